@@ -24,9 +24,13 @@ function allowedTargets(from: string): (to: string) => boolean {
   if (from.startsWith("backend/"))
     return (to) => base(to) || to === "grammar" || to.startsWith("backend/");
   if (from === "daemons/kernel") return base;
-  if (from.startsWith("daemons/"))
+  if (from.startsWith("daemons/") || from === "daemons")
     return (to) =>
-      base(to) || to === "backend/cib" || to === "backend/protocol" || to.startsWith("daemons/");
+      base(to) ||
+      to === "backend/cib" ||
+      to === "backend/protocol" ||
+      to === "backend/corosync" ||
+      to.startsWith("daemons/");
   if (from === "shell")
     return (to) =>
       base(to) ||

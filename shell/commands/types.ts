@@ -1,0 +1,94 @@
+import type { Issue } from "../../backend/base/index.js";
+import type { XmlElement } from "../../backend/cib/index.js";
+
+/**
+ * The command tree as data (crmsh's levels and decorators): one `Level` per file under
+ * shell/commands/, listed once in registry.ts. Dispatch, `help`, `ls` and (later) completion
+ * all read this tree; nothing else lists command names.
+ */
+export interface Level {
+  /** As typed: `configure`, `resource`, `node`… The root level is named "root". */
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** One line, shown by `help` in the parent level. */
+  readonly help: string;
+  readonly commands: readonly Command[];
+  /** Names of levels reachable from this one with `cd NAME` (or by typing NAME). */
+  readonly levels?: readonly string[];
+}
+
+export interface Command {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** Synopsis after the command name, e.g. `[xml] [ID...]`. */
+  readonly usage: string;
+  /** One line for `help`, then optional detail lines. */
+  readonly help: string;
+  readonly example?: string;
+  readonly run: (input: CommandInput, context: CommandContext) => Promise<Outcome> | Outcome;
+}
+
+/** What a command receives: its words (quotes removed) and its raw text for the grammar. */
+export interface CommandInput {
+  /** Words after the command name. */
+  readonly args: readonly string[];
+  /** The whole statement as typed, the command word included (for configure statements). */
+  readonly text: string;
+  /** 1-based line of `text` in its script (0 for a single command line). */
+  readonly line: number;
+}
+
+export type Outcome =
+  | { readonly kind: "done" }
+  | { readonly kind: "failed" }
+  | { readonly kind: "enter_level"; readonly level: string }
+  | { readonly kind: "leave_level" }
+  | { readonly kind: "quit" };
+
+export const done: Outcome = { kind: "done" };
+export const failed: Outcome = { kind: "failed" };
+
+/** Where commands write. Errors and warnings go to stderr with crmsh's `ERROR: ` prefixes. */
+export interface Output {
+  line(text: string): void;
+  error(text: string): void;
+  warning(text: string): void;
+  info(text: string): void;
+  /** Prints issues with their position in `source` (grammar's formatIssue when there is text). */
+  issues(issues: readonly Issue[], source?: string): void;
+}
+
+/** How the shell runs: crmsh's `-F`, `-w`, and whether a person answers questions. */
+export interface ShellOptions {
+  readonly force: boolean;
+  readonly wait: boolean;
+  readonly interactive: boolean;
+  /** In a script or stdin batch, commits are deferred to the end of the input (one write). */
+  readonly batch: boolean;
+}
+
+/** The staged configuration: a working copy of the CIB, committed by `commit`. */
+export interface CibSession {
+  /** The working copy; commands replace it with `stage()`, never mutate it in place. */
+  readonly working: XmlElement;
+  /** The CIB as read (or as last committed). */
+  readonly original: XmlElement;
+  readonly changed: boolean;
+  stage(next: XmlElement): void;
+  /** Writes the working copy; refuses on a conflicting change of the source. */
+  commit(): Promise<readonly Issue[]>;
+  /** Drops staged changes and rereads the source. */
+  refresh(): Promise<readonly Issue[]>;
+  /** Text shown in the prompt: `live` or a shadow name. */
+  readonly label: string;
+}
+
+export interface CommandContext {
+  readonly output: Output;
+  readonly options: ShellOptions;
+  readonly environment: Readonly<Record<string, string | undefined>>;
+  /** Opens the configuration on first use (CIB_file, CRM_CLUSTER…); issues when it cannot. */
+  cib(): Promise<CibSession | readonly Issue[]>;
+  /** Asks a yes/no question; without a person answering, returns `answerWhenBatch`. */
+  confirm(question: string, answerWhenBatch: boolean): Promise<boolean>;
+}

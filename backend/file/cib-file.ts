@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import { open, readFile, rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Issue, Result } from "../base/index.js";
+import { fail, issue, ok } from "../base/index.js";
+import type { XmlElement } from "../cib/index.js";
+import { firstChild, readXml, writeXml } from "../cib/index.js";
+
+export type CibFileCode =
+  | "cib_file_missing"
+  | "cib_file_unreadable"
+  | "cib_file_syntax"
+  | "cib_file_not_cib"
+  | "cib_file_conflict"
+  | "cib_file_write_failed";
+
+/** A CIB read from a file, with the digest of its bytes to detect a concurrent change. */
+export interface CibFile {
+  readonly path: string;
+  readonly cib: XmlElement;
+  readonly digest: string;
+}
+
+export function digestOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Reads and parses a CIB file; bad XML is reported as `FILE:LINE:COLUMN: message`. */
+export async function readCibFile(path: string): Promise<Result<CibFile, CibFileCode>> {
+  const text = await readText(path);
+  if (!text.ok) return fail(text.issues);
+  return parseCibText(path, text.value);
+}
+
+export function parseCibText(path: string, text: string): Result<CibFile, CibFileCode> {
+  const parsed = readXml(text);
+  if (!parsed.ok) {
+    return fail(
+      parsed.issues.map((found) => {
+        const where = found.span ? `${path}:${found.span.line}:${found.span.column}` : path;
+        const message = found.message.replace(/^XML syntax error at line \d+, column \d+: /, "");
+        return issue<CibFileCode>("cib_file_syntax", `Cannot read CIB file ${where}: ${message}`, {
+          ...(found.span ? { span: found.span } : {}),
+        });
+      }),
+    );
+  }
+  const cib = parsed.value;
+  if (cib.name !== "cib" || firstChild(cib, "configuration") === undefined) {
+    return fail([
+      issue<CibFileCode>(
+        "cib_file_not_cib",
+        `Cannot read CIB file "${path}": the document is <${cib.name}>, not a <cib> with a <configuration>`,
+      ),
+    ]);
+  }
+  return ok({ path, cib, digest: digestOf(text) });
+}
+
+async function readText(path: string): Promise<Result<string, CibFileCode>> {
+  try {
+    return ok(await readFile(path, "utf8"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      return fail([
+        issue<CibFileCode>("cib_file_missing", `Cannot read CIB file "${path}": no such file`, {
+          suggestion: `create an empty CIB first: cibadmin --empty > ${path}`,
+        }),
+      ]);
+    }
+    return fail([unreadable(path, error)]);
+  }
+}
+
+function unreadable(path: string, error: unknown): Issue<CibFileCode> {
+  const reason = error instanceof Error ? error.message : String(error);
+  return issue("cib_file_unreadable", `Cannot read CIB file "${path}": ${reason}`);
+}
+
+export interface WriteCibOptions {
+  /** Digest of the file as it was read; the write is refused when the file changed since. */
+  readonly expectedDigest?: string;
+}
+
+/**
+ * Writes the CIB atomically: a temporary file in the same folder, fsync, rename over the
+ * target, fsync of the folder. Returns the new digest.
+ */
+export async function writeCibFile(
+  path: string,
+  cib: XmlElement,
+  options: WriteCibOptions = {},
+): Promise<Result<string, CibFileCode>> {
+  if (options.expectedDigest !== undefined) {
+    const current = await readText(path);
+    if (!current.ok) return fail(current.issues);
+    if (digestOf(current.value) !== options.expectedDigest) return fail([conflict(path)]);
+  }
+  const text = writeXml(cib);
+  try {
+    await writeAtomically(path, text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail([issue("cib_file_write_failed", `Cannot write CIB file "${path}": ${reason}`)]);
+  }
+  return ok(digestOf(text));
+}
+
+function conflict(path: string): Issue<CibFileCode> {
+  return issue(
+    "cib_file_conflict",
+    `Cannot commit to "${path}": the file changed since it was read; nothing was written`,
+    { suggestion: "run refresh (or start again) to reread the CIB, then repeat the change" },
+  );
+}
+
+let temporaryCounter = 0;
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const folder = dirname(path);
+  temporaryCounter += 1;
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.${temporaryCounter}.tmp`);
+  const handle = await open(temporary, "wx", 0o644);
+  try {
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  const directory = await open(folder, "r");
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}

@@ -1,0 +1,212 @@
+import { fail, issue, ok } from "../base/index.js";
+import type { Issue, Result } from "../base/index.js";
+import { clientFrameBytesMax, transportCounterNames } from "./messages.js";
+import type {
+  ClientRequest,
+  MemberStatus,
+  QuorumStatus,
+  ServerMessage,
+  TransportStatus,
+  WireErrorCode,
+} from "./messages.js";
+import { wireErrorCodes } from "./messages.js";
+
+export type WireIssue = Issue<WireErrorCode>;
+type Fields = Readonly<Record<string, unknown>>;
+
+/** Thrown only inside this file, to leave a nested check; always caught by decode*(). */
+class FieldError {
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+  ) {}
+}
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function field(record: Fields, name: string): unknown {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
+function integerField(record: Fields, name: string): number {
+  const value = field(record, name);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new FieldError(name, "a non-negative integer");
+  }
+  return value;
+}
+
+function stringField(record: Fields, name: string): string {
+  const value = field(record, name);
+  if (typeof value !== "string") throw new FieldError(name, "a string");
+  return value;
+}
+
+function booleanField(record: Fields, name: string): boolean {
+  const value = field(record, name);
+  if (typeof value !== "boolean") throw new FieldError(name, "a boolean");
+  return value;
+}
+
+function recordField(record: Fields, name: string): Fields {
+  const value = field(record, name);
+  if (!isRecord(value)) throw new FieldError(name, "an object");
+  return value;
+}
+
+function listField<T>(record: Fields, name: string, item: (value: unknown) => T): T[] {
+  const value = field(record, name);
+  if (!Array.isArray(value)) throw new FieldError(name, "a list");
+  return value.map((entry: unknown) => item(entry));
+}
+
+function asString(value: unknown): string {
+  if (typeof value !== "string") throw new FieldError("[]", "a string");
+  return value;
+}
+
+function parseFrame(text: string): Result<Fields, WireErrorCode> {
+  if (text.length > clientFrameBytesMax) {
+    return fail([
+      issue("frame_too_large", `Frame of ${text.length} characters exceeds ${clientFrameBytesMax}`),
+    ]);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return fail([issue("bad_frame", "The frame is not valid JSON")]);
+  }
+  if (!isRecord(parsed)) return fail([issue("bad_frame", "The frame is not a JSON object")]);
+  return ok(parsed);
+}
+
+function guarded<T>(build: () => T): Result<T, WireErrorCode> {
+  try {
+    return ok(build());
+  } catch (error) {
+    if (!(error instanceof FieldError)) throw error;
+    return fail([
+      issue("bad_field", `Field "${error.path}" must be ${error.expected}`, { path: [error.path] }),
+    ]);
+  }
+}
+
+/** Validates one client → node frame. Never throws on bad input. */
+export function decodeClientRequest(text: string): Result<ClientRequest, WireErrorCode> {
+  const frame = parseFrame(text);
+  if (!frame.ok) return frame;
+  const record = frame.value;
+  const kind = field(record, "kind");
+  switch (kind) {
+    case "quorum_status_requested":
+    case "transport_status_requested":
+      return guarded(() => ({ kind, id: integerField(record, "id") }));
+    case "links_cut_requested":
+      return guarded(() => ({
+        kind,
+        id: integerField(record, "id"),
+        peers: listField(record, "peers", asString),
+      }));
+    default:
+      return fail([issue("unknown_kind", `Unknown message kind ${JSON.stringify(kind)}`)]);
+  }
+}
+
+function member(value: unknown): MemberStatus {
+  if (!isRecord(value)) throw new FieldError("members[]", "an object");
+  return {
+    nodeid: integerField(value, "nodeid"),
+    name: stringField(value, "name"),
+    votes: integerField(value, "votes"),
+  };
+}
+
+function quorumStatus(record: Fields): QuorumStatus {
+  const ring = recordField(record, "ringId");
+  return {
+    provider: stringField(record, "provider"),
+    localNodeid: integerField(record, "localNodeid"),
+    localName: stringField(record, "localName"),
+    ringId: {
+      representative: integerField(ring, "representative"),
+      sequence: integerField(ring, "sequence"),
+    },
+    quorate: booleanField(record, "quorate"),
+    expectedVotes: integerField(record, "expectedVotes"),
+    highestExpected: integerField(record, "highestExpected"),
+    totalVotes: integerField(record, "totalVotes"),
+    quorum: integerField(record, "quorum"),
+    flags: listField(record, "flags", asString) as QuorumStatus["flags"][number][],
+    members: listField(record, "members", member),
+  };
+}
+
+function transportStatus(record: Fields): TransportStatus {
+  const counters = recordField(record, "counters");
+  const entries = transportCounterNames.map(
+    (name) => [name, integerField(counters, name)] as const,
+  );
+  return {
+    counters: Object.fromEntries(entries) as TransportStatus["counters"],
+    links: listField(record, "links", (value) => {
+      if (!isRecord(value)) throw new FieldError("links[]", "an object");
+      return {
+        peer: stringField(value, "peer"),
+        link: integerField(value, "link"),
+        connected: booleanField(value, "connected"),
+      };
+    }),
+  };
+}
+
+function errorMessage(record: Fields): ServerMessage {
+  const code = stringField(record, "code");
+  if (!Object.hasOwn(wireErrorCodes, code)) throw new FieldError("code", "a known error code");
+  const id = field(record, "id");
+  return {
+    kind: "error",
+    id: id === null ? null : integerField(record, "id"),
+    code: code as WireErrorCode,
+    message: stringField(record, "message"),
+  };
+}
+
+/** Validates one node → client frame. Never throws on bad input. */
+export function decodeServerMessage(text: string): Result<ServerMessage, WireErrorCode> {
+  const frame = parseFrame(text);
+  if (!frame.ok) return frame;
+  const record = frame.value;
+  const kind = field(record, "kind");
+  switch (kind) {
+    case "quorum_status":
+      return guarded(() => ({
+        kind,
+        id: integerField(record, "id"),
+        status: quorumStatus(recordField(record, "status")),
+      }));
+    case "transport_status":
+      return guarded(() => ({
+        kind,
+        id: integerField(record, "id"),
+        status: transportStatus(recordField(record, "status")),
+      }));
+    case "links_cut":
+      return guarded(() => ({
+        kind,
+        id: integerField(record, "id"),
+        peers: listField(record, "peers", asString),
+      }));
+    case "error":
+      return guarded(() => errorMessage(record));
+    default:
+      return fail([issue("unknown_kind", `Unknown message kind ${JSON.stringify(kind)}`)]);
+  }
+}
+
+/** The one way frames are written, so both sides agree on the encoding. */
+export function encodeMessage(message: ClientRequest | ServerMessage): string {
+  return JSON.stringify(message);
+}

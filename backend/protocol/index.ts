@@ -1,0 +1,22 @@
+export type {
+  ClientRequest,
+  LinkStatus,
+  MemberStatus,
+  QuorumFlag,
+  QuorumStatus,
+  RingId,
+  ServerMessage,
+  TransportCounterName,
+  TransportCounters,
+  TransportStatus,
+  WireErrorCode,
+} from "./messages.js";
+export {
+  clientFrameBytesMax,
+  clientTokenHeader,
+  protocolVersion,
+  transportCounterNames,
+  wireErrorCodes,
+} from "./messages.js";
+export type { WireIssue } from "./decode.js";
+export { decodeClientRequest, decodeServerMessage, encodeMessage } from "./decode.js";

@@ -1,0 +1,11 @@
+/** The scheduler: a pure function of CIB XML (see DESIGN.md). */
+export type {
+  ClusterModel, ClusterOptions, CloneModel, ColocationConstraint, GroupModel, LocationConstraint,
+  NodeModel, NoQuorumPolicy, OnFail, OperationConfig, OperationRecord, OrderConstraint, OrderKind,
+  PlacementStrategy, PrimitiveModel, ResourceModel, Role,
+} from "./model.js";
+export { unpackCluster, type UnpackOptions, type SchedulerIssueCode } from "./unpack.js";
+export { primitivesOf } from "./unpack-resources.js";
+export { canRunResources } from "./unpack-nodes.js";
+export { INFINITY, formatScore, compareNatural } from "./score.js";
+export { formatIsoDate } from "./dates.js";

@@ -1,0 +1,283 @@
+/**
+ * Resource history (`lrm_rsc_op`): current roles, active nodes, failures with their
+ * on-fail handling, hard-error bans and pending operations.
+ */
+import { childElements, firstChild, type XmlElement } from "../../backend/cib/index.js";
+import type {
+  ClusterOptions, CloneModel, NodeModel, OnFail, OperationRecord, PrimitiveModel, ResourceModel, Role,
+} from "./model.js";
+import { addCloneInstance, primitivesOf, type ResourceContext } from "./unpack-resources.js";
+
+const onFailSeverity: readonly OnFail[] = ["ignore", "demote", "restart", "block", "stop", "standby", "fence"];
+const roleRank: Record<Role, number> = { Unknown: 0, Stopped: 1, Started: 2, Unpromoted: 3, Promoted: 4 };
+
+export function higherRole(a: Role, b: Role): Role {
+  return roleRank[a] >= roleRank[b] ? a : b;
+}
+
+export interface HistoryContext {
+  readonly options: ClusterOptions;
+  readonly resources: ResourceContext;
+  readonly topLevel: ResourceModel[];
+}
+
+/** Unpacks history of online nodes first, then (with fencing) of the others, in document order. */
+export function unpackHistory(
+  states: ReadonlyMap<string, XmlElement>,
+  nodes: readonly NodeModel[],
+  context: HistoryContext,
+): void {
+  const byName = new Map(nodes.map((node) => [node.name, node]));
+  const entries = [...states.entries()];
+  const online = entries.filter(([name]) => byName.get(name)?.online === true);
+  const offline = entries.filter(([name]) => byName.get(name)?.online !== true);
+  for (const [name, state] of online) unpackNodeHistory(byName.get(name), state, context);
+  if (!context.options.stonithEnabled) return;
+  for (const [name, state] of offline) unpackNodeHistory(byName.get(name), state, context);
+}
+
+function unpackNodeHistory(node: NodeModel | undefined, state: XmlElement, context: HistoryContext): void {
+  if (node === undefined) return;
+  const lrm = firstChild(state, "lrm");
+  const section = lrm === undefined ? undefined : firstChild(lrm, "lrm_resources");
+  if (section === undefined) return;
+  for (const entry of childElements(section, "lrm_resource")) {
+    const id = entry.attributes["id"] ?? "";
+    const primitive = findHistoryPrimitive(id, node.name, context);
+    if (primitive === undefined) continue;
+    const records = childElements(entry, "lrm_rsc_op")
+      .map((op) => toRecord(op, node.name))
+      .sort((a, b) => callOrder(a) - callOrder(b));
+    primitive.knownOn.add(node.name);
+    applyRecords(primitive, node, records, context.options);
+  }
+}
+
+function callOrder(record: OperationRecord): number {
+  return record.callId < 0 ? Number.MAX_SAFE_INTEGER : record.callId;
+}
+
+function toRecord(op: XmlElement, node: string): OperationRecord {
+  const attributes = op.attributes;
+  const key = attributes["transition-key"]?.split(":");
+  const rc = Number(attributes["rc-code"] ?? 0);
+  const expectedText = key?.[2];
+  return {
+    id: attributes["id"] ?? "",
+    task: attributes["operation"] ?? "",
+    intervalMs: Number(attributes["interval"] ?? 0),
+    callId: Number(attributes["call-id"] ?? 0),
+    rc: rc === 190 ? 0 : rc === 191 ? 8 : rc,
+    status: Number(attributes["op-status"] ?? 0),
+    expectedRc: expectedText === undefined ? (rc === 7 || rc === 8 ? rc : 0) : Number(expectedText),
+    lastRcChange: attributes["last-rc-change"] === undefined ? undefined : Number(attributes["last-rc-change"]),
+    node,
+  };
+}
+
+/** Maps a history id (`rsc`, `rsc:2`) to a configured primitive or a clone instance. */
+function findHistoryPrimitive(id: string, nodeName: string, context: HistoryContext): PrimitiveModel | undefined {
+  const direct = context.resources.resourceById.get(id);
+  if (direct?.kind === "primitive" && !isAnonymousInstance(direct)) return direct;
+  const baseId = id.replace(/:\d+$/, "");
+  const clone = cloneOwning(baseId, context.topLevel);
+  if (clone === undefined) return undefined;
+  if (clone.globallyUnique) {
+    return direct?.kind === "primitive" ? direct : undefined;
+  }
+  return anonymousInstance(clone, baseId, nodeName, context.resources);
+}
+
+function isAnonymousInstance(primitive: PrimitiveModel): boolean {
+  const clone = owningClone(primitive);
+  return clone !== undefined && !clone.globallyUnique;
+}
+
+export function owningClone(resource: ResourceModel): CloneModel | undefined {
+  for (let current = resource.parent; current !== undefined; current = current.parent) {
+    if (current.kind === "clone") return current;
+  }
+  return undefined;
+}
+
+function cloneOwning(baseId: string, resources: readonly ResourceModel[]): CloneModel | undefined {
+  for (const resource of resources) {
+    if (resource.kind !== "clone") continue;
+    const template = resource.template;
+    if (template.attributes["id"] === baseId) return resource;
+    if (childElements(template, "primitive").some((child) => child.attributes["id"] === baseId)) {
+      return resource;
+    }
+  }
+  return undefined;
+}
+
+function instanceNodes(instance: ResourceModel): Set<string> {
+  const nodes = new Set<string>();
+  for (const primitive of primitivesOf(instance)) for (const node of primitive.activeOn.keys()) nodes.add(node);
+  return nodes;
+}
+
+function memberOf(instance: ResourceModel, baseId: string): PrimitiveModel | undefined {
+  return primitivesOf(instance).find((primitive) => primitive.baseId === baseId);
+}
+
+function anonymousInstance(
+  clone: CloneModel,
+  baseId: string,
+  nodeName: string,
+  context: ResourceContext,
+): PrimitiveModel | undefined {
+  let inactive: PrimitiveModel | undefined;
+  for (const instance of clone.instances) {
+    const member = memberOf(instance, baseId);
+    if (member === undefined) continue;
+    const active = instanceNodes(instance);
+    if (active.has(nodeName)) return member;
+    if (active.size === 0 && inactive === undefined && !member.knownOn.has(nodeName) && !member.orphan) {
+      inactive = member;
+    }
+  }
+  if (inactive !== undefined) return inactive;
+  const orphan = addCloneInstance(clone, clone.instances.length, context);
+  if (orphan === undefined) return undefined;
+  for (const primitive of primitivesOf(orphan)) primitive.orphan = true;
+  return memberOf(orphan, baseId);
+}
+
+interface NodeHistoryState {
+  role: Role;
+  onFail: OnFail | undefined;
+}
+
+function applyRecords(
+  primitive: PrimitiveModel,
+  node: NodeModel,
+  records: readonly OperationRecord[],
+  options: ClusterOptions,
+): void {
+  const state: NodeHistoryState = { role: "Unknown", onFail: undefined };
+  for (const record of records) {
+    primitive.history.push(record);
+    applyRecord(primitive, node, record, state, options);
+  }
+  finishNodeHistory(primitive, node, state);
+}
+
+function configuredOnFail(primitive: PrimitiveModel, record: OperationRecord, options: ClusterOptions): OnFail {
+  const configured = primitive.operations.find(
+    (op) => op.name === record.task && op.intervalMs === record.intervalMs,
+  )?.onFail;
+  if (configured !== undefined) return configured;
+  if (record.task === "stop") return options.stonithEnabled ? "fence" : "block";
+  return "restart";
+}
+
+function successRole(record: OperationRecord, current: Role): Role {
+  switch (record.task) {
+    case "start": case "migrate_from": return "Started";
+    case "stop": case "migrate_to": return "Stopped";
+    case "promote": return "Promoted";
+    case "demote": return "Unpromoted";
+    case "monitor":
+      if (record.rc === 7) return "Stopped";
+      if (record.rc === 8) return "Promoted";
+      return current === "Promoted" || roleRank[current] < roleRank.Started ? "Started" : current;
+    default:
+      return roleRank[current] < roleRank.Started ? "Started" : current;
+  }
+}
+
+const clearingTasks = new Set(["start", "stop", "promote", "migrate_from"]);
+
+function applySuccess(record: OperationRecord, state: NodeHistoryState): void {
+  state.role = successRole(record, state.role);
+  if (record.task === "monitor" && record.rc === 7) state.onFail = state.onFail === "restart" ? undefined : state.onFail;
+  if (clearingTasks.has(record.task) && ["ignore", "block", "demote", "restart"].includes(state.onFail ?? "")) {
+    state.onFail = undefined;
+  }
+}
+
+function isExpected(record: OperationRecord): boolean {
+  const probe = record.task === "monitor" && record.intervalMs === 0;
+  if (probe) return record.rc === 0 || record.rc === 7 || record.rc === 8;
+  if (record.rc === record.expectedRc) return true;
+  return record.task === "stop" && record.rc === 7;
+}
+
+function applyRecord(
+  primitive: PrimitiveModel,
+  node: NodeModel,
+  record: OperationRecord,
+  state: NodeHistoryState,
+  options: ClusterOptions,
+): void {
+  if (record.status === -1 || record.callId === -1) {
+    primitive.pendingTasks.set(node.name, record.task);
+    if (record.task === "start" || record.task === "migrate_to") state.role = higherRole(state.role, "Started");
+    if (record.task === "promote") state.role = "Promoted";
+    return;
+  }
+  if (record.status === 1) return;
+  const probe = record.task === "monitor" && record.intervalMs === 0;
+  if (probe && (record.rc === 5 || record.rc === 2 || record.status === 7)) {
+    state.role = "Stopped";
+    primitive.bannedNodes.add(node.name);
+    return;
+  }
+  if (record.status === 0 && isExpected(record)) {
+    applySuccess(record, state);
+    if (record.task === "monitor" && record.intervalMs > 0) {
+      primitive.activeMonitors.add(`${node.name} ${record.intervalMs}`);
+    }
+    return;
+  }
+  applyFailure(primitive, node, record, state, options);
+}
+
+function applyFailure(
+  primitive: PrimitiveModel,
+  node: NodeModel,
+  record: OperationRecord,
+  state: NodeHistoryState,
+  options: ClusterOptions,
+): void {
+  const onFail = configuredOnFail(primitive, record, options);
+  if (onFail === "ignore") {
+    applySuccess({ ...record, rc: record.expectedRc }, state);
+    return;
+  }
+  if ([2, 4, 5].includes(record.rc) || (record.rc === 3 && record.intervalMs === 0) || [3, 5, 7].includes(record.status)) {
+    primitive.bannedNodes.add(node.name);
+  }
+  if (record.rc === 6) primitive.bannedEverywhere = true;
+  if (record.task === "stop") primitive.failedStopOn.add(node.name);
+  if (state.onFail === undefined || onFailSeverity.indexOf(onFail) > onFailSeverity.indexOf(state.onFail)) {
+    state.onFail = onFail;
+  }
+  if (record.task === "promote" || record.rc === 8 || record.rc === 9) state.role = "Promoted";
+  else if (record.task === "demote") state.role = "Promoted";
+  else if (roleRank[state.role] < roleRank.Started) state.role = "Started";
+}
+
+function finishNodeHistory(primitive: PrimitiveModel, node: NodeModel, state: NodeHistoryState): void {
+  const active = state.role !== "Stopped" && state.role !== "Unknown";
+  if (active) {
+    primitive.activeOn.set(node.name, state.role);
+    primitive.role = higherRole(primitive.role, state.role);
+  }
+  const onFail = state.onFail;
+  if (onFail === undefined) return;
+  primitive.onFailByNode.set(node.name, onFail);
+  if (!active && onFail !== "fence" && onFail !== "standby") return;
+  if (active) primitive.failed = true;
+  if (onFail === "block") {
+    primitive.blocked = true;
+    primitive.managed = false;
+  }
+  if (onFail === "standby") node.standbyOnFail = true;
+  if (onFail === "fence" && !node.unclean) {
+    node.unclean = true;
+    node.fenceReason = `${primitive.id} failed there`;
+  }
+}

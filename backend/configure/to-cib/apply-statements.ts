@@ -1,0 +1,167 @@
+import type { XmlElement } from "../../cib/index.js";
+import { descendants } from "../../cib/index.js";
+import type { Result } from "../../base/index.js";
+import { fail, isError, ok } from "../../base/index.js";
+import type { Statement } from "../../../grammar/index.js";
+import { assignIdsUnder } from "./assign-ids.js";
+import type { BuildContext, ToCibIssue } from "./build-context.js";
+import { issueAt } from "./build-context.js";
+import { buildDraft } from "./build-draft.js";
+import { createAttributeSet, createNode, createOp } from "./create-merged.js";
+import type { ApplyMode, Creation } from "./create-object.js";
+import { createFencingTopology, createObject } from "./create-object.js";
+import type { Draft } from "./draft.js";
+import { processingRank } from "./sections.js";
+import { Workspace } from "./workspace.js";
+
+export interface ApplyOptions {
+  /**
+   * `create` (default): each statement as a `crm configure` command: an existing id is an
+   * error, except nodes and property/defaults sets, which are merged into.
+   * `update`: as `load update`: the batch is sorted as crmsh processes it, two statements
+   * for one id are an error, existing objects are replaced in place (sets merged).
+   * `replace`: as `load replace`: every object but the nodes is removed first.
+   */
+  readonly mode?: ApplyMode;
+  /** Installed providers of an OCF type (default: crmsh's choice with resource-agents). */
+  readonly ocfProviders?: (type: string) => readonly string[];
+}
+
+/** OCF types that only Pacemaker ships (resource-agents ships the others as heartbeat). */
+const pacemakerOnlyTypes: ReadonlySet<string> = new Set([
+  "HealthCPU",
+  "HealthIOWait",
+  "HealthSMART",
+  "attribute",
+  "controld",
+  "ifspeed",
+  "o2cb",
+  "ping",
+  "pingd",
+  "remote",
+]);
+
+export function defaultOcfProviders(type: string): readonly string[] {
+  return pacemakerOnlyTypes.has(type) ? ["pacemaker"] : ["heartbeat"];
+}
+
+function buildContext(
+  workspace: Workspace,
+  issues: ToCibIssue[],
+  options: ApplyOptions,
+): BuildContext {
+  return {
+    resolveReference(tag, id) {
+      const object = workspace.findObject(id);
+      if (object === undefined) return id;
+      for (const node of descendants(object)) {
+        if (node !== object && node.name === tag && node.attributes["id"] !== undefined) {
+          return node.attributes["id"];
+        }
+      }
+      return id;
+    },
+    ocfProviders: options.ocfProviders ?? defaultOcfProviders,
+    knownNodeUnames: () => workspace.initialNodeUnames,
+    report: (issue) => issues.push(issue),
+  };
+}
+
+/** Two statements of one batch for the same object (crmsh: Duplicate resource / node). */
+function checkBatchDuplicates(drafts: readonly Draft[], issues: ToCibIssue[]): void {
+  const seen = new Set<string>();
+  for (const draft of drafts) {
+    if (draft.placement.kind === "op") continue;
+    const key = `${draft.placement.kind === "node" ? "node" : "object"}:${draft.id}`;
+    if (seen.has(key)) {
+      const what = draft.placement.kind === "node" ? "node" : "resource";
+      issues.push(issueAt("duplicate_id", `Duplicate ${what}: "${draft.id}"`, draft.span));
+    }
+    seen.add(key);
+  }
+}
+
+/** crmsh's load order: nodes, then new objects by kind, then replaced ones in input order. */
+function processingOrder(drafts: readonly Draft[], workspace: Workspace): Draft[] {
+  const keyed = drafts.map((draft, index) => {
+    const isNode = draft.placement.kind === "node";
+    const exists = isNode
+      ? workspace.findNode(draft.id) !== undefined
+      : draft.placement.kind !== "op" && workspace.findObject(draft.id) !== undefined;
+    const rank = exists ? 0 : processingRank(draft.element.name);
+    return { draft, key: [isNode ? 0 : 1, exists ? 1 : 0, rank, index] };
+  });
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const difference = (a.key[i] ?? 0) - (b.key[i] ?? 0);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  });
+  return keyed.map((entry) => entry.draft);
+}
+
+function createDraft(creation: Creation, draft: Draft): void {
+  const { placement } = draft;
+  switch (placement.kind) {
+    case "object":
+      return createObject(creation, draft, placement.section);
+    case "attribute_set":
+      return createAttributeSet(creation, draft, placement.section);
+    case "node":
+      return createNode(creation, draft);
+    case "fencing_topology":
+      return createFencingTopology(creation, draft);
+    case "op":
+      return createOp(creation, draft, placement.resource.id);
+  }
+}
+
+/** Every resource a constraint names must exist once the batch is in (crmsh test_element). */
+function checkReferences(workspace: Workspace, drafts: readonly Draft[], issues: ToCibIssue[]) {
+  for (const draft of drafts) {
+    for (const reference of draft.references) {
+      const target = workspace.findObject(reference.id);
+      if (target !== undefined && target.name !== "fencing-topology") continue;
+      const message =
+        `Constraint "${draft.id}" references a resource "${reference.id}" ` +
+        "which doesn't exist";
+      issues.push(issueAt("missing_reference", message, reference.span));
+    }
+  }
+}
+
+/**
+ * Applies parsed statements to a CIB and returns a new CIB (the input is never changed):
+ * objects created with crmsh 4.4's XML and ids, checks of crmsh's object stage as issues.
+ * Any error fails the whole batch.
+ */
+export function applyStatements(
+  cib: XmlElement,
+  statements: readonly Statement[],
+  options: ApplyOptions = {},
+): Result<XmlElement> {
+  const mode = options.mode ?? "create";
+  const workspace = new Workspace(cib);
+  if (mode === "replace") workspace.clearAllButNodes();
+  const issues: ToCibIssue[] = [];
+  const context = buildContext(workspace, issues, options);
+  const drafts: Draft[] = [];
+  for (const statement of statements) {
+    const draft = buildDraft(statement, context);
+    if (draft !== undefined) drafts.push(draft);
+  }
+  let ordered = drafts;
+  if (mode !== "create") {
+    checkBatchDuplicates(drafts, issues);
+    for (const draft of drafts) {
+      if (draft.placement.kind !== "op") continue;
+      assignIdsUnder(draft.element, draft.placement.resource.id, workspace.ids);
+    }
+    ordered = processingOrder(drafts, workspace);
+  }
+  const creation: Creation = { workspace, mode, report: (issue) => issues.push(issue) };
+  for (const draft of ordered) createDraft(creation, draft);
+  checkReferences(workspace, drafts, issues);
+  return issues.some(isError) ? fail(issues) : ok(workspace.cib, issues);
+}

@@ -1,0 +1,38 @@
+import type { Issue, Span } from "../../base/index.js";
+
+/** Issue codes of AST → CIB. */
+export type ToCibCode =
+  | "duplicate_id"
+  | "invalid_id"
+  | "missing_reference"
+  | "child_in_use"
+  | "wrong_child_kind"
+  | "invalid_acl_spec"
+  | "invalid_kind"
+  | "invalid_xml"
+  | "unsupported";
+
+export type ToCibIssue = Issue<ToCibCode>;
+
+/** What builders may ask of the CIB being edited (read only) and where they report issues. */
+export interface BuildContext {
+  /**
+   * crmsh's id-ref resolution: an `id-ref` naming a whole object (`params $id-ref=d0`)
+   * points at that object's first element of `tag`; anything else is kept as written.
+   */
+  resolveReference(tag: string, id: string): string;
+  /** Providers installed for an OCF type, to complete a provider-less agent. */
+  ocfProviders(type: string): readonly string[];
+  /** Unames of the nodes the CIB had before this batch (target-less fencing_topology). */
+  knownNodeUnames(): readonly string[];
+  report(issue: ToCibIssue): void;
+}
+
+export function issueAt(
+  code: ToCibCode,
+  message: string,
+  span: Span,
+  severity: "error" | "warning" = "error",
+): ToCibIssue {
+  return { code, message, span, severity };
+}

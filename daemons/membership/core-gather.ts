@@ -1,0 +1,158 @@
+import { sameNodeIds, sortedNodeIds, type NodeId } from "../kernel/index.js";
+import type { Context } from "./core-state.js";
+import { sendToAll } from "./core-state.js";
+import { startCommit } from "./core-commit.js";
+import type { JoinMessage } from "./messages.js";
+
+/** Heard from once, then silent for longer than the token timeout. */
+export function isSilent(context: Context, nodeId: NodeId): boolean {
+  if (nodeId === context.config.nodeId) return false;
+  const heard = context.state.lastHeard.get(nodeId);
+  return heard !== undefined && context.state.now - heard > context.timings.tokenTicks;
+}
+
+/** Nodes heard from within the token timeout, this node included. */
+export function reachableNodes(context: Context): NodeId[] {
+  const { state, timings, config } = context;
+  return config.nodeIds.filter((nodeId) => {
+    if (nodeId === config.nodeId) return true;
+    const heard = state.lastHeard.get(nodeId);
+    return heard !== undefined && state.now - heard <= timings.tokenTicks;
+  });
+}
+
+/**
+ * OPERATIONAL or COMMIT → GATHER (or more failures while gathering). The installed ring's
+ * messages are frozen from here on: nothing more is accepted for it until the next install.
+ */
+export function enterGather(context: Context, failed: readonly NodeId[]): void {
+  const { state, config } = context;
+  if (state.phase === "left") return;
+  if (state.phase === "gather" && state.gather !== undefined) {
+    let changed = false;
+    for (const nodeId of failed) changed = markFailed(context, nodeId) || changed;
+    if (changed) sendJoin(context);
+    return;
+  }
+  state.phase = "gather";
+  state.commit = undefined;
+  state.sequencer = undefined;
+  state.gather = {
+    startedTick: state.now,
+    consensusDeadline: state.now + context.timings.consensusTicks,
+    lastJoinSentTick: state.now,
+    procSet: new Set(reachableNodes(context)),
+    failedSet: new Set(),
+    joins: new Map(),
+  };
+  for (const nodeId of failed) if (nodeId !== config.nodeId) markFailed(context, nodeId);
+  sendJoin(context);
+}
+
+function markFailed(context: Context, nodeId: NodeId): boolean {
+  const gather = context.state.gather;
+  if (gather === undefined || nodeId === context.config.nodeId) return false;
+  if (gather.failedSet.has(nodeId)) return false;
+  gather.failedSet.add(nodeId);
+  gather.procSet.delete(nodeId);
+  gather.joins.delete(nodeId);
+  return true;
+}
+
+export function joinMessage(context: Context): JoinMessage {
+  const { state } = context;
+  const gather = state.gather;
+  state.joinCounter += 1;
+  return {
+    kind: "join",
+    ...(state.ring === undefined ? {} : { ringId: state.ring.ringId }),
+    counter: state.joinCounter,
+    procSet: sortedNodeIds(gather?.procSet ?? [context.config.nodeId]),
+    failedSet: sortedNodeIds(gather?.failedSet ?? []),
+    ringSeqMax: state.ringSeqMax,
+  };
+}
+
+function sendJoin(context: Context): void {
+  const gather = context.state.gather;
+  if (gather === undefined) return;
+  gather.lastJoinSentTick = context.state.now;
+  sendToAll(context, context.config.nodeIds, joinMessage(context));
+}
+
+/** A join from `from` while gathering: merge its sets into ours (Totem's rules). */
+export function gatherOnJoin(context: Context, from: NodeId, join: JoinMessage): void {
+  const gather = context.state.gather;
+  if (gather === undefined || gather.failedSet.has(from)) return;
+  const self = context.config.nodeId;
+  if (join.failedSet.includes(self)) {
+    if (markFailed(context, from)) sendJoin(context);
+    return checkConsensus(context);
+  }
+  gather.joins.set(from, join);
+  let changed = false;
+  for (const nodeId of [from, ...join.procSet]) {
+    if (gather.procSet.has(nodeId) || gather.failedSet.has(nodeId)) continue;
+    if (!context.config.nodeIds.includes(nodeId)) continue;
+    if (isSilent(context, nodeId)) changed = markFailed(context, nodeId) || changed;
+    else {
+      gather.procSet.add(nodeId);
+      changed = true;
+    }
+  }
+  for (const nodeId of join.failedSet) changed = markFailed(context, nodeId) || changed;
+  if (changed) sendJoin(context);
+  checkConsensus(context);
+}
+
+/** Any message from a node not yet in the proposal while gathering brings it in (merge). */
+export function gatherOnHeard(context: Context, from: NodeId): void {
+  const gather = context.state.gather;
+  if (gather === undefined || gather.procSet.has(from) || gather.failedSet.has(from)) return;
+  gather.procSet.add(from);
+  sendJoin(context);
+}
+
+export function gatherOnTick(context: Context): void {
+  const { state, timings } = context;
+  const gather = state.gather;
+  if (gather === undefined) return;
+  let changed = false;
+  for (const nodeId of [...gather.procSet]) {
+    if (isSilent(context, nodeId)) changed = markFailed(context, nodeId) || changed;
+  }
+  if (state.now >= gather.consensusDeadline) {
+    for (const nodeId of [...gather.procSet]) {
+      if (nodeId !== context.config.nodeId && !agrees(context, nodeId)) {
+        changed = markFailed(context, nodeId) || changed;
+      }
+    }
+    gather.consensusDeadline = state.now + timings.consensusTicks;
+  }
+  if (changed || state.now - gather.lastJoinSentTick >= timings.joinTicks) sendJoin(context);
+  checkConsensus(context);
+}
+
+/** The newest join of `nodeId` proposes exactly our sets. */
+function agrees(context: Context, nodeId: NodeId): boolean {
+  const gather = context.state.gather;
+  const join = gather?.joins.get(nodeId);
+  if (gather === undefined || join === undefined) return false;
+  return (
+    sameNodeIds(join.procSet, sortedNodeIds(gather.procSet)) &&
+    sameNodeIds(join.failedSet, sortedNodeIds(gather.failedSet))
+  );
+}
+
+/** When every proposed member agrees, the lowest nodeid creates the commit. */
+export function checkConsensus(context: Context): void {
+  const { state, config } = context;
+  const gather = state.gather;
+  if (state.phase !== "gather" || gather === undefined) return;
+  if (state.now - gather.startedTick < context.timings.joinTicks) return;
+  const members = sortedNodeIds(gather.procSet);
+  if (members[0] !== config.nodeId) return;
+  if (!members.every((nodeId) => nodeId === config.nodeId || agrees(context, nodeId))) return;
+  const ringSeqs = members.map((nodeId) => gather.joins.get(nodeId)?.ringSeqMax ?? 0);
+  startCommit(context, members, Math.max(state.ringSeqMax, ...ringSeqs));
+}

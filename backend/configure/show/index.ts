@@ -1,1 +1,142 @@
-export {};
+// backend/configure/show: pure, CIB XML -> the text of crmsh 4.4's `crm configure show`.
+import type { Result } from "../../base/index.js";
+import { fail, issue, ok } from "../../base/index.js";
+import type { XmlElement } from "../../cib/index.js";
+import { firstChild } from "../../cib/index.js";
+import type { ShowContext } from "./context.js";
+import {
+  collectReferencedIds,
+  countNodes,
+  defaultObscurePatterns,
+  obscureMatcher,
+} from "./context.js";
+import { isExpressible } from "./expressible-constraints.js";
+import { printObject } from "./object-text.js";
+import type { ConfigurationObject, ObjectKind } from "./objects.js";
+import { collectObjects, sortObjects } from "./objects.js";
+import { printers } from "./printers.js";
+import type { ShowIssueCode } from "./select.js";
+import { selectObjects } from "./select.js";
+import { sanitizeConfiguration } from "./sanitize.js";
+import { showXmlText } from "./show-xml.js";
+import { rawXmlText } from "./xml-text.js";
+
+export type { ObjectKind, ConfigurationObject } from "./objects.js";
+export type { ShowIssueCode } from "./select.js";
+export { quoteWrap, needsNoQuotes } from "./format.js";
+
+export interface ShowOptions {
+  /** Object ids (globs), or crmsh filter words: `type:K`, `tag:T`, `related:R`, `changed`, `and`, `or`. */
+  readonly ids?: readonly string[];
+  /** Object kinds in crm names (`primitive`, `location`, `property`…), as `type:` filters. */
+  readonly types?: readonly string[];
+  /** Ids of the objects the `changed` filter selects (edited in this session). */
+  readonly changedIds?: readonly string[];
+  /** Print values of nvpairs whose name matches the patterns as `******` (default true). */
+  readonly obscure?: boolean;
+  /** Patterns for `obscure` (default crmsh's `passw*`); `show obscure:GLOB` replaces them. */
+  readonly obscurePatterns?: readonly string[];
+}
+
+interface Prepared {
+  readonly cib: XmlElement | undefined;
+  readonly context: ShowContext;
+  readonly selected: ConfigurationObject[];
+}
+
+function configurationOf(cib: XmlElement): XmlElement | undefined {
+  return cib.name === "configuration" ? cib : firstChild(cib, "configuration");
+}
+
+function prepare(cib: XmlElement, options: ShowOptions): Result<Prepared, ShowIssueCode> {
+  const found = configurationOf(cib);
+  if (found === undefined) {
+    return fail([issue("no_configuration", `The <${cib.name}> element holds no <configuration>`)]);
+  }
+  const configuration = sanitizeConfiguration(found);
+  const patterns = options.obscure === false ? [] : options.obscurePatterns ?? defaultObscurePatterns;
+  const context: ShowContext = {
+    referencedIds: collectReferencedIds(configuration),
+    nodeCount: countNodes(configuration),
+    isObscured: obscureMatcher(patterns),
+  };
+  const specs = [...(options.types ?? []).map((type) => `type:${type}`), ...(options.ids ?? [])];
+  const selection = options.changedIds === undefined
+    ? { specs }
+    : { specs, changedIds: options.changedIds };
+  const selected = selectObjects(collectObjects(configuration), selection);
+  if (!selected.ok) return fail(selected.issues);
+  return ok({ cib: cib.name === "cib" ? cib : undefined, context, selected: selected.value });
+}
+
+function objectText(object: ConfigurationObject, context: ShowContext): string {
+  if (!isExpressible(object.element)) return rawXmlText(object.element);
+  return printObject(printers[object.kind], object.element, context) ?? rawXmlText(object.element);
+}
+
+/**
+ * What `crm -D plain configure show [ids…]` prints for a CIB (a `<cib>` or its
+ * `<configuration>`): one object after another in crmsh's order, each line ending in a
+ * newline; the empty string when nothing is selected. Unknown ids are issues.
+ */
+export function showConfiguration(cib: XmlElement, options: ShowOptions = {}): Result<string, ShowIssueCode> {
+  const prepared = prepare(cib, options);
+  if (!prepared.ok) return fail(prepared.issues);
+  const { context, selected } = prepared.value;
+  const texts = sortObjects(selected).map((object) => objectText(object, context));
+  return ok(texts.length === 0 ? "" : `${texts.join("\n")}\n`);
+}
+
+/**
+ * What `crm configure show xml [ids…]` prints: `<?xml version="1.0" ?>`, then a `<cib>` with
+ * the CIB's attributes holding the selected objects (whole top-level parents), obscured.
+ */
+export function showXml(cib: XmlElement, options: ShowOptions = {}): Result<string, ShowIssueCode> {
+  const prepared = prepare(cib, options);
+  if (!prepared.ok) return fail(prepared.issues);
+  const { context, selected } = prepared.value;
+  const inXmlOrder = selected
+    .map((object, index) => ({ object, index }))
+    .sort((a, b) => xmlBuckets[a.object.kind] - xmlBuckets[b.object.kind] || a.index - b.index)
+    .map(({ object }) => object);
+  return ok(showXmlText(prepared.value.cib, inXmlOrder, context.isObscured));
+}
+
+/** crmsh's processing order of CIB elements (show xml keeps document order within each). */
+const xmlBuckets: Readonly<Record<ObjectKind, number>> = {
+  node: 0, rsc_template: 1, primitive: 2, bundle: 3, group: 4, ms: 5, clone: 6, tag: 8,
+  location: 9, colocation: 9, order: 9, rsc_ticket: 10, fencing_topology: 10, property: 11,
+  rsc_defaults: 12, op_defaults: 13, role: 14, acl_target: 15, acl_group: 15, user: 15, alert: 16,
+};
+
+/**
+ * The CLI text of one top-level element (no trailing newline), for diffs. Ids referenced
+ * elsewhere and the node count come from `configuration` when given.
+ */
+export function showObject(
+  element: XmlElement,
+  options: { readonly configuration?: XmlElement; readonly obscure?: boolean } = {},
+): string {
+  const scope = options.configuration ?? element;
+  const sanitized = sanitizeConfiguration(element);
+  const wrapper: XmlElement = {
+    kind: "element",
+    name: "configuration",
+    attributes: {},
+    children: [sanitized],
+  };
+  const context: ShowContext = {
+    referencedIds: collectReferencedIds(scope),
+    nodeCount: countNodes(scope),
+    isObscured: obscureMatcher(options.obscure === false ? [] : defaultObscurePatterns),
+  };
+  const objects = collectObjects(wrapper).filter(
+    (object) => object.element === sanitized || isDefaultsSection(sanitized),
+  );
+  if (objects.length === 0) return rawXmlText(sanitized);
+  return objects.map((object) => objectText(object, context)).join("\n");
+}
+
+function isDefaultsSection(element: XmlElement): boolean {
+  return element.name === "rsc_defaults" || element.name === "op_defaults";
+}

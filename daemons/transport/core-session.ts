@@ -107,9 +107,11 @@ export class SecureSession {
   #sendSeq = 0n;
   #receiveSeq = 0n;
   #peer: number | undefined;
+  #link: number;
 
   constructor(readonly config: SessionConfig) {
     assert(config.authkey.length >= 16, "the authkey has at least 16 bytes");
+    this.#link = config.link;
   }
 
   get established(): boolean {
@@ -118,6 +120,11 @@ export class SecureSession {
 
   get peer(): number | undefined {
     return this.#peer;
+  }
+
+  /** The link the dialer named in its hello (the configured link for a dialer). */
+  get link(): number {
+    return this.#link;
   }
 
   step(input: SessionInput): void {
@@ -206,6 +213,7 @@ export class SecureSession {
 
   #onHello(hello: HelloFrame, helloBytes: Uint8Array, nonce: Uint8Array): void {
     this.#peer = hello.from;
+    this.#link = hello.link;
     if (hello.version !== frameVersion) return this.#refuse("bad_version");
     if (hello.to !== this.config.localNodeId || !this.config.peers.includes(hello.from)) {
       return this.#refuse("unknown_peer");

@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import WebSocket from "ws";
+import { SecureSession } from "./core-session.js";
+import type { SessionConfig, SessionEffect } from "./core-session.js";
+
+export interface OutboundLinkEvents {
+  readonly changed: () => void;
+  readonly effect: (effect: SessionEffect) => void;
+}
+
+export interface OutboundLinkOptions {
+  readonly url: string;
+  readonly session: Omit<SessionConfig, "role">;
+  readonly reconnectDelayMsMin: number;
+  readonly reconnectDelayMsMax: number;
+  readonly pingIntervalMs: number;
+  readonly sendBufferBytesMax: number;
+}
+
+/**
+ * One link to one peer, dialed by this node and used to send to it: reconnects with
+ * exponential backoff, pings to notice a silent peer, and runs a SecureSession over the socket.
+ */
+export class OutboundLink {
+  #socket: WebSocket | undefined;
+  #session: SecureSession | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #pinger: NodeJS.Timeout | undefined;
+  #delayMs: number;
+  #stopped = false;
+  #cut = false;
+
+  constructor(
+    readonly options: OutboundLinkOptions,
+    readonly events: OutboundLinkEvents,
+  ) {
+    this.#delayMs = options.reconnectDelayMsMin;
+  }
+
+  get up(): boolean {
+    return this.#session?.established === true && this.#socket?.readyState === WebSocket.OPEN;
+  }
+
+  get link(): number {
+    return this.options.session.link;
+  }
+
+  start(): void {
+    if (this.#stopped || this.#cut || this.#socket !== undefined) return;
+    const socket = new WebSocket(this.options.url, {
+      maxPayload: this.options.session.frameBytesMax * 2,
+    });
+    socket.binaryType = "nodebuffer";
+    const session = new SecureSession({ ...this.options.session, role: "dialer" });
+    this.#socket = socket;
+    this.#session = session;
+    let awaitingPong = false;
+    socket.on("open", () => {
+      this.#feed(session, { kind: "opened", nonce: new Uint8Array(randomBytes(32)) });
+      this.#pinger = setInterval(() => {
+        if (awaitingPong) socket.terminate();
+        awaitingPong = true;
+        socket.ping();
+      }, this.options.pingIntervalMs);
+    });
+    socket.on("pong", () => (awaitingPong = false));
+    socket.on("message", (data: Buffer, binary) => {
+      const bytes = binary ? new Uint8Array(data) : new Uint8Array(1);
+      this.#feed(session, { kind: "frame_received", bytes });
+    });
+    socket.on("error", () => undefined);
+    socket.on("close", () => this.#onClosed(socket));
+  }
+
+  /** Sends one payload; false when the link is down or its send buffer is full. */
+  send(payload: Uint8Array): boolean {
+    const session = this.#session;
+    if (!this.up || session === undefined) return false;
+    if ((this.#socket?.bufferedAmount ?? 0) > this.options.sendBufferBytesMax) return false;
+    this.#feed(session, { kind: "send_requested", payload });
+    return true;
+  }
+
+  /** Fault injection: a cut link stays down until healed. */
+  setCut(cut: boolean): void {
+    this.#cut = cut;
+    if (cut) this.#socket?.terminate();
+    else this.start();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#socket?.terminate();
+  }
+
+  #feed(session: SecureSession, input: Parameters<SecureSession["step"]>[0]): void {
+    session.step(input);
+    for (const effect of session.drain()) {
+      if (effect.kind === "transmit") this.#socket?.send(effect.bytes, { binary: true });
+      else if (effect.kind === "refused") this.#socket?.close();
+      if (effect.kind === "established") this.#delayMs = this.options.reconnectDelayMsMin;
+      this.events.effect(effect);
+      if (effect.kind === "established") this.events.changed();
+    }
+  }
+
+  #onClosed(socket: WebSocket): void {
+    if (this.#socket !== socket) return;
+    clearInterval(this.#pinger);
+    const wasUp = this.#session?.established === true;
+    this.#socket = undefined;
+    this.#session = undefined;
+    if (wasUp) this.events.changed();
+    if (this.#stopped || this.#cut) return;
+    this.#timer = setTimeout(() => this.start(), this.#delayMs);
+    this.#delayMs = Math.min(this.#delayMs * 2, this.options.reconnectDelayMsMax);
+  }
+}

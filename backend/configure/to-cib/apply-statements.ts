@@ -63,6 +63,7 @@ function buildContext(
     },
     ocfProviders: options.ocfProviders ?? defaultOcfProviders,
     knownNodeUnames: () => workspace.initialNodeUnames,
+    validateWith: () => workspace.cib.attributes["validate-with"] ?? "pacemaker-3.9",
     report: (issue) => issues.push(issue),
   };
 }
@@ -124,8 +125,7 @@ function checkReferences(workspace: Workspace, drafts: readonly Draft[], issues:
       const target = workspace.findObject(reference.id);
       if (target !== undefined && target.name !== "fencing-topology") continue;
       const message =
-        `Constraint "${draft.id}" references a resource "${reference.id}" ` +
-        "which doesn't exist";
+        `Constraint "${draft.id}" references a resource "${reference.id}" ` + "which doesn't exist";
       issues.push(issueAt("missing_reference", message, reference.span));
     }
   }

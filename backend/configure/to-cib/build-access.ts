@@ -10,7 +10,7 @@ import type {
   UserStatement,
 } from "../../../grammar/index.js";
 import type { BuildContext } from "./build-context.js";
-import { issueAt } from "./build-context.js";
+import { hasModernAcls, issueAt } from "./build-context.js";
 import { buildAttributeSet } from "./build-sets.js";
 import type { Draft } from "./draft.js";
 import { commentNodes, inInputOrder } from "./draft.js";
@@ -128,6 +128,12 @@ export function buildAclTarget(statement: AclTargetStatement): Draft {
 
 /** user ID … → the pre-2.0 `<acl_user>` (the pacemaker-3.x schema rejects it, as in crmsh). */
 export function buildUser(statement: UserStatement, context: BuildContext): Draft {
+  if (hasModernAcls(context.validateWith())) {
+    const message =
+      `Cannot create user "${statement.id}": <acl_user> does not conform to the CIB schema ` +
+      `${context.validateWith()}; use role and acl_target`;
+    context.report(issueAt("unsupported", message, statement.span));
+  }
   const children = statement.entries.map((entry) => {
     if (entry.kind === "role_ref") return element("role_ref", { id: entry.role.id });
     const attributes: Record<string, string> = {};
@@ -141,11 +147,7 @@ export function buildUser(statement: UserStatement, context: BuildContext): Draf
   return accessDraft(statement, element("acl_user", { id: statement.id }, children));
 }
 
-function buildRecipient(
-  recipient: AlertRecipient,
-  id: string,
-  context: BuildContext,
-): XmlElement {
+function buildRecipient(recipient: AlertRecipient, id: string, context: BuildContext): XmlElement {
   const attributes: Record<string, string> = { id, value: recipient.value };
   if (recipient.description !== undefined) attributes["description"] = recipient.description;
   return element(

@@ -7,12 +7,22 @@ import type {
   TagStatement,
 } from "../../../grammar/index.js";
 import type { BuildContext } from "./build-context.js";
+import { issueAt } from "./build-context.js";
 import { buildAttributeSet, buildNvpair, buildRule } from "./build-sets.js";
 import type { Draft } from "./draft.js";
 import { commentNodes } from "./draft.js";
 
+/** Node types the pacemaker-3.x schema accepts (crmsh 4.4 also parses `normal`). */
+const nodeTypes: ReadonlySet<string> = new Set(["member", "ping", "remote"]);
+
 /** node: id (given or the uname), uname, type, description, attribute sets. */
 export function buildNode(statement: NodeStatement, context: BuildContext): Draft {
+  if (statement.type !== undefined && !nodeTypes.has(statement.type)) {
+    const message =
+      `Cannot create node "${statement.uname}": type "${statement.type}" does not conform ` +
+      "to the CIB schema (member, ping or remote)";
+    context.report(issueAt("invalid_node_type", message, statement.span));
+  }
   const attributes: Record<string, string> = {};
   if (statement.id !== undefined) attributes["id"] = statement.id;
   attributes["uname"] = statement.uname;
@@ -125,10 +135,7 @@ export function buildFencingTopology(
   const levels = fencingLevels(statement.targets, context.knownNodeUnames()).map((level) =>
     fencingLevel(level.target, level.devices, counters),
   );
-  const built = element("fencing-topology", {}, [
-    ...commentNodes(statement.comments),
-    ...levels,
-  ]);
+  const built = element("fencing-topology", {}, [...commentNodes(statement.comments), ...levels]);
   return {
     id: "fencing_topology",
     element: built,

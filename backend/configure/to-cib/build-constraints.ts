@@ -18,10 +18,7 @@ import { commentNodes } from "./draft.js";
 import { orderKind, scoreAttribute } from "./score.js";
 
 type ConstraintStatement =
-  | LocationStatement
-  | ColocationStatement
-  | OrderStatement
-  | TicketStatement;
+  LocationStatement | ColocationStatement | OrderStatement | TicketStatement;
 
 function constraintDraft(
   statement: ConstraintStatement,

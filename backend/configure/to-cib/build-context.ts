@@ -10,6 +10,7 @@ export type ToCibCode =
   | "invalid_acl_spec"
   | "invalid_kind"
   | "invalid_xml"
+  | "invalid_node_type"
   | "unsupported";
 
 export type ToCibIssue = Issue<ToCibCode>;
@@ -23,6 +24,8 @@ export interface BuildContext {
   resolveReference(tag: string, id: string): string;
   /** Providers installed for an OCF type, to complete a provider-less agent. */
   ocfProviders(type: string): readonly string[];
+  /** The CIB's `validate-with` schema (`pacemaker-3.9`). */
+  validateWith(): string;
   /** Unames of the nodes the CIB had before this batch (target-less fencing_topology). */
   knownNodeUnames(): readonly string[];
   report(issue: ToCibIssue): void;
@@ -35,4 +38,10 @@ export function issueAt(
   severity: "error" | "warning" = "error",
 ): ToCibIssue {
   return { code, message, span, severity };
+}
+
+/** True for schemas with the 2.0 ACL model (pacemaker-2.0 and later): no `<acl_user>`. */
+export function hasModernAcls(validateWith: string): boolean {
+  const match = /^pacemaker-(\d+)\./.exec(validateWith);
+  return match === null || Number(match[1]) >= 2;
 }

@@ -5,12 +5,7 @@ import { buildFencingTopology, buildNode, buildPropertySet, buildTag } from "./b
 import { buildColocation, buildLocation, buildOrder, buildTicket } from "./build-constraints.js";
 import type { BuildContext } from "./build-context.js";
 import { buildRawXml } from "./build-raw-xml.js";
-import {
-  buildBundle,
-  buildContainer,
-  buildMonitorOp,
-  buildPrimitive,
-} from "./build-resources.js";
+import { buildBundle, buildContainer, buildMonitorOp, buildPrimitive } from "./build-resources.js";
 import type { Draft } from "./draft.js";
 
 /** One statement as CIB XML with its placement; undefined when it cannot be built. */

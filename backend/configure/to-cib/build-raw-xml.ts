@@ -30,7 +30,9 @@ export function buildRawXml(statement: XmlStatement, context: BuildContext): Dra
   const read = readXml(statement.text, { keepComments: true });
   if (!read.ok) {
     const reason = read.issues[0]?.message ?? "malformed XML";
-    context.report(issueAt("invalid_xml", `Cannot read the xml statement: ${reason}`, statement.span));
+    context.report(
+      issueAt("invalid_xml", `Cannot read the xml statement: ${reason}`, statement.span),
+    );
     return undefined;
   }
   const unwrapped = unwrapDefaults(read.value);
@@ -47,5 +49,13 @@ export function buildRawXml(statement: XmlStatement, context: BuildContext): Dra
     return undefined;
   }
   node.children.unshift(...commentNodes(statement.comments));
-  return { id, element: node, placement, children: [], references: [], statement, span: statement.span };
+  return {
+    id,
+    element: node,
+    placement,
+    children: [],
+    references: [],
+    statement,
+    span: statement.span,
+  };
 }

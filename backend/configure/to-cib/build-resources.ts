@@ -152,9 +152,7 @@ export function buildBundle(statement: BundleStatement, context: BuildContext): 
   }
   if (network !== undefined) {
     const built = optionsElement("network", network.options);
-    built.children = network.portMappings.map((mapping) =>
-      optionsElement("port-mapping", mapping),
-    );
+    built.children = network.portMappings.map((mapping) => optionsElement("port-mapping", mapping));
     parts.push({ offset: network.span.offset, value: built });
   }
   if (storage !== undefined) {

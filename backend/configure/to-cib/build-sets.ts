@@ -41,8 +41,7 @@ function buildDateExpression(expression: DateExpression): XmlElement {
   if (expression.start !== undefined) attributes["start"] = expression.start;
   if (expression.end !== undefined) attributes["end"] = expression.end;
   const built = element("date_expression", attributes);
-  const fields =
-    expression.operation === "date_spec" ? expression.dateSpec : expression.duration;
+  const fields = expression.operation === "date_spec" ? expression.dateSpec : expression.duration;
   if (fields !== undefined && fields.length > 0) {
     const childName = expression.operation === "date_spec" ? "date_spec" : "duration";
     const child = element(childName);

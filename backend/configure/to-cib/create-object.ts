@@ -69,7 +69,9 @@ function moveChildrenIn(creation: Creation, draft: Draft): XmlElement[] {
     const what = `Cannot create ${objectType(container.name)} "${draft.id}"`;
     const child = workspace.findObject(id);
     if (child === undefined || !resourceTags.has(child.name)) {
-      creation.report(issueAt("missing_reference", `${what}: object "${id}" does not exist`, draft.span));
+      creation.report(
+        issueAt("missing_reference", `${what}: object "${id}" does not exist`, draft.span),
+      );
       return;
     }
     const problem = childProblem(container.name, child, id);

@@ -1,12 +1,14 @@
 import type { XmlElement } from "../../cib/index.js";
 import { childElements, firstChild } from "../../cib/index.js";
-import { attributeSetCheck, nvpairCheck, resourceChecks, ruleCheck } from "./expressible.js";
+import { attributeSetCheck, isAscii, nvpairCheck, resourceChecks, ruleCheck } from "./expressible.js";
 
 /** Shape checks for constraints and the other top-level objects (see expressible.ts). */
 type Check = (element: XmlElement) => boolean;
 
 function onlyAttributes(element: XmlElement, allowed: readonly string[]): boolean {
-  return Object.keys(element.attributes).every((name) => allowed.includes(name));
+  return Object.entries(element.attributes).every(
+    ([name, value]) => allowed.includes(name) && isAscii(value),
+  );
 }
 
 function onlyChildren(element: XmlElement, allowed: Readonly<Record<string, Check>>): boolean {

@@ -70,8 +70,9 @@ function prepare(cib: XmlElement, options: ShowOptions): Result<Prepared, ShowIs
 }
 
 function objectText(object: ConfigurationObject, context: ShowContext): string {
-  if (!isExpressible(object.element)) return rawXmlText(object.element);
-  return printObject(printers[object.kind], object.element, context) ?? rawXmlText(object.element);
+  if (!isExpressible(object.element)) return rawXmlText(object.element, object.depth);
+  const text = printObject(printers[object.kind], object.element, context);
+  return text ?? rawXmlText(object.element, object.depth);
 }
 
 /**
@@ -133,7 +134,7 @@ export function showObject(
   const objects = collectObjects(wrapper).filter(
     (object) => object.element === sanitized || isDefaultsSection(sanitized),
   );
-  if (objects.length === 0) return rawXmlText(sanitized);
+  if (objects.length === 0) return rawXmlText(sanitized, 3);
   return objects.map((object) => objectText(object, context)).join("\n");
 }
 

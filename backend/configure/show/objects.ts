@@ -1,4 +1,5 @@
 import type { XmlElement } from "../../cib/index.js";
+import { childElements } from "../../cib/index.js";
 
 /** The kinds of top-level objects, in crmsh's CLI names. */
 export type ObjectKind =
@@ -15,6 +16,8 @@ export interface ConfigurationObject {
   /** The configuration section the top object lives in (`configuration` for fencing). */
   readonly section: string;
   readonly top: XmlElement;
+  /** Depth of the element in a CIB document (`<cib>` 0, `<configuration>` 1). */
+  readonly depth: number;
 }
 
 const kindByTag: Readonly<Record<string, readonly [ObjectKind, string]>> = {
@@ -66,28 +69,29 @@ function objectId(kind: ObjectKind, element: XmlElement): string {
  */
 export function collectObjects(configuration: XmlElement): ConfigurationObject[] {
   const objects: ConfigurationObject[] = [];
-  const visit = (parent: XmlElement, top: XmlElement | undefined, section: string): void => {
+  const visit = (parent: XmlElement, top: XmlElement | undefined, section: string, depth: number): void => {
     for (const child of parent.children) {
       if (child.kind !== "element" || child.name === "status") continue;
       const known = kindByTag[child.name];
       if (known === undefined) {
-        visit(child, top, top === undefined ? child.name : section);
+        visit(child, top, top === undefined ? child.name : section, depth + 1);
         continue;
       }
       const [kind, home] = known;
       if (kind === "rsc_defaults" || kind === "op_defaults") {
-        for (const set of child.children) {
-          if (set.kind !== "element" || set.name !== "meta_attributes") continue;
-          objects.push({ kind, id: objectId(kind, set), element: set, section: home, top: set });
+        for (const set of childElements(child, "meta_attributes")) {
+          const id = objectId(kind, set);
+          objects.push({ kind, id, element: set, section: home, top: set, depth: depth + 1 });
         }
         continue;
       }
       const outer = top ?? child;
-      objects.push({ kind, id: objectId(kind, child), element: child, section: top ? section : home, top: outer });
-      visit(child, outer, top ? section : home);
+      const where = top ? section : home;
+      objects.push({ kind, id: objectId(kind, child), element: child, section: where, top: outer, depth });
+      visit(child, outer, where, depth + 1);
     }
   };
-  visit(configuration, undefined, "configuration");
+  visit(configuration, undefined, "configuration", 2);
   return objects;
 }
 

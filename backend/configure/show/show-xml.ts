@@ -8,16 +8,24 @@ const objectTags = new Set(["node", "primitive", "group", "clone", "master", "te
   "fencing-topology", "acl_role", "acl_user", "acl_target", "acl_group", "tag", "alert"]);
 
 /** Deep copy with comments normalised on every object element, and passwords obscured. */
-function prepared(node: XmlElement, isObscured: (name: string) => boolean, isObject: boolean): XmlElement {
-  const source = isObject ? withNormalizedComments(node) : node;
+function prepared(
+  node: XmlElement,
+  isObscured: (name: string) => boolean,
+  object: { readonly isObject: boolean; readonly depth: number },
+): XmlElement {
+  const source = object.isObject ? withNormalizedComments(node, object.depth) : node;
   const attributes = { ...source.attributes };
   const copy: XmlElement = { kind: "element", name: source.name, attributes, children: [] };
   if (node.name === "nvpair" && attributes["value"] !== undefined && attributes["name"] !== undefined) {
     if (isObscured(attributes["name"])) attributes["value"] = "******";
   }
+  const depth = object.depth + 1;
   copy.children = source.children.map((child) =>
     child.kind === "element"
-      ? prepared(child, isObscured, objectTags.has(child.name) || isDefaultsSet(node, child))
+      ? prepared(child, isObscured, {
+          isObject: objectTags.has(child.name) || isDefaultsSet(node, child),
+          depth,
+        })
       : { ...child },
   );
   return copy;
@@ -45,7 +53,7 @@ export function showXmlText(
   for (const object of selected) {
     if (seen.has(object.top)) continue;
     seen.add(object.top);
-    const copy = prepared(object.top, isObscured, true);
+    const copy = prepared(object.top, isObscured, { isObject: true, depth: topDepth(object) });
     sectionOf(configuration, object.section).children.push(copy);
   }
   return `<?xml version="1.0" ?>\n${prettyXmlLines(root).join("\n")}\n\n`;
@@ -59,4 +67,9 @@ function sectionOf(configuration: XmlElement, name: string): XmlElement {
   const created = element(name);
   configuration.children.push(created);
   return created;
+}
+
+/** Depth of an object's top parent: below a section (3), or fencing-topology itself (2). */
+function topDepth(object: ConfigurationObject): number {
+  return object.section === "configuration" ? 2 : 3;
 }

@@ -57,20 +57,31 @@ export function prettyXmlLines(element: XmlElement): string[] {
 
 /**
  * A copy of an object element with its comments as crmsh holds them after reading a CIB:
- * trimmed, starting with `#`, and moved above the first child element.
+ * trimmed, starting with `#`, and moved above the first child element. Each comment keeps
+ * the whitespace that followed it in cibadmin's layout (`depth` is the element's depth in
+ * the document, `<cib>` being 0), which makes lxml print the rest of the element inline.
  */
-export function withNormalizedComments(element: XmlElement): XmlElement {
+export function withNormalizedComments(element: XmlElement, depth: number): XmlElement {
   if (!element.children.some((child) => child.kind === "comment")) return element;
   const comments: XmlNode[] = [];
   const others: XmlNode[] = [];
-  for (const child of element.children) {
-    if (child.kind === "comment") comments.push({ kind: "comment", text: commentText(child.text) });
-    else others.push(child);
-  }
+  const last = element.children.length - 1;
+  element.children.forEach((child, index) => {
+    if (child.kind !== "comment") {
+      others.push(child);
+      return;
+    }
+    const tail = `\n${"  ".repeat(index === last ? depth : depth + 1)}`;
+    comments.push({ kind: "comment", text: commentText(child.text) }, { kind: "text", text: tail });
+  });
   return { ...element, children: [...comments, ...others] };
 }
 
 /** `xml <element …> \` … — the form of an object crmsh cannot express in its syntax. */
-export function rawXmlText(element: XmlElement): string {
-  return `xml ${prettyXmlLines(withNormalizedComments(element)).join(" \\\n")}`;
+export function rawXmlText(element: XmlElement, depth: number): string {
+  const lines = prettyXmlLines(withNormalizedComments(element, depth))
+    .join("\n")
+    .split("\n")
+    .filter((line) => line !== "");
+  return `xml ${lines.join(" \\\n")}`;
 }

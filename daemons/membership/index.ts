@@ -26,3 +26,5 @@ export type {
   MembershipPhase,
   MembershipStatus,
 } from "./types.js";
+export type { WireIssueCode } from "./wire.js";
+export { decodeMessage, decodeMessageText, encodeMessage, wireLimits } from "./wire.js";

@@ -15,6 +15,11 @@ export interface Level {
   readonly commands: readonly Command[];
   /** Names of levels reachable from this one with `cd NAME` (or by typing NAME). */
   readonly levels?: readonly string[];
+  /**
+   * Runs when the shell leaves this level (`up`, `quit`, end of a one-shot command or of
+   * input): configure commits or asks about pending changes here. `failed` keeps the level.
+   */
+  readonly leave?: (context: CommandContext) => Promise<Outcome> | Outcome;
 }
 
 export interface Command {
@@ -91,4 +96,6 @@ export interface CommandContext {
   cib(): Promise<CibSession | readonly Issue[]>;
   /** Asks a yes/no question; without a person answering, returns `answerWhenBatch`. */
   confirm(question: string, answerWhenBatch: boolean): Promise<boolean>;
+  /** Reads all of standard input (`load update -`); issues when it is the terminal. */
+  readStandardInput(): Promise<string | readonly Issue[]>;
 }

@@ -1,0 +1,58 @@
+import type { Issue } from "../backend/base/index.js";
+import { isError } from "../backend/base/index.js";
+import type { Output } from "./commands/types.js";
+
+/** Writes to a pair of streams; errors, warnings and notes go to stderr as crmsh prints them. */
+export class StreamOutput implements Output {
+  #errors = 0;
+
+  constructor(
+    private readonly stdout: { write(text: string): unknown },
+    private readonly stderr: { write(text: string): unknown },
+    private readonly formatIssue?: (source: string, found: Issue) => string,
+  ) {}
+
+  /** How many errors were printed (the exit code of a script depends on it). */
+  get errorCount(): number {
+    return this.#errors;
+  }
+
+  line(text: string): void {
+    this.stdout.write(`${text}\n`);
+  }
+
+  error(text: string): void {
+    this.#errors += 1;
+    this.stderr.write(`ERROR: ${text}\n`);
+  }
+
+  warning(text: string): void {
+    this.stderr.write(`WARNING: ${text}\n`);
+  }
+
+  info(text: string): void {
+    this.stderr.write(`INFO: ${text}\n`);
+  }
+
+  issues(issues: readonly Issue[], source?: string): void {
+    for (const found of issues) {
+      const text = describeIssue(found, source, this.formatIssue);
+      if (isError(found)) this.error(text);
+      else this.warning(text);
+    }
+  }
+}
+
+/** `LINE:COLUMN: message (hint)`, or the grammar's caret display when the text is known. */
+export function describeIssue(
+  found: Issue,
+  source: string | undefined,
+  formatIssue?: (source: string, found: Issue) => string,
+): string {
+  if (source !== undefined && found.span !== undefined && formatIssue !== undefined) {
+    return formatIssue(source, found);
+  }
+  const where = found.span === undefined ? "" : `${found.span.line}:${found.span.column}: `;
+  const hint = found.suggestion === undefined ? "" : ` (${found.suggestion})`;
+  return `${where}${found.message}${hint}`;
+}

@@ -68,6 +68,18 @@ function buildContext(
   };
 }
 
+/** crmsh's rule for object ids (nodes may have numeric ids). */
+const validObjectId = /^[A-Za-z_][\w.-]*$/;
+
+function checkObjectIds(drafts: readonly Draft[], issues: ToCibIssue[]): void {
+  for (const draft of drafts) {
+    const { kind } = draft.placement;
+    if (kind === "node" || kind === "op" || kind === "fencing_topology") continue;
+    if (validObjectId.test(draft.id)) continue;
+    issues.push(issueAt("invalid_id", `"${draft.id}": invalid object id`, draft.span));
+  }
+}
+
 /** Two statements of one batch for the same object (crmsh: Duplicate resource / node). */
 function checkBatchDuplicates(drafts: readonly Draft[], issues: ToCibIssue[]): void {
   const seen = new Set<string>();
@@ -151,6 +163,7 @@ export function applyStatements(
     const draft = buildDraft(statement, context);
     if (draft !== undefined) drafts.push(draft);
   }
+  checkObjectIds(drafts, issues);
   let ordered = drafts;
   if (mode !== "create") {
     checkBatchDuplicates(drafts, issues);

@@ -68,6 +68,11 @@ function moveChildrenIn(creation: Creation, draft: Draft): XmlElement[] {
     const id = node.attributes["id"] ?? "";
     const what = `Cannot create ${objectType(container.name)} "${draft.id}"`;
     const child = workspace.findObject(id);
+    if (child !== undefined && moved.includes(child)) {
+      const message = `${what}: child "${id}" listed more than once`;
+      creation.report(issueAt("duplicate_id", message, draft.span));
+      return;
+    }
     if (child === undefined || !resourceTags.has(child.name)) {
       creation.report(
         issueAt("missing_reference", `${what}: object "${id}" does not exist`, draft.span),

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { applyStatements } from "../../../../backend/configure/index.js";
+import type { XmlElement } from "../../../../backend/cib/index.js";
+import { emptyCib } from "../../../../backend/cib/index.js";
+import type { ResourceSet, Statement } from "../../../../grammar/index.js";
+import { group, primitive, ref, score, sectionXml, span } from "./ast-builders.js";
+
+function applied(statements: Statement[], cib: XmlElement = emptyCib()): XmlElement {
+  const result = applyStatements(cib, statements, { mode: "update" });
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join("; "));
+  return result.value;
+}
+
+function set(members: string[], extra: Partial<ResourceSet> = {}): ResourceSet {
+  return {
+    kind: "resource_set",
+    bracket: "none",
+    sequential: true,
+    requireAll: true,
+    members: members.map(ref),
+    span: span(),
+    ...extra,
+  };
+}
+
+const base = () => ["a", "b", "c"].map((id) => primitive(id, "Dummy"));
+
+describe("applyStatements() constraints and other objects", () => {
+  it("numbers resource sets <constraint>-0, -1 and writes only non-default flags", () => {
+    const colocation: Statement = {
+      kind: "colocation",
+      id: "col",
+      score: score("inf"),
+      resources: {
+        form: "sets",
+        sets: [
+          set(["a", "b"], { bracket: "brackets", sequential: false, requireAll: false }),
+          set(["c"], { role: "Promoted" }),
+        ],
+      },
+      comments: [],
+      span: span(),
+    };
+    expect(sectionXml(applied([...base(), colocation]), "constraints")).toBe(
+      [
+        "<constraints>",
+        '  <rsc_colocation id="col" score="INFINITY">',
+        '    <resource_set require-all="false" sequential="false" id="col-0">',
+        '      <resource_ref id="a"/>',
+        '      <resource_ref id="b"/>',
+        "    </resource_set>",
+        '    <resource_set role="Promoted" id="col-1">',
+        '      <resource_ref id="c"/>',
+        "    </resource_set>",
+        "  </rsc_colocation>",
+        "</constraints>",
+      ].join("\n"),
+    );
+  });
+
+  it("turns an order score into a kind and writes symmetrical", () => {
+    const order: Statement = {
+      kind: "order",
+      id: "o",
+      orderKindRaw: "0",
+      score: score("0"),
+      resources: {
+        form: "pair",
+        first: { resource: ref("a"), action: "start" },
+        then: { resource: ref("b") },
+      },
+      symmetrical: false,
+      comments: [],
+      span: span(),
+    };
+    expect(sectionXml(applied([...base(), order]), "constraints")).toContain(
+      '<rsc_order id="o" kind="Optional" symmetrical="false" first="a" first-action="start" then="b"/>',
+    );
+  });
+
+  it("creates a group's processing order: primitives first even when written after", () => {
+    const cib = applied([group("g", ["a", "b"]), ...base()]);
+    expect(sectionXml(cib, "resources")).toMatch(/<group id="g">\s*<primitive id="a"/);
+  });
+
+  it("expands ACL shortcuts and numbers permissions <role>-N", () => {
+    const role: Statement = {
+      kind: "role",
+      id: "admin",
+      permissions: [
+        {
+          kind: "acl_permission",
+          right: "write",
+          specs: [{ keyword: "meta", keywordRaw: "meta", value: "db:target-role", span: span() }],
+          span: span(),
+        },
+        {
+          kind: "acl_permission",
+          right: "read",
+          specs: [
+            { keyword: "type", keywordRaw: "type", value: "nvpair", span: span() },
+            { keyword: "attr", keywordRaw: "attr", value: "uname", span: span() },
+          ],
+          span: span(),
+        },
+      ],
+      comments: [],
+      span: span(),
+    };
+    expect(sectionXml(applied([role]), "acls")).toBe(
+      [
+        "<acls>",
+        '  <acl_role id="admin">',
+        '    <acl_permission kind="write" xpath="//primitive[@id=\'db\']/meta_attributes/nvpair[@name=\'target-role\']" id="admin-0"/>',
+        '    <acl_permission kind="read" object-type="nvpair" attribute="uname" id="admin-1"/>',
+        "  </acl_role>",
+        "</acls>",
+      ].join("\n"),
+    );
+  });
+
+  it("numbers alert recipients from 1 and select attributes <alert>-N", () => {
+    const alert: Statement = {
+      kind: "alert",
+      id: "log",
+      path: "/bin/log.sh",
+      sets: [],
+      select: {
+        items: [{ kind: "nodes" }, { kind: "attributes", attributeNames: ["standby"] }],
+        span: span(),
+      },
+      recipients: [{ value: "/var/log/a", sets: [], braces: false, span: span() }],
+      comments: [],
+      span: span(),
+    };
+    const xml = sectionXml(applied([alert]), "alerts");
+    expect(xml).toContain('<attribute name="standby" id="log-0"/>');
+    expect(xml).toContain('<recipient id="log-recipient-1" value="/var/log/a"/>');
+  });
+
+  it("adds a monitor op to an existing primitive and inserts raw XML verbatim", () => {
+    const monitor: Statement = {
+      kind: "monitor",
+      resource: ref("a"),
+      role: "Promoted",
+      interval: "15s",
+      comments: [],
+      span: span(),
+    };
+    const raw: Statement = {
+      kind: "xml",
+      text: '<primitive id="x1" class="ocf" provider="heartbeat" type="Dummy"><meta_attributes><nvpair name="n" value="v"/></meta_attributes></primitive>',
+      comments: [],
+      span: span(),
+    };
+    const xml = sectionXml(applied([...base(), monitor, raw]), "resources");
+    expect(xml).toContain('<op name="monitor" role="Promoted" interval="15s" id="a-monitor-15s"/>');
+    expect(xml).toContain('<nvpair name="n" value="v" id="x1-meta_attributes-n"/>');
+  });
+
+  it("rejects an invalid object id, a doubled group child and a group of a group", () => {
+    const invalid = applyStatements(emptyCib(), [primitive("1abc", "Dummy")]);
+    expect(invalid.ok).toBe(false);
+    expect(invalid.issues[0]?.code).toBe("invalid_id");
+    const doubled = applyStatements(emptyCib(), [...base(), group("g", ["a", "a"])]);
+    expect(doubled.ok).toBe(false);
+    const nested = applyStatements(emptyCib(), [...base(), group("g", ["a"]), group("h", ["g"])]);
+    expect(nested.ok).toBe(false);
+    expect(nested.issues[0]?.code).toBe("wrong_child_kind");
+  });
+});

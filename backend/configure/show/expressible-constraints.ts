@@ -60,7 +60,7 @@ const colocation: Check = (element) =>
   twoOrSets(element, "rsc", "with-rsc");
 
 const order: Check = (element) =>
-  onlyAttributes(element, ["id", "kind", "score", "symmetrical", "first", "then", "first-action",
+  onlyAttributes(element, ["id", "kind", "symmetrical", "first", "then", "first-action",
     "then-action", "first-instance", "then-instance"]) &&
   onlyChildren(element, { resource_set: resourceSet("action") }) &&
   twoOrSets(element, "first", "then");
@@ -99,8 +99,17 @@ const select: Check = (element) =>
     select_attributes: (attributes) =>
       onlyChildren(attributes, { attribute: (one) => onlyAttributes(one, ["id", "name"]) }),
   });
+/** crmsh's parser names recipients `<alert>-recipient-<n>`; other ids do not survive. */
+function recipientIdsAsParsed(alert: XmlElement): boolean {
+  const id = String(alert.attributes["id"]);
+  return childElements(alert, "recipient").every(
+    (recipient, index) => recipient.attributes["id"] === `${id}-recipient-${index + 1}`,
+  );
+}
+
 const alert: Check = (element) =>
   onlyAttributes(element, ["id", "path", "description"]) &&
+  recipientIdsAsParsed(element) &&
   onlyChildren(element, {
     instance_attributes: attributeSetCheck,
     meta_attributes: attributeSetCheck,

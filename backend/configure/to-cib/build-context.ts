@@ -11,6 +11,7 @@ export type ToCibCode =
   | "invalid_kind"
   | "invalid_xml"
   | "invalid_node_type"
+  | "constraint_redirected"
   | "unsupported";
 
 export type ToCibIssue = Issue<ToCibCode>;

@@ -5,6 +5,7 @@ import type { ToCibIssue } from "./build-context.js";
 import { issueAt } from "./build-context.js";
 import type { Draft } from "./draft.js";
 import { placeholderTag } from "./draft.js";
+import { redirectChildrenConstraints } from "./redirect-constraints.js";
 import { containerTags, resourceTags } from "./workspace.js";
 import type { Workspace } from "./workspace.js";
 
@@ -115,6 +116,7 @@ function placeNew(creation: Creation, draft: Draft, parent: XmlElement): void {
   const moved = moveChildrenIn(creation, draft);
   workspace.append(draft.element, parent);
   for (const child of moved) workspace.adopt(child, draft.element);
+  redirectChildrenConstraints(workspace, draft.element, moved, creation.report, draft.span);
 }
 
 /** Replaces an existing object wholesale, in place (load update). */

@@ -142,6 +142,13 @@ export class Workspace {
     this.#parents.set(object, parent);
   }
 
+  /** Removes an object and forgets its ids. */
+  removeObject(object: XmlElement): void {
+    this.detach(object);
+    this.#unindex(object);
+    this.ids.removeTree(object);
+  }
+
   /** Removes every object but the nodes (load replace). */
   clearAllButNodes(): void {
     for (const section of childElements(this.configuration)) {

@@ -172,4 +172,36 @@ describe("applyStatements()", () => {
     expect(xml).toContain('<fencing-level target="n1" index="2" devices="f2,f3" id="fencing-0"/>');
     expect(xml).toContain('<fencing-level target="n2" index="2" devices="f2,f3" id="fencing-2"/>');
   });
+
+  it("redirects constraints on new group members to the group, as crmsh does", () => {
+    const colocation: Statement = {
+      kind: "colocation",
+      id: "co",
+      score: { raw: "inf", form: "infinity", value: "INFINITY", span: span() },
+      resources: {
+        form: "pair",
+        resource: { resource: ref("a") },
+        withResource: { resource: ref("b") },
+      },
+      comments: [],
+      span: span(),
+    };
+    const cib = applied([
+      primitive("a", "Dummy"),
+      primitive("b", "Dummy"),
+      location("l1", "a", "100", "n1"),
+      colocation,
+    ]);
+    const result = applyStatements(cib, [group("g", ["a", "b"])]);
+    if (!result.ok) throw new Error("group failed");
+    const constraints = sectionXml(result.value, "constraints");
+    expect(constraints).toContain('<rsc_location id="l1" rsc="g" score="100" node="n1"/>');
+    expect(constraints).not.toContain("rsc_colocation");
+    expect(result.issues.map((issue) => issue.severity)).toEqual([
+      "warning",
+      "warning",
+      "warning",
+      "warning",
+    ]);
+  });
 });

@@ -1,0 +1,28 @@
+import { describe, expect, test } from "vitest";
+import { joinWords, splitWords } from "../../../shell/words.js";
+
+describe("splitWords()", () => {
+  test.each([
+    ["configure show", ["configure", "show"]],
+    [
+      `primitive d1 Dummy params a="x y" b='1 2'`,
+      ["primitive", "d1", "Dummy", "params", "a=x y", "b=1 2"],
+    ],
+    [String.raw`say a\ b "c\"d"`, ["say", "a b", 'c"d']],
+    ["  spaced   out  ", ["spaced", "out"]],
+  ])("splits %j", (line, expected) => {
+    expect(splitWords(line)?.map((word) => word.text)).toEqual(expected);
+  });
+
+  test("keeps where each word starts and rejects an open quote", () => {
+    expect(splitWords("ab  'c d'")?.map((word) => word.start)).toEqual([0, 4]);
+    expect(splitWords('primitive "d1')).toBeUndefined();
+  });
+
+  test("joinWords() quotes what splitWords() would split, keeping name= outside", () => {
+    const words = ["primitive", "d1", "Dummy", "params", "a=x y", 'q"'];
+    const line = joinWords(words);
+    expect(line).toBe('primitive d1 Dummy params a="x y" "q\\""');
+    expect(splitWords(line)?.map((word) => word.text)).toEqual(words);
+  });
+});

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { join } from "node:path";
+import {
+  fileLog,
+  loadNodeSetup,
+  parseNodeOptions,
+  quoratedUsage,
+  startNode,
+} from "./node/index.js";
+
+/** quorated: one cluster node in the foreground, until SIGTERM or SIGINT. */
+async function main(argv: readonly string[]): Promise<number> {
+  const options = parseNodeOptions(argv);
+  if (!options.ok) {
+    for (const problem of options.issues) process.stderr.write(`quorated: ${problem.message}\n`);
+    process.stderr.write(`${quoratedUsage}\n`);
+    return 2;
+  }
+  const setup = loadNodeSetup(options.value);
+  if (!setup.ok) {
+    for (const problem of setup.issues) process.stderr.write(`quorated: ${problem.message}\n`);
+    return 1;
+  }
+  const logging = setup.value.config.logging;
+  const log = fileLog({
+    path: logging.toLogfile
+      ? (logging.logfile ?? join(options.value.stateDir, "quorated.log"))
+      : undefined,
+    node: options.value.nodeName,
+    toStderr: logging.toStderr,
+    debug: logging.debug !== "off",
+  });
+  for (const warning of setup.value.warnings) log.write("warning", "MAIN", warning.message);
+  const node = await startNode(setup.value, log);
+  await new Promise<void>((resolve) => {
+    process.once("SIGTERM", resolve);
+    process.once("SIGINT", resolve);
+  });
+  log.write("notice", "MAIN", "Shutting down on signal");
+  await node.stop();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `quorated: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,83 @@
+import { timingSafeEqual } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer } from "ws";
+import type WebSocket from "ws";
+import {
+  clientFrameBytesMax,
+  clientTokenHeader,
+  decodeClientRequest,
+  encodeMessage,
+} from "../../backend/protocol/index.js";
+import type { ClientRequest, ServerMessage } from "../../backend/protocol/index.js";
+import type { Log } from "./log.js";
+
+/** What the client channel answers from; each handler returns the reply for one request. */
+export type ClientHandler = (request: ClientRequest) => ServerMessage;
+
+function tokenMatches(presented: string | string[] | undefined, token: string): boolean {
+  if (typeof presented !== "string") return false;
+  const left = Buffer.from(presented);
+  const right = Buffer.from(token);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The client channel: a ws endpoint on 127.0.0.1, separate from the node-to-node ports, open
+ * only to clients presenting the node's client token. Every frame is size-limited and
+ * validated; bad frames get an `error` reply with a stable code.
+ */
+export class ClientHost {
+  #server: WebSocketServer | undefined;
+
+  constructor(
+    readonly options: { readonly port: number; readonly token: string; readonly log: Log },
+    readonly handle: ClientHandler,
+  ) {}
+
+  /** Listens and resolves with the bound port. */
+  start(): Promise<number> {
+    const server = new WebSocketServer({
+      host: "127.0.0.1",
+      port: this.options.port,
+      maxPayload: clientFrameBytesMax,
+      verifyClient: (info: { req: { headers: Record<string, string | string[] | undefined> } }) =>
+        tokenMatches(info.req.headers[clientTokenHeader], this.options.token),
+    });
+    this.#server = server;
+    server.on("connection", (socket) => this.#serve(socket));
+    return new Promise((resolve, reject) => {
+      server.once("listening", () => resolve((server.address() as AddressInfo).port));
+      server.once("error", reject);
+    });
+  }
+
+  stop(): Promise<void> {
+    const server = this.#server;
+    if (server === undefined) return Promise.resolve();
+    for (const client of server.clients) client.terminate();
+    return new Promise((resolve) => server.close(() => resolve()));
+  }
+
+  #serve(socket: WebSocket): void {
+    socket.on("error", () => undefined);
+    socket.on("message", (data: Buffer, binary) => {
+      const reply = binary
+        ? this.#refuse("bad_frame", "Binary frames are not accepted")
+        : this.#answer(data.toString("utf8"));
+      socket.send(encodeMessage(reply));
+    });
+  }
+
+  #answer(text: string): ServerMessage {
+    const request = decodeClientRequest(text);
+    if (!request.ok) {
+      const first = request.issues[0];
+      return this.#refuse(first?.code ?? "bad_frame", first?.message ?? "Bad frame");
+    }
+    return this.handle(request.value);
+  }
+
+  #refuse(code: Extract<ServerMessage, { kind: "error" }>["code"], message: string): ServerMessage {
+    return { kind: "error", id: null, code, message };
+  }
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import { fail, issue, ok } from "../../backend/base/index.js";
+import type { Issue, Result } from "../../backend/base/index.js";
+import { defaultPort, readCorosyncConfig } from "../../backend/corosync/index.js";
+import type { CorosyncConfig, LinkAddress, NodeConfig } from "../../backend/corosync/index.js";
+import type { NodeOptions } from "./options.js";
+
+/** knet's key length limits (corosync-keygen -s). */
+const authkeyBytesMin = 128;
+const authkeyBytesMax = 4096;
+
+export interface NodeSetup {
+  readonly options: NodeOptions;
+  readonly config: CorosyncConfig;
+  readonly authkey: Uint8Array;
+  readonly local: NodeConfig;
+  readonly warnings: readonly Issue[];
+}
+
+/** A node's address on each link, with the link's port filled in. */
+export function linkAddresses(config: CorosyncConfig, node: NodeConfig): Required<LinkAddress>[] {
+  return node.ringAddresses.map((address, link) => {
+    const port = config.totem.interfaces.find((entry) => entry.linknumber === link)?.port;
+    return { host: address?.host ?? "", port: address?.port ?? port ?? defaultPort };
+  });
+}
+
+function readText(path: string, what: string): Result<string> {
+  try {
+    return ok(readFileSync(path, "utf8"));
+  } catch (error) {
+    return fail([
+      issue("unreadable", `Cannot read ${what} "${path}": ${(error as Error).message}`),
+    ]);
+  }
+}
+
+function readAuthkey(path: string): Result<Uint8Array> {
+  try {
+    const key = new Uint8Array(readFileSync(path));
+    if (key.length < authkeyBytesMin || key.length > authkeyBytesMax) {
+      const range = `${authkeyBytesMin}..${authkeyBytesMax}`;
+      return fail([
+        issue("bad_authkey", `Authkey "${path}" has ${key.length} bytes, expected ${range}`),
+      ]);
+    }
+    return ok(key);
+  } catch (error) {
+    return fail([
+      issue("unreadable", `Cannot read authkey "${path}": ${(error as Error).message}`),
+    ]);
+  }
+}
+
+/** Reads and checks everything a node needs before it opens any socket. */
+export function loadNodeSetup(options: NodeOptions): Result<NodeSetup> {
+  const text = readText(options.configPath, "corosync.conf");
+  if (!text.ok) return text;
+  const config = readCorosyncConfig(text.value, options.configPath);
+  if (!config.ok) return config;
+  const authkey = readAuthkey(options.authkeyPath);
+  if (!authkey.ok) return authkey;
+  const local = config.value.nodes.find((node) => node.name === options.nodeName);
+  if (local === undefined) {
+    const names = config.value.nodes.map((node) => `"${node.name}"`).join(", ");
+    return fail([
+      issue("unknown_node", `Node "${options.nodeName}" is not in the nodelist (${names})`),
+    ]);
+  }
+  return ok({
+    options,
+    config: config.value,
+    authkey: authkey.value,
+    local,
+    warnings: config.issues,
+  });
+}

@@ -23,7 +23,7 @@ export type {
 } from "./model.js";
 export type { ListItem } from "./tree.js";
 export type { StatusRenderOptions } from "./clone.js";
-export { listItem, renderTree } from "./tree.js";
+export { listItem, renderPlain, renderTree } from "./tree.js";
 export { compareNatural, sortNatural } from "./natural-order.js";
 export { nodeStateText } from "./nodes.js";
 
@@ -48,7 +48,10 @@ export function statusSections(model: StatusModel, options: StatusSectionOptions
 }
 
 /** crm_simulate's status block: `TITLE:` then the sections nested one level. */
+export function clusterStatusList(model: StatusModel, title: string): ListItem {
+  return listItem(title, statusSections(model, { showInactive: true }));
+}
+
 export function renderClusterStatus(model: StatusModel, title: string): string[] {
-  const sections = statusSections(model, { showInactive: true });
-  return renderTree(listItem(title, sections));
+  return renderTree(clusterStatusList(model, title));
 }

@@ -65,7 +65,9 @@ export function renderNodeList(model: StatusModel): ListItem[] {
     list?.push(node.name);
   }
   for (const [label, names] of summaries) {
-    if (names.length > 0) items.push(listItem(`${label}: [ ${names.join(" ")} ]`));
+    if (names.length === 0) continue;
+    const list = `[ ${names.join(" ")} ]`;
+    items.push({ text: `${label}: ${list}`, plain: list });
   }
   return items;
 }

@@ -8,6 +8,8 @@ export interface ListItem {
   readonly children?: readonly ListItem[];
   /** A blank line is written before this item (Pacemaker's "spacer"). */
   readonly spacer?: boolean;
+  /** The text in plain (non-fancy) output, where list labels such as "Online:" are dropped. */
+  readonly plain?: string;
 }
 
 export function listItem(text: string, children?: readonly ListItem[]): ListItem {
@@ -22,5 +24,21 @@ export function renderTree(item: ListItem, depth = 0): string[] {
   const prefix = depth === 0 ? "" : `${"  ".repeat(depth)}* `;
   lines.push(`${prefix}${item.text}${suffix}`);
   for (const child of item.children ?? []) lines.push(...renderTree(child, depth + 1));
+  return lines;
+}
+
+/**
+ * Pacemaker's plain text output (crm_simulate with --show-scores): list headers are not
+ * written and items carry no bullet or indentation.
+ */
+export function renderPlain(item: ListItem, withHeader = false): string[] {
+  const lines: string[] = [];
+  if (item.spacer === true) lines.push("");
+  if (item.children === undefined) {
+    lines.push(item.plain ?? item.text);
+    return lines;
+  }
+  if (withHeader) lines.push(`${item.text}:`);
+  for (const child of item.children) lines.push(...renderPlain(child));
   return lines;
 }

@@ -1,0 +1,189 @@
+/**
+ * After the lexer: quote removal, word shapes (`name=value`, `N:`, `$id=`, `@ref`, brackets),
+ * brackets glued to resource names in constraints, and the head word (any unambiguous prefix
+ * of a statement keyword, or an alias).
+ */
+import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
+import { issue, nearest, type Issue, type Span } from "../backend/base/index.js";
+import { statementAliases, statementKeywords, type StatementKeyword } from "./keywords.js";
+import { lexLogicalLine, unquote } from "./lexer.js";
+import { spanAt, type LogicalLine } from "./lines.js";
+import * as t from "./tokens.js";
+
+/** What every token carries: its text after quote removal and its span in the source. */
+export interface TokenPayload {
+  readonly value: string;
+  readonly span: Span;
+}
+
+export function payloadOf(token: IToken): TokenPayload {
+  return token.payload as TokenPayload;
+}
+
+const headTokens: Readonly<Record<StatementKeyword, TokenType>> = {
+  node: t.Node,
+  primitive: t.Primitive,
+  monitor: t.Monitor,
+  group: t.Group,
+  clone: t.Clone,
+  ms: t.Ms,
+  rsc_template: t.RscTemplate,
+  bundle: t.Bundle,
+  location: t.Location,
+  colocation: t.Colocation,
+  order: t.Order,
+  rsc_ticket: t.RscTicket,
+  property: t.Property,
+  rsc_defaults: t.RscDefaults,
+  op_defaults: t.OpDefaults,
+  fencing_topology: t.FencingTopology,
+  tag: t.Tag,
+  role: t.Role,
+  acl_target: t.AclTarget,
+  acl_group: t.AclGroup,
+  user: t.User,
+  alert: t.Alert,
+  xml: t.Xml,
+};
+
+const headWords: readonly string[] = [...statementKeywords, ...Object.keys(statementAliases)];
+
+/** The statement keyword a head word stands for: exact, alias, or unique prefix. */
+export function resolveHeadWord(word: string): StatementKeyword | undefined {
+  const lower = word.toLowerCase();
+  const exact = (statementKeywords as readonly string[]).includes(lower)
+    ? (lower as StatementKeyword)
+    : statementAliases[lower];
+  if (exact !== undefined) return exact;
+  if (lower === "") return undefined;
+  const matches = new Set<StatementKeyword>();
+  for (const candidate of headWords) {
+    if (candidate.startsWith(lower)) {
+      const resolved = statementAliases[candidate] ?? (candidate as StatementKeyword);
+      matches.add(resolved);
+    }
+  }
+  return matches.size === 1 ? [...matches][0] : undefined;
+}
+
+const typedOperator = /^(string|integer|number|version):(lt|gt|lte|gte|eq|ne)$/i;
+const nvpairWithId = /^\$[^:=]+:[^=]+=/;
+
+/** The shape of a plain word, from its unquoted text. */
+function shapeOf(value: string): TokenType {
+  switch (value) {
+    case "(":
+      return t.LParen;
+    case ")":
+      return t.RParen;
+    case "[":
+      return t.LBracket;
+    case "]":
+      return t.RBracket;
+    case "{":
+      return t.LBrace;
+    case "}":
+      return t.RBrace;
+  }
+  const lower = value.toLowerCase();
+  if (lower.startsWith("$id=")) return t.IdAssign;
+  if (lower.startsWith("$id-ref=")) return t.IdRefAssign;
+  if (lower.startsWith("$role=") || lower.startsWith("role=")) return t.RoleAssign;
+  if (nvpairWithId.test(value)) return t.NvpairIdAssign;
+  if (value.startsWith("@") && value.length > 1) return t.AtRef;
+  if (value.indexOf("=") > 0) return t.Assignment;
+  if (value.length > 1 && value.endsWith(":")) return t.Label;
+  if (typedOperator.test(value)) return t.TypedOperator;
+  return t.Word;
+}
+
+function makeToken(
+  type: TokenType,
+  image: string,
+  startOffset: number,
+  line: LogicalLine,
+): IToken {
+  const token = createTokenInstance(type, image, startOffset, startOffset + image.length - 1,
+    NaN, NaN, NaN, NaN);
+  const payload: TokenPayload = {
+    value: unquote(image),
+    span: spanAt(line, startOffset, image.length),
+  };
+  token.payload = payload;
+  return token;
+}
+
+/** Splits `(a`, `b)`, `[a`, `b]` (unquoted brackets glued to names) into separate tokens. */
+function splitBrackets(token: IToken, line: LogicalLine): IToken[] {
+  const image = token.image;
+  const head: IToken[] = [];
+  const tail: IToken[] = [];
+  let start = 0;
+  let end = image.length;
+  while (end - start > 1 && (image[start] === "(" || image[start] === "[")) {
+    head.push(makeToken(image[start] === "(" ? t.LParen : t.LBracket, image.charAt(start),
+      token.startOffset + start, line));
+    start += 1;
+  }
+  while (end - start > 1 && (image[end - 1] === ")" || image[end - 1] === "]")) {
+    tail.unshift(makeToken(image[end - 1] === ")" ? t.RParen : t.RBracket,
+      image.charAt(end - 1), token.startOffset + end - 1, line));
+    end -= 1;
+  }
+  if (head.length === 0 && tail.length === 0) return [token];
+  const middle = image.slice(start, end);
+  return [...head, makeToken(shapeOf(unquote(middle)), middle, token.startOffset + start, line),
+    ...tail];
+}
+
+export interface ClassifiedLine {
+  readonly tokens: readonly IToken[];
+  readonly head: StatementKeyword | undefined;
+  readonly issues: readonly Issue[];
+}
+
+const bracketStatements: ReadonlySet<StatementKeyword> = new Set([
+  "colocation",
+  "order",
+  "rsc_ticket",
+]);
+
+function lexIssues(line: LogicalLine, errors: ReturnType<typeof lexLogicalLine>["errors"]) {
+  return errors.map((error) => {
+    const char = line.text.charAt(error.offset);
+    const quoted = char === '"' || char === "'";
+    return issue("syntax", quoted ? "No closing quotation" : `Unexpected character "${char}"`, {
+      span: spanAt(line, error.offset, error.length),
+    });
+  });
+}
+
+/** Lexes and classifies one logical line. */
+export function classifyLine(line: LogicalLine): ClassifiedLine {
+  const lexed = lexLogicalLine(line.text);
+  const issues: Issue[] = lexIssues(line, lexed.errors);
+  const tokens: IToken[] = [];
+  for (const raw of lexed.tokens) {
+    const isWord = raw.tokenType === t.Word;
+    const type = isWord ? shapeOf(unquote(raw.image)) : raw.tokenType;
+    tokens.push(makeToken(type, raw.image, raw.startOffset, line));
+  }
+  const first = tokens[0];
+  if (first === undefined) return { tokens, head: undefined, issues };
+  const head = resolveHeadWord(payloadOf(first).value);
+  if (head === undefined) {
+    const word = payloadOf(first).value;
+    const suggestion = nearest(word, headWords);
+    issues.push(issue("unknown_command", `Unknown command "${word}"`, {
+      span: payloadOf(first).span,
+      ...(suggestion === undefined ? {} : { suggestion }),
+    }));
+    return { tokens, head, issues };
+  }
+  tokens[0] = makeToken(headTokens[head], first.image, first.startOffset, line);
+  if (!bracketStatements.has(head)) return { tokens, head, issues };
+  const split = tokens.flatMap((token, index) =>
+    index >= 2 && token.tokenType !== t.Label ? splitBrackets(token, line) : [token],
+  );
+  return { tokens: split, head, issues };
+}

@@ -1,0 +1,232 @@
+/**
+ * Constraint chapter of the visitor: location, colocation, order, rsc_ticket.
+ */
+import type { IToken } from "chevrotain";
+import type {
+  ColocationStatement,
+  LocationResource,
+  LocationStatement,
+  NameValue,
+  OrderKind,
+  OrderStatement,
+  Score,
+  StatementBase,
+  TicketStatement,
+} from "../ast.js";
+import type {
+  ColocationCstNode,
+  LocationCstNode,
+  OrderCstNode,
+  RscTicketCstNode,
+  SetTokenCstNode,
+} from "../cst.js";
+import { lossPolicies, orderKinds, roleNames } from "../keywords.js";
+import {
+  checkId,
+  labelText,
+  nameValue,
+  reference,
+  spanOf,
+  valueOf,
+  type AstContext,
+} from "./context.js";
+import { buildSets, takeTrailingOptions, toBoolean, type Member } from "./resource-sets.js";
+import { toRule } from "./rules.js";
+import { toScore } from "./scores.js";
+
+function setTokens(nodes: readonly SetTokenCstNode[] | undefined): IToken[] {
+  const tokens: IToken[] = [];
+  for (const node of nodes ?? []) {
+    const children = node.children;
+    const token = (children.Name ?? children.LParen ?? children.RParen ?? children.LBracket ??
+      children.RBracket ?? children.Assignment)?.[0];
+    if (token !== undefined) tokens.push(token);
+  }
+  return tokens;
+}
+
+function headerId(context: AstContext, token: IToken | undefined, base: StatementBase): string {
+  const id = valueOf(token);
+  checkId(context, id, spanOf(token, base.span));
+  return id;
+}
+
+function locationAttribute(context: AstContext, token: IToken): NameValue {
+  const pair = nameValue(token);
+  if (pair.name !== "role") return pair;
+  const role = context.oneOf(pair.value, roleNames, { code: "invalid_role", what: "role",
+    span: pair.span });
+  return role === undefined ? pair : { ...pair, value: role };
+}
+
+function locationResource(context: AstContext, node: LocationCstNode): LocationResource {
+  const children = node.children;
+  const brace = children.LBrace?.[0];
+  if (brace !== undefined) {
+    const built = buildSets(context, setTokens(children.setToken), "role");
+    if (built.members.length === 0) context.error("syntax", "Empty resource set", spanOf(brace));
+    const sets = built.sets.map((set) => set.bracket === "none" ? { ...set, bracket: "braces" as const } : set);
+    return { kind: "resource_sets", sets, span: spanOf(brace) };
+  }
+  const token = children.resource?.[0];
+  const text = valueOf(token);
+  if (text.length >= 2 && text.startsWith("/") && text.endsWith("/")) {
+    return { kind: "pattern", pattern: text.slice(1, -1), span: spanOf(token) };
+  }
+  return { kind: "resource", resource: reference(token as IToken) };
+}
+
+export function toLocation(
+  context: AstContext,
+  node: LocationCstNode,
+  base: StatementBase,
+): LocationStatement {
+  const children = node.children;
+  const id = headerId(context, children.id[0], base);
+  const attributes = [...(children.attributes ?? []), ...(children.trailingAttributes ?? [])]
+    .map((token) => locationAttribute(context, token));
+  const scoreToken = children.score?.[0];
+  const score = scoreToken === undefined
+    ? undefined
+    : toScore(context, labelText(scoreToken), spanOf(scoreToken));
+  const nodeToken = children.node?.[0];
+  return {
+    kind: "location",
+    ...base,
+    id,
+    resource: locationResource(context, node),
+    attributes,
+    ...(score === undefined ? {} : { score }),
+    ...(nodeToken === undefined ? {} : { node: valueOf(nodeToken) }),
+    rules: (children.rule ?? []).map((rule) => toRule(context, rule)),
+  };
+}
+
+function roleMember(member: Member) {
+  return {
+    resource: member.resource,
+    ...(member.role === undefined ? {} : { role: member.role }),
+    ...(member.instance === undefined ? {} : { instance: member.instance }),
+  };
+}
+
+function actionMember(member: Member) {
+  return {
+    resource: member.resource,
+    ...(member.action === undefined ? {} : { action: member.action }),
+    ...(member.instance === undefined ? {} : { instance: member.instance }),
+  };
+}
+
+function needMembers(context: AstContext, count: number, minimum: number, what: string) {
+  if (count < minimum) {
+    context.error("missing_part", `Expected at least ${minimum} resources in ${what}`,
+      context.statementSpan);
+  }
+}
+
+export function toColocation(
+  context: AstContext,
+  node: ColocationCstNode,
+  base: StatementBase,
+): ColocationStatement {
+  const children = node.children;
+  const id = headerId(context, children.id[0], base);
+  const scoreToken = children.score[0];
+  const score = toScore(context, labelText(scoreToken as IToken), spanOf(scoreToken, base.span));
+  const { rest, options } = takeTrailingOptions(setTokens(children.setToken), ["node-attribute"]);
+  const built = buildSets(context, rest, "role");
+  needMembers(context, built.members.length, 2, "a colocation");
+  const [first, second] = built.members;
+  const resources: ColocationStatement["resources"] =
+    !built.bracketed && built.members.length === 2 && first !== undefined && second !== undefined
+      ? { form: "pair", resource: roleMember(first), withResource: roleMember(second) }
+      : { form: "sets", sets: built.sets };
+  const nodeAttribute = options[0] === undefined ? undefined : nameValue(options[0]).value;
+  return {
+    kind: "colocation",
+    ...base,
+    id,
+    score,
+    resources,
+    ...(nodeAttribute === undefined ? {} : { nodeAttribute }),
+  };
+}
+
+function orderKindOf(
+  context: AstContext,
+  token: IToken | undefined,
+): { orderKind?: OrderKind; orderKindRaw?: string; score?: Score } {
+  if (token === undefined) return {};
+  const raw = labelText(token);
+  const span = spanOf(token, context.statementSpan);
+  const kind = orderKinds.find((candidate) => candidate.toLowerCase() === raw.toLowerCase());
+  if (kind !== undefined) return { orderKind: kind, orderKindRaw: raw };
+  if (/^[+-]?(\d+|inf|INF|infinity|INFINITY)$/.test(raw) || raw.toLowerCase() === "advisory") {
+    const score = toScore(context, raw, span);
+    const positive = score.value === "INFINITY" || score.value === "+INFINITY" ||
+      (score.form === "integer" && Number(score.value) > 0);
+    return { orderKind: positive ? "Mandatory" : "Optional", orderKindRaw: raw, score };
+  }
+  context.error("invalid_kind", `Invalid kind: ${raw}`, span,
+    orderKinds.find((candidate) => candidate.toLowerCase().startsWith(raw.toLowerCase().slice(0, 2))));
+  return { orderKindRaw: raw };
+}
+
+export function toOrder(context: AstContext, node: OrderCstNode, base: StatementBase) {
+  const children = node.children;
+  const id = headerId(context, children.id[0], base);
+  const kind = orderKindOf(context, children.kind?.[0]);
+  const { rest, options } = takeTrailingOptions(setTokens(children.setToken), ["symmetrical"]);
+  const built = buildSets(context, rest, "action");
+  needMembers(context, built.members.length, 2, "an order");
+  const [first, then] = built.members;
+  const resources: OrderStatement["resources"] =
+    !built.bracketed && built.members.length === 2 && first !== undefined && then !== undefined
+      ? { form: "pair", first: actionMember(first), then: actionMember(then) }
+      : { form: "sets", sets: built.sets };
+  const symmetrical = options[0] === undefined ? undefined : toBoolean(context, options[0]);
+  const statement: OrderStatement = {
+    kind: "order",
+    ...base,
+    id,
+    ...kind,
+    resources,
+    ...(symmetrical === undefined ? {} : { symmetrical }),
+  };
+  return statement;
+}
+
+export function toTicket(
+  context: AstContext,
+  node: RscTicketCstNode,
+  base: StatementBase,
+): TicketStatement {
+  const children = node.children;
+  const id = headerId(context, children.id[0], base);
+  const ticket = labelText(children.ticket[0] as IToken);
+  const { rest, options } = takeTrailingOptions(setTokens(children.setToken), ["loss-policy"]);
+  const built = buildSets(context, rest, "role");
+  needMembers(context, built.members.length, 1, "an rsc_ticket");
+  const [only] = built.members;
+  const resources: TicketStatement["resources"] =
+    !built.bracketed && built.members.length === 1 && only !== undefined
+      ? { form: "single", resource: roleMember(only) }
+      : { form: "sets", sets: built.sets };
+  const policyToken = options[0];
+  const lossPolicy = policyToken === undefined
+    ? undefined
+    : context.oneOf(nameValue(policyToken).value, lossPolicies, {
+        code: "invalid_value",
+        what: "loss-policy",
+        span: spanOf(policyToken),
+      });
+  return {
+    kind: "rsc_ticket",
+    ...base,
+    id,
+    ticket,
+    resources,
+    ...(lossPolicy === undefined ? {} : { lossPolicy }),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The part after a resource header: description=, implicit params, attribute sets,
+ * `operations $id=`, and ops with their attributes and nested sets (crmsh.md §1.6.2).
+ */
+import type { IToken } from "chevrotain";
+import type {
+  AttributeSet,
+  AttributeSetKeyword,
+  NameValue,
+  Op,
+  OperationsSpec,
+} from "../ast.js";
+import type {
+  AttributeSectionCstNode,
+  OpAttributeSectionCstNode,
+  OpSectionCstNode,
+  ResourceTailCstNode,
+} from "../cst.js";
+import { opAttributeNames, roleNames } from "../keywords.js";
+import { implicitSet, keywordOf, toAttributeSet } from "./attributes.js";
+import {
+  assignedValue,
+  inOrder,
+  nameValue,
+  spanOf,
+  valueOf,
+  type AstContext,
+} from "./context.js";
+
+export interface ResourceTail {
+  readonly description?: string;
+  readonly sets: readonly AttributeSet[];
+  readonly operations?: OperationsSpec;
+  readonly ops: readonly Op[];
+}
+
+export interface TailOptions {
+  /** Keyword of the implicit set (`params` for resources, `attributes` for nodes). */
+  readonly implicitKeyword: AttributeSetKeyword;
+  /** Section keywords this statement accepts. */
+  readonly allowed: readonly string[];
+  readonly statement: string;
+}
+
+/** `description=` out of leading pairs; the rest form the implicit set. */
+export function splitDescription(tokens: readonly IToken[]): {
+  description?: string;
+  rest: IToken[];
+} {
+  const rest: IToken[] = [];
+  let description: string | undefined;
+  for (const token of tokens) {
+    const pair = nameValue(token);
+    if (pair.name === "description" && description === undefined) description = pair.value;
+    else rest.push(token);
+  }
+  return description === undefined ? { rest } : { description, rest };
+}
+
+export function attributeSectionSet(
+  context: AstContext,
+  section: AttributeSectionCstNode | OpAttributeSectionCstNode,
+): AttributeSet {
+  const keywordToken = section.children.keyword?.[0];
+  return toAttributeSet(context, keywordOf(keywordToken),
+    spanOf(keywordToken, context.statementSpan), section.children.attributeListBody[0]);
+}
+
+function checkAllowed(context: AstContext, keyword: IToken | undefined, options: TailOptions) {
+  const word = valueOf(keyword).toLowerCase();
+  if (keyword !== undefined && !options.allowed.includes(word)) {
+    context.error("syntax", `${options.statement} does not take "${word}"`,
+      spanOf(keyword, context.statementSpan));
+  }
+}
+
+export function toResourceTail(
+  context: AstContext,
+  node: ResourceTailCstNode | undefined,
+  options: TailOptions,
+): ResourceTail {
+  const children = node?.children;
+  const pairs = children?.implicitPairs?.[0]?.children;
+  const { description, rest } = splitDescription(inOrder(pairs?.Assignment,
+    pairs?.NvpairIdAssign));
+  const sets: AttributeSet[] = [];
+  if (rest.length > 0) sets.push(implicitSet(context, options.implicitKeyword, rest));
+  const ops: Op[] = [];
+  let operations: OperationsSpec | undefined;
+  for (const section of children?.resourceSection ?? []) {
+    const part = section.children;
+    const attributeSection = part.attributeSection?.[0] ?? part.opAttributeSection?.[0];
+    if (attributeSection !== undefined) {
+      checkAllowed(context, attributeSection.children.keyword?.[0], options);
+      if (part.opAttributeSection !== undefined) {
+        context.error("syntax", "op_params and op_meta must follow an op",
+          spanOf(attributeSection.children.keyword?.[0], context.statementSpan));
+      }
+      sets.push(attributeSectionSet(context, attributeSection));
+    }
+    const op = part.opSection?.[0];
+    if (op !== undefined) {
+      checkAllowed(context, op.children.Kw_op[0], options);
+      ops.push(toOp(context, op));
+    }
+    const spec = part.operationsSection?.[0];
+    if (spec !== undefined) {
+      checkAllowed(context, spec.children.Kw_operations[0], options);
+      const id = assignedValue(spec.children.IdAssign?.[0]);
+      const idRef = assignedValue(spec.children.IdRefAssign?.[0]);
+      operations = {
+        ...(id === undefined ? {} : { id }),
+        ...(idRef === undefined ? {} : { idRef }),
+        span: spanOf(spec.children.Kw_operations[0], context.statementSpan),
+      };
+    }
+  }
+  return {
+    ...(description === undefined ? {} : { description }),
+    sets,
+    ...(operations === undefined ? {} : { operations }),
+    ops,
+  };
+}
+
+function canonicalOpAttribute(context: AstContext, pair: NameValue): NameValue {
+  if (pair.name !== "role") return pair;
+  const role = context.oneOf(pair.value, roleNames, {
+    code: "invalid_role",
+    what: "role",
+    span: pair.span,
+  });
+  return role === undefined ? pair : { ...pair, value: role };
+}
+
+/** op NAME {OPATTR=V} [INSTATTR=V…] {op_params …|op_meta …} */
+function toOp(context: AstContext, node: OpSectionCstNode): Op {
+  const children = node.children;
+  const span = spanOf(children.Kw_op[0], context.statementSpan);
+  const attributes: NameValue[] = [];
+  const instance: IToken[] = [];
+  for (const token of children.Assignment ?? []) {
+    const pair = nameValue(token);
+    if (!opAttributeNames.has(pair.name)) {
+      instance.push(token);
+    } else if (instance.length > 0) {
+      context.error("attribute_order",
+        `Attribute order error: ${pair.name} must appear before any instance attribute`,
+        pair.span);
+    } else {
+      attributes.push(canonicalOpAttribute(context, pair));
+    }
+  }
+  const sets: AttributeSet[] = [];
+  if (instance.length > 0) sets.push(implicitSet(context, "op_params", instance));
+  for (const section of children.opAttributeSection ?? []) {
+    sets.push(attributeSectionSet(context, section));
+  }
+  const interval = attributes.find((pair) => pair.name === "interval")?.value;
+  return {
+    kind: "op",
+    name: valueOf(children.name[0]),
+    attributes,
+    ...(interval === undefined ? {} : { interval }),
+    sets,
+    span,
+  };
+}

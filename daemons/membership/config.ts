@@ -66,7 +66,7 @@ export function membershipTimings(config: MembershipConfig): MembershipTimings {
     consensusTicks: ticksFromMs(consensusMs, tickMs),
     joinTicks,
     heartbeatTicks: Math.max(1, Math.floor(tokenTicks / 8)),
-    commitTicks: Math.max(4 * joinTicks, Math.floor(tokenTicks / 2)),
+    commitTicks: Math.max(4 * joinTicks, ticksFromMs(consensusMs, tickMs)),
   };
 }
 

@@ -17,6 +17,7 @@ import type {
 export function startCommit(context: Context, members: readonly NodeId[], seqMax: number): void {
   const { state, config } = context;
   const ringId: RingId = { representative: config.nodeId, seq: seqMax + 4 };
+  state.acceptedCommit = undefined;
   state.ringSeqMax = ringId.seq;
   context.outbox.push({ kind: "persist", ringSeq: ringId.seq });
   state.phase = "commit";
@@ -68,6 +69,7 @@ export function onCommit(context: Context, from: NodeId, commit: CommitMessage):
   }
   state.phase = "commit";
   state.gather = undefined;
+  state.acceptedCommit = { ringId: commit.ringId, coordinator: from };
   state.commit = {
     ringId: commit.ringId,
     members: commit.members,
@@ -145,11 +147,16 @@ export function recoverySets(acks: readonly CommitAckMessage[]): RecoverySet[] {
   return sets;
 }
 
+/**
+ * Member: install the ring it answered. A member that timed out back into GATHER still takes
+ * it (its old-ring state is frozen since its answer), as long as it answered no other commit.
+ */
 export function onInstall(context: Context, from: NodeId, install: InstallMessage): void {
   const { state } = context;
-  const commit = state.commit;
-  if (state.phase !== "commit" || commit === undefined) return;
-  if (commit.coordinator !== from || !ringIdEquals(commit.ringId, install.ringId)) return;
+  const accepted = state.acceptedCommit;
+  if (state.phase !== "commit" && state.phase !== "gather") return;
+  if (accepted === undefined || accepted.coordinator !== from) return;
+  if (!ringIdEquals(accepted.ringId, install.ringId)) return;
   applyInstall(context, install);
 }
 
@@ -181,6 +188,7 @@ function applyInstall(context: Context, install: InstallMessage): void {
   state.phase = "operational";
   state.gather = undefined;
   state.commit = undefined;
+  state.acceptedCommit = undefined;
   state.lastHeardInRing.clear();
   for (const nodeId of install.members) state.lastHeardInRing.set(nodeId, state.now);
   const before = previous?.members ?? [];

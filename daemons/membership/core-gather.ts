@@ -80,15 +80,15 @@ function sendJoin(context: Context): void {
   sendToAll(context, context.config.nodeIds, joinMessage(context));
 }
 
-/** A join from `from` while gathering: merge its sets into ours (Totem's rules). */
+/**
+ * A join from `from` while gathering: its proposal is merged into ours, filtered by our own
+ * failure decisions. Failure decisions stay local to this gather (they are not merged), so a
+ * failed set from an earlier round can never poison a later one; disagreement is settled by
+ * the consensus timeout, after which each node drops the nodes that did not agree.
+ */
 export function gatherOnJoin(context: Context, from: NodeId, join: JoinMessage): void {
   const gather = context.state.gather;
   if (gather === undefined || gather.failedSet.has(from)) return;
-  const self = context.config.nodeId;
-  if (join.failedSet.includes(self)) {
-    if (markFailed(context, from)) sendJoin(context);
-    return checkConsensus(context);
-  }
   gather.joins.set(from, join);
   let changed = false;
   for (const nodeId of [from, ...join.procSet]) {
@@ -100,7 +100,6 @@ export function gatherOnJoin(context: Context, from: NodeId, join: JoinMessage):
       changed = true;
     }
   }
-  for (const nodeId of join.failedSet) changed = markFailed(context, nodeId) || changed;
   if (changed) sendJoin(context);
   checkConsensus(context);
 }
@@ -133,15 +132,12 @@ export function gatherOnTick(context: Context): void {
   checkConsensus(context);
 }
 
-/** The newest join of `nodeId` proposes exactly our sets. */
+/** The newest join of `nodeId` proposes exactly our member set. */
 function agrees(context: Context, nodeId: NodeId): boolean {
   const gather = context.state.gather;
   const join = gather?.joins.get(nodeId);
   if (gather === undefined || join === undefined) return false;
-  return (
-    sameNodeIds(join.procSet, sortedNodeIds(gather.procSet)) &&
-    sameNodeIds(join.failedSet, sortedNodeIds(gather.failedSet))
-  );
+  return sameNodeIds(join.procSet, sortedNodeIds(gather.procSet));
 }
 
 /** When every proposed member agrees, the lowest nodeid creates the commit. */

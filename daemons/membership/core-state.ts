@@ -62,6 +62,8 @@ export interface MembershipState {
   sequencer: SequencerState | undefined;
   gather: GatherState | undefined;
   commit: CommitState | undefined;
+  /** Member: the last commit it answered; its install is still taken after a timeout. */
+  acceptedCommit: { readonly ringId: RingId; readonly coordinator: NodeId } | undefined;
   /** Coordinator: the install it sent, for members that missed it. */
   lastInstall: InstallMessage | undefined;
   readonly pending: PendingBroadcast[];
@@ -98,6 +100,7 @@ export function initialState(config: MembershipConfig): MembershipState {
     sequencer: undefined,
     gather: undefined,
     commit: undefined,
+    acceptedCommit: undefined,
     lastInstall: undefined,
     pending: [],
     nextLocalSeq: 1,

@@ -2,7 +2,7 @@ import { unreachable } from "../../backend/base/index.js";
 import { Outbox, ringIdEquals, type NodeId } from "../kernel/index.js";
 import { membershipTimings, type MembershipConfig, type MembershipTimings } from "./config.js";
 import { commitOnTick, onCommit, onCommitAck, onInstall } from "./core-commit.js";
-import { enterGather, gatherOnHeard, gatherOnJoin, gatherOnTick } from "./core-gather.js";
+import { enterGather, gatherOnHeard, gatherOnJoin, gatherOnTick, isSilent } from "./core-gather.js";
 import {
   flushPending,
   heartbeat,
@@ -117,7 +117,9 @@ export class Membership {
       if (nodeId === this.config.nodeId) return false;
       return state.now - (state.lastHeardInRing.get(nodeId) ?? -Infinity) > this.timings.tokenTicks;
     });
-    if (silent.length > 0) enterGather(this.#context, silent);
+    // Silent in the ring but heard on the network (it missed an install): gather with it.
+    const failed = silent.filter((nodeId) => isSilent(this.#context, nodeId));
+    if (silent.length > 0) enterGather(this.#context, failed);
   }
 
   #onReceived(from: NodeId, message: Message): void {

@@ -1,0 +1,20 @@
+export { SimCluster, SimViolation } from "./cluster.js";
+export type { SimClusterOptions } from "./cluster.js";
+export { SimNode, quorumGroup } from "./sim-node.js";
+export type { SimNodeOptions } from "./sim-node.js";
+export { SimNetwork, perfectNetwork } from "./network.js";
+export type { NetworkFaults, PartitionMode } from "./network.js";
+export type { SimEvent, SimEventKind } from "./events.js";
+export type { Checker } from "./checkers.js";
+export {
+  converged,
+  deliveryInView,
+  ringSeqGrows,
+  safetyCheckers,
+  singleQuoratePartition,
+  totalOrder,
+  viewAgreement,
+  virtualSynchrony,
+} from "./checkers.js";
+export type { SwarmPlan } from "./faults.js";
+export { injectFault, swarmPlan } from "./faults.js";

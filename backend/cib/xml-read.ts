@@ -1,6 +1,6 @@
 import type { Issue, Result } from "../base/index.js";
 import { fail, ok } from "../base/index.js";
-import type { XmlElement, XmlNode } from "./xml-node.js";
+import type { XmlElement } from "./xml-node.js";
 
 export type XmlReadCode = "xml_syntax";
 
@@ -39,6 +39,8 @@ function decodeEntity(_match: string, body: string): string {
 function decode(raw: string, offset: number, isAttribute: boolean): string {
   let text = raw;
   if (isAttribute && /[\t\n\r]/.test(text)) text = text.replace(/\r\n|[\t\n\r]/g, " ");
+  // XML end-of-line handling: a literal CR LF or lone CR in text reads as LF.
+  else if (!isAttribute && text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
   if (text.indexOf("&") < 0) return text;
   const bad = /&(?!(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);)/.exec(text);
   if (bad !== null) throw new XmlSyntaxError(offset + bad.index, "Unknown or unterminated entity");

@@ -16,7 +16,12 @@ const attributeEscapes: Record<string, string> = {
   "\n": "&#10;",
   "\r": "&#13;",
 };
-const textEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+const textEscapes: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "\r": "&#13;",
+};
 
 /**
  * Characters XML 1.0 forbids anywhere (C0 controls other than tab, LF, CR; lone surrogates;
@@ -35,9 +40,10 @@ export function escapeAttribute(value: string): string {
     : value;
 }
 
+/** Escapes text content; CR becomes `&#13;` because readers turn a literal CR into LF. */
 export function escapeText(value: string): string {
-  return /[&<>]/.test(value)
-    ? value.replace(/[&<>]/g, (character) => textEscapes[character] ?? character)
+  return /[&<>\r]/.test(value)
+    ? value.replace(/[&<>\r]/g, (character) => textEscapes[character] ?? character)
     : value;
 }
 

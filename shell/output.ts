@@ -36,6 +36,12 @@ export class StreamOutput implements Output {
 
   issues(issues: readonly Issue[], source?: string): void {
     for (const found of issues) {
+      const positioned = source !== undefined && found.span !== undefined;
+      if (positioned && this.formatIssue !== undefined) {
+        if (isError(found)) this.#errors += 1;
+        this.stderr.write(`${this.formatIssue(source, found)}\n`);
+        continue;
+      }
       const text = describeIssue(found, source, this.formatIssue);
       if (isError(found)) this.error(text);
       else this.warning(text);

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// crm: the cluster shell. Start-up stays small: options are read here, and the shell (grammar,
+// backend) is imported only when a command runs. Ink is never loaded on these paths.
+import { parseArguments, usageText } from "../arguments.js";
+import { version } from "../version.js";
+
+async function run(): Promise<number> {
+  const parsed = parseArguments(process.argv.slice(2));
+  if ("code" in parsed) {
+    process.stderr.write(`ERROR: ${parsed.message}\n${usageText}\n`);
+    return 2;
+  }
+  if (parsed.version) {
+    process.stdout.write(`crm ${version} (quorate)\n`);
+    return 0;
+  }
+  if (parsed.help) {
+    process.stdout.write(`${usageText}\n`);
+    return 0;
+  }
+  const { main } = await import("../main.js");
+  return main(parsed, { environment: process.env, stdinIsTerminal: process.stdin.isTTY });
+}
+
+run().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `crm: internal error (please report): ${String(error instanceof Error ? error.stack : error)}\n`,
+    );
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,104 @@
+import type { Issue, Result, Span } from "../backend/base/index.js";
+import { fail, ok } from "../backend/base/index.js";
+import type { XmlElement } from "../backend/cib/index.js";
+import { childElements, nodesEqual } from "../backend/cib/index.js";
+import { applyStatements, showConfiguration, showXml } from "../backend/configure/index.js";
+import type * as GrammarModule from "../grammar/index.js";
+import type { Statement } from "../grammar/index.js";
+import type { CibSession } from "./commands/types.js";
+
+/** A configuration after statements were applied, and where each new object was written. */
+export interface Applied {
+  readonly cib: XmlElement;
+  readonly positions: ReadonlyMap<string, Span>;
+}
+
+/**
+ * The crm configure language on a CIB: parse `text` (one statement or a whole `load` file)
+ * with grammar/, then apply it with backend/configure (crmsh's ids and checks). All or
+ * nothing: any issue leaves `cib` as it was.
+ */
+export async function applyConfigureText(
+  cib: XmlElement,
+  text: string,
+  mode: "create" | "update" | "replace",
+): Promise<Result<Applied>> {
+  const { parseScript } = await loadGrammar();
+  const parsed = parseScript(text);
+  if (!parsed.ok) return fail(parsed.issues);
+  const applied = applyStatements(cib, parsed.value, { mode });
+  if (!applied.ok) return fail([...parsed.issues, ...applied.issues]);
+  return ok({ cib: applied.value, positions: positionsOf(parsed.value) }, [
+    ...parsed.issues,
+    ...applied.issues,
+  ]);
+}
+
+function positionsOf(statements: readonly Statement[]): Map<string, Span> {
+  const positions = new Map<string, Span>();
+  for (const statement of statements) {
+    const id = (statement as { readonly id?: unknown }).id;
+    if (typeof id === "string") positions.set(id, statement.span);
+  }
+  return positions;
+}
+
+/** `show [xml] [changed] [ID…|type:T…]` on the staged configuration. */
+export function showText(
+  session: CibSession,
+  selection: readonly string[],
+  xml: boolean,
+): Result<string> {
+  const changed = selection.includes("changed");
+  const ids = selection.filter((word) => word !== "changed");
+  const options = {
+    ids: changed && ids.length === 0 ? ["changed"] : [...ids, ...(changed ? ["changed"] : [])],
+    ...(changed ? { changedIds: changedObjectIds(session.original, session.working) } : {}),
+  };
+  return xml ? showXml(session.working, options) : showConfiguration(session.working, options);
+}
+
+/** Ids of top-level objects added or modified between two CIBs. */
+function changedObjectIds(original: XmlElement, working: XmlElement): string[] {
+  const before = objectMap(original);
+  const changed: string[] = [];
+  for (const [id, element] of objectMap(working)) {
+    const previous = before.get(id);
+    if (previous === undefined || !nodesEqual(previous, element)) changed.push(id);
+  }
+  return changed;
+}
+
+function objectMap(cib: XmlElement): Map<string, XmlElement> {
+  const objects = new Map<string, XmlElement>();
+  for (const configuration of childElements(cib, "configuration")) {
+    for (const section of childElements(configuration)) {
+      for (const object of childElements(section)) {
+        const id = object.attributes["id"];
+        if (id !== undefined) objects.set(id, object);
+      }
+    }
+  }
+  return objects;
+}
+
+type Grammar = typeof GrammarModule;
+let grammar: Grammar | undefined;
+
+/**
+ * The grammar (and its parser) is imported on first use: `crm configure show` and the other
+ * commands that parse nothing start without it.
+ */
+async function loadGrammar(): Promise<Grammar> {
+  grammar ??= await import("../grammar/index.js");
+  return grammar;
+}
+
+/**
+ * The grammar's display of an issue in its text (line, caret). Issues with a position only
+ * come from parsing, so the grammar is loaded whenever this is asked for one.
+ */
+export function describeInText(source: string, found: Issue): string {
+  if (grammar === undefined) return found.message;
+  return grammar.formatIssue(source, found);
+}

@@ -1,0 +1,96 @@
+import { readFile } from "node:fs/promises";
+import type { Arguments } from "./arguments.js";
+import { runBatch } from "./batch.js";
+import { commandTree } from "./commands/registry.js";
+import type { ShellOptions } from "./commands/types.js";
+import { describeInText } from "./configure-language.js";
+import type { ContextPorts } from "./context.js";
+import { ShellContext } from "./context.js";
+import { askWith, runInteractive, terminalReadline } from "./interactive.js";
+import { StreamOutput } from "./output.js";
+import { Shell } from "./shell.js";
+import { joinWords, splitWords } from "./words.js";
+
+/** Where crm runs: its environment and whether standard input is a terminal. */
+export interface Process {
+  readonly environment: Readonly<Record<string, string | undefined>>;
+  readonly stdinIsTerminal: boolean;
+}
+
+/** Runs crm with parsed arguments; returns the exit code (0 ok, 1 failure, 2 usage). */
+export async function main(argumentsGiven: Arguments, where: Process): Promise<number> {
+  const output = new StreamOutput(process.stdout, process.stderr, describeInText);
+  const source = sourceOf(argumentsGiven, where);
+  const options: ShellOptions = {
+    force: argumentsGiven.force,
+    wait: argumentsGiven.wait,
+    interactive: source === "terminal",
+    batch: source === "script" || source === "stdin",
+  };
+  const readline = source === "terminal" ? terminalReadline() : undefined;
+  const ports: ContextPorts = {
+    ...(readline === undefined ? {} : { ask: askWith(readline) }),
+    ...(source === "stdin" ? {} : { readStandardInput: readAllStandardInput }),
+  };
+  const context = new ShellContext(output, options, where.environment, ports);
+  const shell = new Shell(commandTree(), context);
+  if (source === "one_shot") return runOneShot(shell, argumentsGiven.words);
+  if (argumentsGiven.words.length > 0 && !(await shell.runLine(joinWords(argumentsGiven.words)))) {
+    return 1;
+  }
+  if (readline !== undefined) {
+    return runInteractive(shell, readline, () => context.openedSession?.label ?? "live");
+  }
+  const text = await scriptText(argumentsGiven.file, output);
+  if (text === undefined) return 2;
+  return runBatch(shell, context, output, text);
+}
+
+type Source = "one_shot" | "terminal" | "script" | "stdin";
+
+function sourceOf(argumentsGiven: Arguments, where: Process): Source {
+  if (argumentsGiven.file !== undefined) return argumentsGiven.file === "-" ? "stdin" : "script";
+  if (argumentsGiven.words.length > 0 && !onlyLevels(argumentsGiven.words)) return "one_shot";
+  return where.stdinIsTerminal ? "terminal" : "stdin";
+}
+
+/** `crm configure` (levels only) opens the shell in that level instead of running a command. */
+function onlyLevels(words: readonly string[]): boolean {
+  const tree = commandTree();
+  let level = tree.root;
+  for (const word of words) {
+    const next = tree.sublevel(level, word);
+    if (next === undefined) return false;
+    level = next;
+  }
+  return true;
+}
+
+async function runOneShot(shell: Shell, words: readonly string[]): Promise<number> {
+  const text = joinWords(words);
+  const split = splitWords(text) ?? [];
+  const succeeded = await shell.runWords(text, split);
+  const finished = await shell.finish();
+  return succeeded && finished ? 0 : 1;
+}
+
+async function scriptText(
+  file: string | undefined,
+  output: StreamOutput,
+): Promise<string | undefined> {
+  if (file === undefined || file === "-") return readAllStandardInput();
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
+    output.error(`Cannot read script "${file}": ${reason}`);
+    return undefined;
+  }
+}
+
+async function readAllStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}

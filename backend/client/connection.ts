@@ -1,0 +1,108 @@
+import WebSocket from "ws";
+import {
+  clientFrameBytesMax,
+  clientTokenHeader,
+  decodeServerMessage,
+  encodeMessage,
+} from "../protocol/index.js";
+import type { ClientRequest, ServerMessage } from "../protocol/index.js";
+import { ClientError } from "./client-error.js";
+
+type RequestBody = ClientRequest extends infer R
+  ? R extends ClientRequest
+    ? Omit<R, "id">
+    : never
+  : never;
+
+interface Pending {
+  readonly resolve: (message: ServerMessage) => void;
+  readonly reject: (error: ClientError) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** One authenticated ws connection to a node's client channel. */
+export class ClientConnection {
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+
+  private constructor(
+    readonly socket: WebSocket,
+    readonly timeoutMs: number,
+  ) {
+    socket.on("message", (data: Buffer) => this.#onMessage(data.toString("utf8")));
+    socket.on("close", () =>
+      this.#failAll(new ClientError("closed", "The node closed the connection")),
+    );
+  }
+
+  static open(
+    url: string,
+    options: { readonly token: string; readonly timeoutMs?: number },
+  ): Promise<ClientConnection> {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, {
+        headers: { [clientTokenHeader]: options.token },
+        maxPayload: clientFrameBytesMax,
+        handshakeTimeout: timeoutMs,
+      });
+      socket.once("open", () => resolve(new ClientConnection(socket, timeoutMs)));
+      socket.once("unexpected-response", (_request, response) => {
+        socket.terminate();
+        const unauthorized = response.statusCode === 401;
+        const code = unauthorized ? "unauthorized" : "unreachable";
+        const text = unauthorized
+          ? "The node refused the client token"
+          : `The node answered HTTP ${response.statusCode}`;
+        reject(new ClientError(code, text));
+      });
+      socket.once("error", (error) =>
+        reject(new ClientError("unreachable", `Cannot reach ${url}: ${error.message}`)),
+      );
+    });
+  }
+
+  /** Sends one request and resolves with its reply (an `error` reply rejects with its code). */
+  request(body: RequestBody): Promise<ServerMessage> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        reject(new ClientError("timeout", `No answer to ${body.kind} within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      this.#pending.set(id, { resolve, reject, timer });
+      this.socket.send(encodeMessage({ ...body, id } as ClientRequest));
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  #onMessage(text: string): void {
+    const decoded = decodeServerMessage(text);
+    if (!decoded.ok) {
+      this.#failAll(new ClientError("bad_reply", decoded.issues[0]?.message ?? "Bad reply"));
+      this.socket.terminate();
+      return;
+    }
+    const message = decoded.value;
+    const pending = message.id === null ? undefined : this.#pending.get(message.id);
+    if (pending === undefined) {
+      if (message.kind === "error") this.#failAll(new ClientError(message.code, message.message));
+      return;
+    }
+    this.#pending.delete(message.id ?? 0);
+    clearTimeout(pending.timer);
+    if (message.kind === "error") pending.reject(new ClientError(message.code, message.message));
+    else pending.resolve(message);
+  }
+
+  #failAll(error: ClientError): void {
+    for (const pending of this.#pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
+    this.#pending.clear();
+  }
+}

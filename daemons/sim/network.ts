@@ -1,4 +1,4 @@
-import { Prng, type NodeId } from "../kernel/index.js";
+import type { NodeId, Prng } from "../kernel/index.js";
 import { InFlightQueue, type InFlight } from "./in-flight.js";
 
 /** Packet faults (TigerBeetle's packet simulator). Delay: min + [0, spread] ticks. */

@@ -382,7 +382,7 @@ export type OrderKind = "Mandatory" | "Optional" | "Serialize";
 export interface OrderStatement extends StatementBase {
   readonly kind: "order";
   readonly id: string;
-  /** Canonical kind (from a kind word, or from a score: >0/inf → Mandatory, else Optional). */
+  /** Canonical kind (from a kind word, or from a score: 0 → Optional, any other → Mandatory). */
   readonly orderKind?: OrderKind;
   /** The kind or score as written, without the colon. */
   readonly orderKindRaw?: string;

@@ -8,12 +8,17 @@ import { lexerTokens } from "./tokens.js";
 const lexer = new Lexer([...lexerTokens], {
   ensureOptimizations: true,
   positionTracking: "onlyOffset",
+  skipValidations: true,
 });
 
 /** Splits one logical line into raw tokens (never throws; errors are in the result). */
 export function lexLogicalLine(text: string): ILexingResult {
   return lexer.tokenize(text);
 }
+
+// Deviation: crmsh 4.4 replaces non-ASCII characters by the text of XML character references
+// before parsing (`é` → `&#233;`), which then reach the CIB double-escaped
+// (`caf&amp;#233;`); we keep the characters as written.
 
 /**
  * Removes shell quoting as Python's shlex does in POSIX mode: outside quotes `\x` is `x`;

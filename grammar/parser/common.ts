@@ -17,6 +17,7 @@ function isDateField(token: IToken): boolean {
 export const parserConfig: IParserConfig = {
   recoveryEnabled: true,
   maxLookahead: 3,
+  skipValidations: true,
   errorMessageProvider: errorMessages,
 };
 

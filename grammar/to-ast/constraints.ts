@@ -162,11 +162,12 @@ function orderKindOf(
   const span = spanOf(token, context.statementSpan);
   const kind = orderKinds.find((candidate) => candidate.toLowerCase() === raw.toLowerCase());
   if (kind !== undefined) return { orderKind: kind, orderKindRaw: raw };
-  if (/^[+-]?(\d+|inf|INF|infinity|INFINITY)$/.test(raw) || raw.toLowerCase() === "advisory") {
+  if (/^[+-]?(\d+|inf|INF|infinity|INFINITY)$/.test(raw)) {
+    // crmsh 4.4: a zero score is Optional, any other number or infinity is Mandatory (even
+    // negative ones); `advisory:` is not a kind.
     const score = toScore(context, raw, span);
-    const positive = score.value === "INFINITY" || score.value === "+INFINITY" ||
-      (score.form === "integer" && Number(score.value) > 0);
-    return { orderKind: positive ? "Mandatory" : "Optional", orderKindRaw: raw, score };
+    const zero = score.form === "integer" && Number(score.value) === 0;
+    return { orderKind: zero ? "Optional" : "Mandatory", orderKindRaw: raw, score };
   }
   context.error("invalid_kind", `Invalid kind: ${raw}`, span,
     orderKinds.find((candidate) => candidate.toLowerCase().startsWith(raw.toLowerCase().slice(0, 2))));

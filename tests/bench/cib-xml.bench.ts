@@ -14,7 +14,15 @@ import type { XmlElement } from "../../backend/cib/index.js";
 import { element, emptyCib, firstChild, readXml, writeXml } from "../../backend/cib/index.js";
 import { showConfiguration } from "../../backend/configure/index.js";
 
-const generator = join(import.meta.dirname, "..", "..", "..", "shared", "reference", "gen-big-cib.js");
+const generator = join(
+  import.meta.dirname,
+  "..",
+  "..",
+  "..",
+  "shared",
+  "reference",
+  "gen-big-cib.js",
+);
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -35,8 +43,13 @@ function time(label: string, runs: number, action: () => unknown): number {
 
 function nvpairs(owner: string, set: string, pairs: Record<string, string>): XmlElement {
   const id = `${owner}-${set}`;
-  return element(set, { id }, Object.entries(pairs).map(([name, value]) =>
-    element("nvpair", { name, value, id: `${id}-${name}` })));
+  return element(
+    set,
+    { id },
+    Object.entries(pairs).map(([name, value]) =>
+      element("nvpair", { name, value, id: `${id}-${name}` }),
+    ),
+  );
 }
 
 function primitive(index: number): XmlElement {
@@ -57,14 +70,35 @@ function constraint(index: number, primitives: number): XmlElement {
   const a = `d${index % primitives}`;
   const b = `d${(index + 1) % primitives}`;
   switch (index % 4) {
-    case 0: return element("rsc_location", { id: `l${index}`, rsc: a, score: "100", node: "node1" });
-    case 1: return element("rsc_colocation", { id: `c${index}`, score: "INFINITY", rsc: a, "with-rsc": b });
-    case 2: return element("rsc_order", { id: `o${index}`, kind: "Mandatory", first: a, then: b });
+    case 0:
+      return element("rsc_location", { id: `l${index}`, rsc: a, score: "100", node: "node1" });
+    case 1:
+      return element("rsc_colocation", {
+        id: `c${index}`,
+        score: "INFINITY",
+        rsc: a,
+        "with-rsc": b,
+      });
+    case 2:
+      return element("rsc_order", { id: `o${index}`, kind: "Mandatory", first: a, then: b });
     default: {
-      const rule = element("rule", { score: "-INFINITY", "boolean-op": "or", id: `r${index}-rule` }, [
-        element("expression", { attribute: "pingd", operation: "not_defined", id: `r${index}-e` }),
-        element("expression", { attribute: "pingd", operation: "lte", value: "0", id: `r${index}-e-0` }),
-      ]);
+      const rule = element(
+        "rule",
+        { score: "-INFINITY", "boolean-op": "or", id: `r${index}-rule` },
+        [
+          element("expression", {
+            attribute: "pingd",
+            operation: "not_defined",
+            id: `r${index}-e`,
+          }),
+          element("expression", {
+            attribute: "pingd",
+            operation: "lte",
+            value: "0",
+            id: `r${index}-e-0`,
+          }),
+        ],
+      );
       return element("rsc_location", { id: `r${index}`, rsc: a }, [rule]);
     }
   }
@@ -83,7 +117,8 @@ function largeCib(factor: number): XmlElement {
     section("nodes").children.push(element("node", { id: `${node}`, uname: `node${node}` }));
   }
   const primitives = 2000 * factor;
-  for (let index = 0; index < primitives; index++) section("resources").children.push(primitive(index));
+  for (let index = 0; index < primitives; index++)
+    section("resources").children.push(primitive(index));
   for (let index = 0; index < 1000 * factor; index++) {
     section("constraints").children.push(constraint(index, primitives));
   }
@@ -101,14 +136,26 @@ function crmShow(file: string, expected: string): number | string {
   });
   if (run.status !== 0) return `crm failed: ${run.stderr.split("\n")[0] ?? ""}`;
   const elapsed = performance.now() - start;
-  console.log(`crm configure show output identical to ours: ${run.stdout === expected ? "yes" : "NO"}`);
+  console.log(
+    `crm configure show output identical to ours: ${run.stdout === expected ? "yes" : "NO"}`,
+  );
   return elapsed;
 }
 
 const folder = mkdtempSync(join(tmpdir(), "quorate-cib-bench-"));
 try {
   const bigFile = join(folder, "big-cib.xml");
-  spawnSync("node", [generator, "--nodes", "16", "--prims", "500", "--state", "steady", "--out", bigFile]);
+  spawnSync("node", [
+    generator,
+    "--nodes",
+    "16",
+    "--prims",
+    "500",
+    "--state",
+    "steady",
+    "--out",
+    bigFile,
+  ]);
   const text = readFileSync(bigFile, "utf8");
   console.log(`CIB from gen-big-cib.js: ${(text.length / 1e6).toFixed(2)} MB`);
   const read = readXml(text);
@@ -121,14 +168,19 @@ try {
     const label = `${2000 * factor} primitives + ${1000 * factor} constraints`;
     const shown = showConfiguration(cib);
     if (!shown.ok) throw new Error(shown.issues[0]?.message);
-    const ours = time(`showConfiguration, ${label}`, factor === 1 ? 7 : 3, () => showConfiguration(cib));
+    const ours = time(`showConfiguration, ${label}`, factor === 1 ? 7 : 3, () =>
+      showConfiguration(cib),
+    );
     if (factor !== 1) continue;
     const file = join(folder, "show.xml");
     writeFileSync(file, writeXml(cib));
     const crm = crmShow(file, shown.value);
     if (typeof crm === "string") console.log(`crm configure show: skipped (${crm})`);
-    else console.log(`crm configure show, same CIB (one run, incl. start-up): ${crm.toFixed(0)} ms` +
-      `  (ours ${(crm / ours).toFixed(0)}x faster)`);
+    else
+      console.log(
+        `crm configure show, same CIB (one run, incl. start-up): ${crm.toFixed(0)} ms` +
+          `  (ours ${(crm / ours).toFixed(0)}x faster)`,
+      );
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });

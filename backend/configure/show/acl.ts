@@ -7,7 +7,10 @@ const name = "([a-zA-Z_][a-zA-Z0-9_.-]*)";
 /** XPath shapes crmsh writes for its ACL shortcuts, tried in this order, prefix by prefix. */
 const shortcuts: readonly (readonly [string, readonly string[]])[] = [
   ["meta", [`//primitive\\[@id='${name}'\\]/meta_attributes`, `/nvpair\\[@name='${name}'\\]`]],
-  ["params", [`//primitive\\[@id='${name}'\\]/instance_attributes`, `/nvpair\\[@name='${name}'\\]`]],
+  [
+    "params",
+    [`//primitive\\[@id='${name}'\\]/instance_attributes`, `/nvpair\\[@name='${name}'\\]`],
+  ],
   ["utilization", [`//primitive\\[@id='${name}'\\]/utilization`]],
   ["location", [`//rsc_location\\[@id='cli-prefer-${name}' and @rsc='${name}'\\]`]],
   ["property", ["//crm_config/cluster_property_set", `/nvpair\\[@name='${name}'\\]`]],

@@ -27,7 +27,9 @@ function selectText(select: XmlElement): string {
 function isComplex(alert: XmlElement): boolean {
   const tags = childElements(alert)
     .map((child) => child.name)
-    .filter((tag) => tag === "recipient" || tag === "instance_attributes" || tag === "meta_attributes");
+    .filter(
+      (tag) => tag === "recipient" || tag === "instance_attributes" || tag === "meta_attributes",
+    );
   const first = tags.indexOf("recipient");
   if (first < 0) return false;
   return tags.slice(first + 1).some((tag) => tag !== "recipient");

@@ -13,13 +13,22 @@ export const resourceSetNames: SetNames = {
   meta_attributes: "meta",
   utilization: "utilization",
 };
-export const containerSetNames: SetNames = { instance_attributes: "params", meta_attributes: "meta" };
-export const nodeSetNames: SetNames = { instance_attributes: "attributes", utilization: "utilization" };
+export const containerSetNames: SetNames = {
+  instance_attributes: "params",
+  meta_attributes: "meta",
+};
+export const nodeSetNames: SetNames = {
+  instance_attributes: "attributes",
+  utilization: "utilization",
+};
 export const operationSetNames: SetNames = {
   instance_attributes: "op_params",
   meta_attributes: "op_meta",
 };
-export const alertSetNames: SetNames = { instance_attributes: "attributes", meta_attributes: "meta" };
+export const alertSetNames: SetNames = {
+  instance_attributes: "attributes",
+  meta_attributes: "meta",
+};
 export const bundleSetNames: SetNames = {
   instance_attributes: "params",
   meta_attributes: "meta",
@@ -34,7 +43,8 @@ export const bundleSetNames: SetNames = {
 export function nvpairText(nvpair: XmlElement, context: ShowContext): string {
   const { name, value } = nvpair.attributes;
   const reference = nvpair.attributes["id-ref"];
-  if (reference !== undefined) return name === undefined ? `@${reference}` : `@${reference}:${name}`;
+  if (reference !== undefined)
+    return name === undefined ? `@${reference}` : `@${reference}:${name}`;
   const shown =
     name !== undefined && value !== undefined && context.isObscured(name) ? "******" : value;
   return nvpairFormat(String(name), shown);
@@ -43,7 +53,8 @@ export function nvpairText(nvpair: XmlElement, context: ShowContext): string {
 function bundleParts(set: XmlElement): string[] {
   const parts: string[] = [];
   if (set.name === "docker" || set.name === "network") {
-    for (const [name, value] of Object.entries(set.attributes)) parts.push(nvpairFormat(name, value));
+    for (const [name, value] of Object.entries(set.attributes))
+      parts.push(nvpairFormat(name, value));
   }
   if (set.name === "primitive") parts.push(String(set.attributes["id"]));
   for (const mapping of ["port-mapping", "storage-mapping"]) {

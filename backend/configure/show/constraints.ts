@@ -56,7 +56,10 @@ function resourceTokens(constraint: XmlElement, kind: ConstraintKind): string[] 
     return resourceSetTokens(constraint, kind);
   }
   if (kind === "colocation") {
-    return [withQualifier(constraint, "rsc", "role"), withQualifier(constraint, "with-rsc", "role")];
+    return [
+      withQualifier(constraint, "rsc", "role"),
+      withQualifier(constraint, "with-rsc", "role"),
+    ];
   }
   if (kind === "order") {
     return [

@@ -1,6 +1,12 @@
 import type { XmlElement } from "../../cib/index.js";
 import { childElements, firstChild } from "../../cib/index.js";
-import { attributeSetCheck, isAscii, nvpairCheck, resourceChecks, ruleCheck } from "./expressible.js";
+import {
+  attributeSetCheck,
+  isAscii,
+  nvpairCheck,
+  resourceChecks,
+  ruleCheck,
+} from "./expressible.js";
 
 /** Shape checks for constraints and the other top-level objects (see expressible.ts). */
 type Check = (element: XmlElement) => boolean;
@@ -35,8 +41,16 @@ function resourceSet(qualifier: "role" | "action" | "both"): Check {
 }
 
 const location: Check = (element) => {
-  const allowed = ["id", "rsc", "rsc-pattern", "role", "resource-discovery", "score",
-    "score-attribute", "node"];
+  const allowed = [
+    "id",
+    "rsc",
+    "rsc-pattern",
+    "role",
+    "resource-discovery",
+    "score",
+    "score-attribute",
+    "node",
+  ];
   if (!onlyAttributes(element, allowed)) return false;
   if (!onlyChildren(element, { rule: ruleCheck, resource_set: resourceSet("role") })) return false;
   const rules = childElements(element, "rule").length;
@@ -54,14 +68,33 @@ function twoOrSets(element: XmlElement, first: string, second: string): boolean 
 }
 
 const colocation: Check = (element) =>
-  onlyAttributes(element, ["id", "score", "score-attribute", "rsc", "with-rsc", "rsc-role",
-    "with-rsc-role", "rsc-instance", "with-rsc-instance", "node-attribute"]) &&
+  onlyAttributes(element, [
+    "id",
+    "score",
+    "score-attribute",
+    "rsc",
+    "with-rsc",
+    "rsc-role",
+    "with-rsc-role",
+    "rsc-instance",
+    "with-rsc-instance",
+    "node-attribute",
+  ]) &&
   onlyChildren(element, { resource_set: resourceSet("role") }) &&
   twoOrSets(element, "rsc", "with-rsc");
 
 const order: Check = (element) =>
-  onlyAttributes(element, ["id", "kind", "symmetrical", "first", "then", "first-action",
-    "then-action", "first-instance", "then-instance"]) &&
+  onlyAttributes(element, [
+    "id",
+    "kind",
+    "symmetrical",
+    "first",
+    "then",
+    "first-action",
+    "then-action",
+    "first-instance",
+    "then-instance",
+  ]) &&
   onlyChildren(element, { resource_set: resourceSet("action") }) &&
   twoOrSets(element, "first", "then");
 
@@ -72,24 +105,42 @@ const ticket: Check = (element) => {
 };
 
 const propertySet: Check = (element) =>
-  onlyAttributes(element, ["id"]) && onlyChildren(element, { rule: ruleCheck, nvpair: nvpairCheck });
+  onlyAttributes(element, ["id"]) &&
+  onlyChildren(element, { rule: ruleCheck, nvpair: nvpairCheck });
 
 const fencingLevel: Check = (level) =>
-  onlyAttributes(level, ["id", "target", "target-pattern", "target-attribute", "target-value",
-    "index", "devices"]) && level.children.length === 0;
+  onlyAttributes(level, [
+    "id",
+    "target",
+    "target-pattern",
+    "target-attribute",
+    "target-value",
+    "index",
+    "devices",
+  ]) && level.children.length === 0;
 const fencingTopology: Check = (element) =>
   onlyAttributes(element, []) && onlyChildren(element, { "fencing-level": fencingLevel });
 
 const permission: Check = (element) =>
-  onlyAttributes(element, ["id", "kind", "xpath", "reference", "object-type", "attribute",
-    "description"]) && element.children.length === 0;
+  onlyAttributes(element, [
+    "id",
+    "kind",
+    "xpath",
+    "reference",
+    "object-type",
+    "attribute",
+    "description",
+  ]) && element.children.length === 0;
 const legacyRight: Check = (element) =>
   onlyAttributes(element, ["id", "xpath", "ref", "tag", "attribute"]);
 const idOnly: Check = (element) => onlyAttributes(element, ["id"]) && element.children.length === 0;
 
 const recipient: Check = (element) =>
   onlyAttributes(element, ["id", "value"]) &&
-  onlyChildren(element, { instance_attributes: attributeSetCheck, meta_attributes: attributeSetCheck });
+  onlyChildren(element, {
+    instance_attributes: attributeSetCheck,
+    meta_attributes: attributeSetCheck,
+  });
 const select: Check = (element) =>
   onlyAttributes(element, []) &&
   onlyChildren(element, {
@@ -129,14 +180,24 @@ const objectChecks: Readonly<Record<string, Check>> = {
   tag: (element) => onlyAttributes(element, ["id"]) && onlyChildren(element, { obj_ref: idOnly }),
   acl_role: (element) =>
     onlyAttributes(element, ["id", "description"]) &&
-    onlyChildren(element, { acl_permission: permission, read: legacyRight, write: legacyRight,
-      deny: legacyRight }),
-  acl_target: (element) => onlyAttributes(element, ["id"]) && onlyChildren(element, { role: idOnly }),
-  acl_group: (element) => onlyAttributes(element, ["id"]) && onlyChildren(element, { role: idOnly }),
+    onlyChildren(element, {
+      acl_permission: permission,
+      read: legacyRight,
+      write: legacyRight,
+      deny: legacyRight,
+    }),
+  acl_target: (element) =>
+    onlyAttributes(element, ["id"]) && onlyChildren(element, { role: idOnly }),
+  acl_group: (element) =>
+    onlyAttributes(element, ["id"]) && onlyChildren(element, { role: idOnly }),
   acl_user: (element) =>
     onlyAttributes(element, ["id"]) &&
-    onlyChildren(element, { role_ref: idOnly, read: legacyRight, write: legacyRight,
-      deny: legacyRight }),
+    onlyChildren(element, {
+      role_ref: idOnly,
+      read: legacyRight,
+      write: legacyRight,
+      deny: legacyRight,
+    }),
   alert,
 };
 

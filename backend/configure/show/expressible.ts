@@ -41,8 +41,20 @@ const expression = shaped({
   attributes: ["id", "attribute", "operation", "value", "type", "value-source"],
   extra: (element) => has(element, "attribute") && has(element, "operation"),
 });
-const dateParts = ["id", "hours", "monthdays", "weekdays", "yearsdays", "months", "weeks",
-  "years", "weekyears", "moon", "minutes", "seconds"];
+const dateParts = [
+  "id",
+  "hours",
+  "monthdays",
+  "weekdays",
+  "yearsdays",
+  "months",
+  "weeks",
+  "years",
+  "weekyears",
+  "moon",
+  "minutes",
+  "seconds",
+];
 const dateExpression = shaped({
   attributes: ["id", "operation", "start", "end"],
   children: { duration: leaf(...dateParts), date_spec: leaf(...dateParts) },
@@ -67,8 +79,7 @@ const rule = shaped({
 });
 const nvpair = shaped({
   attributes: ["id", "id-ref", "name", "value"],
-  extra: (element) =>
-    has(element, "id-ref") ? !has(element, "value") : has(element, "name"),
+  extra: (element) => (has(element, "id-ref") ? !has(element, "value") : has(element, "name")),
 });
 const attributeSet = shaped({
   attributes: ["id", "id-ref", "score"],
@@ -76,8 +87,20 @@ const attributeSet = shaped({
   extra: (element) => !has(element, "id-ref") || element.children.length === 0,
 });
 
-const operationAttributes = ["id", "name", "interval", "timeout", "description", "start-delay",
-  "interval-origin", "enabled", "record-pending", "role", "on-fail", "requires"];
+const operationAttributes = [
+  "id",
+  "name",
+  "interval",
+  "timeout",
+  "description",
+  "start-delay",
+  "interval-origin",
+  "enabled",
+  "record-pending",
+  "role",
+  "on-fail",
+  "requires",
+];
 const operation = shaped({
   attributes: operationAttributes,
   children: { instance_attributes: attributeSet, meta_attributes: attributeSet },
@@ -94,7 +117,9 @@ const primitive = shaped({
   attributes: ["id", "class", "provider", "type", "template", "description"],
   children: resourceChildren,
   extra: (element) =>
-    has(element, "template") ? !has(element, "type") && !has(element, "class") : has(element, "type"),
+    has(element, "template")
+      ? !has(element, "type") && !has(element, "class")
+      : has(element, "type"),
 });
 const template = shaped({
   attributes: ["id", "class", "provider", "type", "description"],
@@ -121,17 +146,27 @@ const clone = shaped({
 const bundle = shaped({
   attributes: ["id", "description"],
   children: {
-    docker: shaped({ attributes: ["image", "replicas", "replicas-per-host", "promoted-max",
-      "masters", "run-command", "network", "options"] }),
+    docker: shaped({
+      attributes: [
+        "image",
+        "replicas",
+        "replicas-per-host",
+        "promoted-max",
+        "masters",
+        "run-command",
+        "network",
+        "options",
+      ],
+    }),
     network: shaped({
-      attributes: ["ip-range-start", "control-port", "host-interface", "host-netmask",
-        "add-host"],
+      attributes: ["ip-range-start", "control-port", "host-interface", "host-netmask", "add-host"],
       children: { "port-mapping": leaf("id", "port", "internal-port", "range") },
     }),
     storage: shaped({
       attributes: [],
-      children: { "storage-mapping": leaf("id", "source-dir", "source-dir-root", "target-dir",
-        "options") },
+      children: {
+        "storage-mapping": leaf("id", "source-dir", "source-dir-root", "target-dir", "options"),
+      },
     }),
     primitive: accept,
     meta_attributes: attributeSet,

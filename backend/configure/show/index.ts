@@ -54,16 +54,16 @@ function prepare(cib: XmlElement, options: ShowOptions): Result<Prepared, ShowIs
     return fail([issue("no_configuration", `The <${cib.name}> element holds no <configuration>`)]);
   }
   const configuration = sanitizeConfiguration(found);
-  const patterns = options.obscure === false ? [] : options.obscurePatterns ?? defaultObscurePatterns;
+  const patterns =
+    options.obscure === false ? [] : (options.obscurePatterns ?? defaultObscurePatterns);
   const context: ShowContext = {
     referencedIds: collectReferencedIds(configuration),
     nodeCount: countNodes(configuration),
     isObscured: obscureMatcher(patterns),
   };
   const specs = [...(options.types ?? []).map((type) => `type:${type}`), ...(options.ids ?? [])];
-  const selection = options.changedIds === undefined
-    ? { specs }
-    : { specs, changedIds: options.changedIds };
+  const selection =
+    options.changedIds === undefined ? { specs } : { specs, changedIds: options.changedIds };
   const selected = selectObjects(collectObjects(configuration), selection);
   if (!selected.ok) return fail(selected.issues);
   return ok({ cib: cib.name === "cib" ? cib : undefined, context, selected: selected.value });
@@ -80,7 +80,10 @@ function objectText(object: ConfigurationObject, context: ShowContext): string {
  * `<configuration>`): one object after another in crmsh's order, each line ending in a
  * newline; the empty string when nothing is selected. Unknown ids are issues.
  */
-export function showConfiguration(cib: XmlElement, options: ShowOptions = {}): Result<string, ShowIssueCode> {
+export function showConfiguration(
+  cib: XmlElement,
+  options: ShowOptions = {},
+): Result<string, ShowIssueCode> {
   const prepared = prepare(cib, options);
   if (!prepared.ok) return fail(prepared.issues);
   const { context, selected } = prepared.value;
@@ -105,9 +108,27 @@ export function showXml(cib: XmlElement, options: ShowOptions = {}): Result<stri
 
 /** crmsh's processing order of CIB elements (show xml keeps document order within each). */
 const xmlBuckets: Readonly<Record<ObjectKind, number>> = {
-  node: 0, rsc_template: 1, primitive: 2, bundle: 3, group: 4, ms: 5, clone: 6, tag: 8,
-  location: 9, colocation: 9, order: 9, rsc_ticket: 10, fencing_topology: 10, property: 11,
-  rsc_defaults: 12, op_defaults: 13, role: 14, acl_target: 15, acl_group: 15, user: 15, alert: 16,
+  node: 0,
+  rsc_template: 1,
+  primitive: 2,
+  bundle: 3,
+  group: 4,
+  ms: 5,
+  clone: 6,
+  tag: 8,
+  location: 9,
+  colocation: 9,
+  order: 9,
+  rsc_ticket: 10,
+  fencing_topology: 10,
+  property: 11,
+  rsc_defaults: 12,
+  op_defaults: 13,
+  role: 14,
+  acl_target: 15,
+  acl_group: 15,
+  user: 15,
+  alert: 16,
 };
 
 /**

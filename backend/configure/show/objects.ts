@@ -3,10 +3,27 @@ import { childElements } from "../../cib/index.js";
 
 /** The kinds of top-level objects, in crmsh's CLI names. */
 export type ObjectKind =
-  | "node" | "primitive" | "group" | "clone" | "ms" | "bundle" | "rsc_template"
-  | "location" | "colocation" | "order" | "rsc_ticket"
-  | "property" | "rsc_defaults" | "op_defaults" | "fencing_topology"
-  | "role" | "user" | "acl_target" | "acl_group" | "tag" | "alert";
+  | "node"
+  | "primitive"
+  | "group"
+  | "clone"
+  | "ms"
+  | "bundle"
+  | "rsc_template"
+  | "location"
+  | "colocation"
+  | "order"
+  | "rsc_ticket"
+  | "property"
+  | "rsc_defaults"
+  | "op_defaults"
+  | "fencing_topology"
+  | "role"
+  | "user"
+  | "acl_target"
+  | "acl_group"
+  | "tag"
+  | "alert";
 
 /** One object crmsh shows as a unit; `top` is the outermost object holding it (for XML). */
 export interface ConfigurationObject {
@@ -52,10 +69,27 @@ const defaultIds: Partial<Record<ObjectKind, string>> = {
 
 /** Sort buckets of `show` (crmsh's sort-elements order); within a bucket, by id. */
 const sortBucket: Readonly<Record<ObjectKind, number>> = {
-  node: 0, rsc_template: 1, primitive: 2, bundle: 3, group: 4, ms: 5, clone: 6, tag: 8,
-  location: 9, colocation: 9, order: 9, rsc_ticket: 10, fencing_topology: 10,
-  property: 11, rsc_defaults: 12, op_defaults: 13, role: 14,
-  acl_target: 15, acl_group: 15, user: 15, alert: 16,
+  node: 0,
+  rsc_template: 1,
+  primitive: 2,
+  bundle: 3,
+  group: 4,
+  ms: 5,
+  clone: 6,
+  tag: 8,
+  location: 9,
+  colocation: 9,
+  order: 9,
+  rsc_ticket: 10,
+  fencing_topology: 10,
+  property: 11,
+  rsc_defaults: 12,
+  op_defaults: 13,
+  role: 14,
+  acl_target: 15,
+  acl_group: 15,
+  user: 15,
+  alert: 16,
 };
 
 function objectId(kind: ObjectKind, element: XmlElement): string {
@@ -69,7 +103,12 @@ function objectId(kind: ObjectKind, element: XmlElement): string {
  */
 export function collectObjects(configuration: XmlElement): ConfigurationObject[] {
   const objects: ConfigurationObject[] = [];
-  const visit = (parent: XmlElement, top: XmlElement | undefined, section: string, depth: number): void => {
+  const visit = (
+    parent: XmlElement,
+    top: XmlElement | undefined,
+    section: string,
+    depth: number,
+  ): void => {
     for (const child of parent.children) {
       if (child.kind !== "element" || child.name === "status") continue;
       const known = kindByTag[child.name];
@@ -87,7 +126,14 @@ export function collectObjects(configuration: XmlElement): ConfigurationObject[]
       }
       const outer = top ?? child;
       const where = top ? section : home;
-      objects.push({ kind, id: objectId(kind, child), element: child, section: where, top: outer, depth });
+      objects.push({
+        kind,
+        id: objectId(kind, child),
+        element: child,
+        section: where,
+        top: outer,
+        depth,
+      });
       visit(child, outer, where, depth + 1);
     }
   };

@@ -21,7 +21,9 @@ export function propertyPrinter(kind: "property" | "rsc_defaults" | "op_defaults
   };
 }
 
-type Target = { kind: "node"; node: string } | { kind: "attribute"; name: string; value: string }
+type Target =
+  | { kind: "node"; node: string }
+  | { kind: "attribute"; name: string; value: string }
   | { kind: "pattern"; pattern: string };
 
 function targetOf(level: XmlElement): Target {
@@ -38,17 +40,23 @@ function targetOf(level: XmlElement): Target {
 
 function targetKey(target: Target): string {
   switch (target.kind) {
-    case "node": return `n\u0000${target.node}`;
-    case "attribute": return `a\u0000${target.name}\u0000${target.value}`;
-    case "pattern": return `p\u0000${target.pattern}`;
+    case "node":
+      return `n\u0000${target.node}`;
+    case "attribute":
+      return `a\u0000${target.name}\u0000${target.value}`;
+    case "pattern":
+      return `p\u0000${target.pattern}`;
   }
 }
 
 function targetText(target: Target): string {
   switch (target.kind) {
-    case "node": return `${target.node}:`;
-    case "attribute": return `attr:${target.name}=${target.value}`;
-    case "pattern": return `pattern:${target.pattern}`;
+    case "node":
+      return `${target.node}:`;
+    case "attribute":
+      return `attr:${target.name}=${target.value}`;
+    case "pattern":
+      return `pattern:${target.pattern}`;
   }
 }
 
@@ -63,7 +71,10 @@ function levelsByTarget(topology: XmlElement): Map<string, { target: Target; dev
       entry = { target, levels: new Map() };
       byTarget.set(key, entry);
     }
-    entry.levels.set(parseInt(level.attributes["index"] ?? "", 10), String(level.attributes["devices"]));
+    entry.levels.set(
+      parseInt(level.attributes["index"] ?? "", 10),
+      String(level.attributes["devices"]),
+    );
   }
   const result = new Map<string, { target: Target; devices: string }>();
   for (const [key, { target, levels }] of byTarget) {

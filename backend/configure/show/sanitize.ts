@@ -8,7 +8,10 @@ import type { XmlElement, XmlNode } from "../../cib/index.js";
  */
 const defaults: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
   node: [["type", "normal"]],
-  resource_set: [["sequential", "true"], ["require-all", "true"]],
+  resource_set: [
+    ["sequential", "true"],
+    ["require-all", "true"],
+  ],
   rule: [["boolean-op", "and"]],
   expression: [["type", "string"]],
 };

@@ -3,9 +3,27 @@ import { element } from "../../cib/index.js";
 import type { ConfigurationObject } from "./objects.js";
 import { prettyXmlLines, withNormalizedComments } from "./xml-text.js";
 
-const objectTags = new Set(["node", "primitive", "group", "clone", "master", "template", "bundle",
-  "rsc_location", "rsc_colocation", "rsc_order", "rsc_ticket", "cluster_property_set",
-  "fencing-topology", "acl_role", "acl_user", "acl_target", "acl_group", "tag", "alert"]);
+const objectTags = new Set([
+  "node",
+  "primitive",
+  "group",
+  "clone",
+  "master",
+  "template",
+  "bundle",
+  "rsc_location",
+  "rsc_colocation",
+  "rsc_order",
+  "rsc_ticket",
+  "cluster_property_set",
+  "fencing-topology",
+  "acl_role",
+  "acl_user",
+  "acl_target",
+  "acl_group",
+  "tag",
+  "alert",
+]);
 
 /** Deep copy with comments normalised on every object element, and passwords obscured. */
 function prepared(
@@ -16,7 +34,11 @@ function prepared(
   const source = object.isObject ? withNormalizedComments(node, object.depth) : node;
   const attributes = { ...source.attributes };
   const copy: XmlElement = { kind: "element", name: source.name, attributes, children: [] };
-  if (node.name === "nvpair" && attributes["value"] !== undefined && attributes["name"] !== undefined) {
+  if (
+    node.name === "nvpair" &&
+    attributes["value"] !== undefined &&
+    attributes["name"] !== undefined
+  ) {
     if (isObscured(attributes["name"])) attributes["value"] = "******";
   }
   const depth = object.depth + 1;
@@ -32,8 +54,10 @@ function prepared(
 }
 
 function isDefaultsSet(parent: XmlElement, child: XmlElement): boolean {
-  return child.name === "meta_attributes" &&
-    (parent.name === "rsc_defaults" || parent.name === "op_defaults");
+  return (
+    child.name === "meta_attributes" &&
+    (parent.name === "rsc_defaults" || parent.name === "op_defaults")
+  );
 }
 
 /**
@@ -46,8 +70,11 @@ export function showXmlText(
   selected: readonly ConfigurationObject[],
   isObscured: (name: string) => boolean,
 ): string {
-  const configuration = element("configuration", {}, ["crm_config", "nodes", "resources",
-    "constraints"].map((name) => element(name)));
+  const configuration = element(
+    "configuration",
+    {},
+    ["crm_config", "nodes", "resources", "constraints"].map((name) => element(name)),
+  );
   const root = element("cib", { ...(cib?.attributes ?? {}) }, [configuration]);
   const seen = new Set<XmlElement>();
   for (const object of selected) {

@@ -61,7 +61,9 @@ describe.skipIf(!hasTool("xmllint"))("writeXml() escaping checked by xmllint", (
     run("xmllint", ["--noout", file]);
     const schema = "/usr/share/pacemaker/pacemaker-3.9.rng";
     if (existsSync(schema)) {
-      const result = spawnSync("xmllint", ["--noout", "--relaxng", schema, file], { encoding: "utf8" });
+      const result = spawnSync("xmllint", ["--noout", "--relaxng", schema, file], {
+        encoding: "utf8",
+      });
       expect(result.status, result.stderr).toBe(0);
     }
   });
@@ -73,7 +75,10 @@ describe.skipIf(!hasTool("xmllint"))("writeXml() escaping checked by xmllint", (
   test("a text node with the same characters survives xmllint's canonical form", () => {
     const text = Object.values(values).join("|");
     const documentFile = join(folder, "text.xml");
-    writeFileSync(documentFile, writeXml(element("a", {}, [element("b", {}, [{ kind: "text", text }])])));
+    writeFileSync(
+      documentFile,
+      writeXml(element("a", {}, [element("b", {}, [{ kind: "text", text }])])),
+    );
     const read = readXml(run("xmllint", ["--c14n", documentFile]));
     const inner = read.ok ? read.value.children[0] : undefined;
     expect(inner?.kind === "element" && inner.children).toEqual([{ kind: "text", text }]);

@@ -34,7 +34,10 @@ describe("showConfiguration() selections", () => {
 
   test("accepts a bare <configuration> and rejects an element without one", () => {
     const read = readXml(`<configuration><resources>${dummy("a")}</resources></configuration>`);
-    expect(read.ok && showConfiguration(read.value)).toMatchObject({ ok: true, value: "primitive a Dummy\n" });
+    expect(read.ok && showConfiguration(read.value)).toMatchObject({
+      ok: true,
+      value: "primitive a Dummy\n",
+    });
     const empty = readXml("<cib/>");
     expect(empty.ok && showConfiguration(empty.value).ok).toBe(false);
   });
@@ -45,7 +48,7 @@ describe("showXml()", () => {
     const shown = showXml(cibOf(sections), { ids: ["db"] });
     expect(shown.ok && shown.value).toBe(
       '<?xml version="1.0" ?>\n<cib validate-with="pacemaker-3.9" epoch="3">\n  <configuration>\n' +
-        "    <crm_config/>\n    <nodes/>\n    <resources>\n      <group id=\"g\">\n" +
+        '    <crm_config/>\n    <nodes/>\n    <resources>\n      <group id="g">\n' +
         '        <primitive id="db" class="ocf" provider="heartbeat" type="Dummy"/>\n' +
         '        <primitive id="db-ip" class="ocf" provider="heartbeat" type="Dummy"/>\n' +
         "      </group>\n    </resources>\n    <constraints/>\n  </configuration>\n</cib>\n\n",
@@ -53,8 +56,11 @@ describe("showXml()", () => {
   });
 
   test("obscures passwords and appends sections it needs", () => {
-    const cib = cibOf(`<resources>${dummy("a", `<instance_attributes id="i">
-      <nvpair id="p" name="password" value="x"/></instance_attributes>`)}</resources>
+    const cib = cibOf(`<resources>${dummy(
+      "a",
+      `<instance_attributes id="i">
+      <nvpair id="p" name="password" value="x"/></instance_attributes>`,
+    )}</resources>
       <tags><tag id="t"><obj_ref id="a"/></tag></tags>`);
     const shown = showXml(cib);
     expect(shown.ok && shown.value).toContain('name="password" value="******"');
@@ -68,6 +74,8 @@ describe("showObject()", () => {
     expect(read.ok && showObject(read.value)).toBe("group g db");
     const defaults = readXml(`<op_defaults><meta_attributes id="op-options">
       <nvpair id="1" name="timeout" value="20s"/></meta_attributes></op_defaults>`);
-    expect(defaults.ok && showObject(defaults.value)).toBe("op_defaults op-options: \\\n\ttimeout=20s");
+    expect(defaults.ok && showObject(defaults.value)).toBe(
+      "op_defaults op-options: \\\n\ttimeout=20s",
+    );
   });
 });

@@ -9,8 +9,7 @@ export type Role = "Unknown" | "Stopped" | "Started" | "Unpromoted" | "Promoted"
 
 export type NoQuorumPolicy = "stop" | "freeze" | "ignore" | "demote" | "suicide";
 export type PlacementStrategy = "default" | "utilization" | "balanced" | "minimal";
-export type OnFail =
-  | "ignore" | "demote" | "restart" | "block" | "stop" | "standby" | "fence";
+export type OnFail = "ignore" | "demote" | "restart" | "block" | "stop" | "standby" | "fence";
 
 export interface ClusterOptions {
   readonly stonithEnabled: boolean;
@@ -119,6 +118,10 @@ export interface PrimitiveModel extends ResourceCommon {
   /** Recurring monitors found active, as "node interval". */
   readonly activeMonitors: Set<string>;
   readonly history: OperationRecord[];
+  /** on-fail=stop applied: the next role is Stopped. */
+  stopOnFail: boolean;
+  /** Nodes where a failure requires a stop (on-fail=restart). */
+  readonly recoverOn: Set<string>;
   /** Stop failed on these nodes. */
   readonly failedStopOn: Set<string>;
 }

@@ -4,12 +4,33 @@
  */
 import { childElements, firstChild, type XmlElement } from "../../backend/cib/index.js";
 import type {
-  ClusterOptions, CloneModel, NodeModel, OnFail, OperationRecord, PrimitiveModel, ResourceModel, Role,
+  ClusterOptions,
+  CloneModel,
+  NodeModel,
+  OnFail,
+  OperationRecord,
+  PrimitiveModel,
+  ResourceModel,
+  Role,
 } from "./model.js";
 import { addCloneInstance, primitivesOf, type ResourceContext } from "./unpack-resources.js";
 
-const onFailSeverity: readonly OnFail[] = ["ignore", "demote", "restart", "block", "stop", "standby", "fence"];
-const roleRank: Record<Role, number> = { Unknown: 0, Stopped: 1, Started: 2, Unpromoted: 3, Promoted: 4 };
+const onFailSeverity: readonly OnFail[] = [
+  "ignore",
+  "demote",
+  "restart",
+  "block",
+  "stop",
+  "standby",
+  "fence",
+];
+const roleRank: Record<Role, number> = {
+  Unknown: 0,
+  Stopped: 1,
+  Started: 2,
+  Unpromoted: 3,
+  Promoted: 4,
+};
 
 export function higherRole(a: Role, b: Role): Role {
   return roleRank[a] >= roleRank[b] ? a : b;
@@ -36,7 +57,11 @@ export function unpackHistory(
   for (const [name, state] of offline) unpackNodeHistory(byName.get(name), state, context);
 }
 
-function unpackNodeHistory(node: NodeModel | undefined, state: XmlElement, context: HistoryContext): void {
+function unpackNodeHistory(
+  node: NodeModel | undefined,
+  state: XmlElement,
+  context: HistoryContext,
+): void {
   if (node === undefined) return;
   const lrm = firstChild(state, "lrm");
   const section = lrm === undefined ? undefined : firstChild(lrm, "lrm_resources");
@@ -70,13 +95,18 @@ function toRecord(op: XmlElement, node: string): OperationRecord {
     rc: rc === 190 ? 0 : rc === 191 ? 8 : rc,
     status: Number(attributes["op-status"] ?? 0),
     expectedRc: expectedText === undefined ? (rc === 7 || rc === 8 ? rc : 0) : Number(expectedText),
-    lastRcChange: attributes["last-rc-change"] === undefined ? undefined : Number(attributes["last-rc-change"]),
+    lastRcChange:
+      attributes["last-rc-change"] === undefined ? undefined : Number(attributes["last-rc-change"]),
     node,
   };
 }
 
 /** Maps a history id (`rsc`, `rsc:2`) to a configured primitive or a clone instance. */
-function findHistoryPrimitive(id: string, nodeName: string, context: HistoryContext): PrimitiveModel | undefined {
+function findHistoryPrimitive(
+  id: string,
+  nodeName: string,
+  context: HistoryContext,
+): PrimitiveModel | undefined {
   const direct = context.resources.resourceById.get(id);
   if (direct?.kind === "primitive" && !isAnonymousInstance(direct)) return direct;
   const baseId = id.replace(/:\d+$/, "");
@@ -114,7 +144,8 @@ function cloneOwning(baseId: string, resources: readonly ResourceModel[]): Clone
 
 function instanceNodes(instance: ResourceModel): Set<string> {
   const nodes = new Set<string>();
-  for (const primitive of primitivesOf(instance)) for (const node of primitive.activeOn.keys()) nodes.add(node);
+  for (const primitive of primitivesOf(instance))
+    for (const node of primitive.activeOn.keys()) nodes.add(node);
   return nodes;
 }
 
@@ -134,7 +165,12 @@ function anonymousInstance(
     if (member === undefined) continue;
     const active = instanceNodes(instance);
     if (active.has(nodeName)) return member;
-    if (active.size === 0 && inactive === undefined && !member.knownOn.has(nodeName) && !member.orphan) {
+    if (
+      active.size === 0 &&
+      inactive === undefined &&
+      !member.knownOn.has(nodeName) &&
+      !member.orphan
+    ) {
       inactive = member;
     }
   }
@@ -161,10 +197,14 @@ function applyRecords(
     primitive.history.push(record);
     applyRecord(primitive, node, record, state, options);
   }
-  finishNodeHistory(primitive, node, state);
+  finishNodeHistory(primitive, node, state, options);
 }
 
-function configuredOnFail(primitive: PrimitiveModel, record: OperationRecord, options: ClusterOptions): OnFail {
+function configuredOnFail(
+  primitive: PrimitiveModel,
+  record: OperationRecord,
+  options: ClusterOptions,
+): OnFail {
   const configured = primitive.operations.find(
     (op) => op.name === record.task && op.intervalMs === record.intervalMs,
   )?.onFail;
@@ -175,10 +215,16 @@ function configuredOnFail(primitive: PrimitiveModel, record: OperationRecord, op
 
 function successRole(record: OperationRecord, current: Role): Role {
   switch (record.task) {
-    case "start": case "migrate_from": return "Started";
-    case "stop": case "migrate_to": return "Stopped";
-    case "promote": return "Promoted";
-    case "demote": return "Unpromoted";
+    case "start":
+    case "migrate_from":
+      return "Started";
+    case "stop":
+    case "migrate_to":
+      return "Stopped";
+    case "promote":
+      return "Promoted";
+    case "demote":
+      return "Unpromoted";
     case "monitor":
       if (record.rc === 7) return "Stopped";
       if (record.rc === 8) return "Promoted";
@@ -192,8 +238,12 @@ const clearingTasks = new Set(["start", "stop", "promote", "migrate_from"]);
 
 function applySuccess(record: OperationRecord, state: NodeHistoryState): void {
   state.role = successRole(record, state.role);
-  if (record.task === "monitor" && record.rc === 7) state.onFail = state.onFail === "restart" ? undefined : state.onFail;
-  if (clearingTasks.has(record.task) && ["ignore", "block", "demote", "restart"].includes(state.onFail ?? "")) {
+  if (record.task === "monitor" && record.rc === 7)
+    state.onFail = state.onFail === "restart" ? undefined : state.onFail;
+  if (
+    clearingTasks.has(record.task) &&
+    ["ignore", "block", "demote", "restart"].includes(state.onFail ?? "")
+  ) {
     state.onFail = undefined;
   }
 }
@@ -214,7 +264,8 @@ function applyRecord(
 ): void {
   if (record.status === -1 || record.callId === -1) {
     primitive.pendingTasks.set(node.name, record.task);
-    if (record.task === "start" || record.task === "migrate_to") state.role = higherRole(state.role, "Started");
+    if (record.task === "start" || record.task === "migrate_to")
+      state.role = higherRole(state.role, "Started");
     if (record.task === "promote") state.role = "Promoted";
     return;
   }
@@ -247,12 +298,19 @@ function applyFailure(
     applySuccess({ ...record, rc: record.expectedRc }, state);
     return;
   }
-  if ([2, 4, 5].includes(record.rc) || (record.rc === 3 && record.intervalMs === 0) || [3, 5, 7].includes(record.status)) {
+  if (
+    [2, 4, 5].includes(record.rc) ||
+    (record.rc === 3 && record.intervalMs === 0) ||
+    [3, 5, 7].includes(record.status)
+  ) {
     primitive.bannedNodes.add(node.name);
   }
   if (record.rc === 6) primitive.bannedEverywhere = true;
   if (record.task === "stop") primitive.failedStopOn.add(node.name);
-  if (state.onFail === undefined || onFailSeverity.indexOf(onFail) > onFailSeverity.indexOf(state.onFail)) {
+  if (
+    state.onFail === undefined ||
+    onFailSeverity.indexOf(onFail) > onFailSeverity.indexOf(state.onFail)
+  ) {
     state.onFail = onFail;
   }
   if (record.task === "promote" || record.rc === 8 || record.rc === 9) state.role = "Promoted";
@@ -260,24 +318,56 @@ function applyFailure(
   else if (roleRank[state.role] < roleRank.Started) state.role = "Started";
 }
 
-function finishNodeHistory(primitive: PrimitiveModel, node: NodeModel, state: NodeHistoryState): void {
+function fenceNode(node: NodeModel, reason: string): void {
+  if (node.unclean) return;
+  node.unclean = true;
+  node.fenceReason = reason;
+}
+
+function finishNodeHistory(
+  primitive: PrimitiveModel,
+  node: NodeModel,
+  state: NodeHistoryState,
+  options: ClusterOptions,
+): void {
   const active = state.role !== "Stopped" && state.role !== "Unknown";
+  const managed = primitive.managed && !options.maintenanceMode;
+  if (active && !node.online && !node.maintenance && managed && options.stonithEnabled) {
+    fenceNode(node, `${primitive.id} is thought to be active there`);
+  }
   if (active) {
     primitive.activeOn.set(node.name, state.role);
     primitive.role = higherRole(primitive.role, state.role);
   }
-  const onFail = state.onFail;
+  const onFail = node.unclean ? undefined : state.onFail;
   if (onFail === undefined) return;
   primitive.onFailByNode.set(node.name, onFail);
-  if (!active && onFail !== "fence" && onFail !== "standby") return;
-  if (active) primitive.failed = true;
-  if (onFail === "block") {
-    primitive.blocked = true;
-    primitive.managed = false;
-  }
-  if (onFail === "standby") node.standbyOnFail = true;
-  if (onFail === "fence" && !node.unclean) {
-    node.unclean = true;
-    node.fenceReason = `${primitive.id} failed there`;
+  switch (onFail) {
+    case "ignore":
+      return;
+    case "demote":
+      primitive.failed = true;
+      return;
+    case "fence":
+      fenceNode(node, `${primitive.id} failed there`);
+      return;
+    case "standby":
+      node.standbyOnFail = true;
+      return;
+    case "block":
+      primitive.managed = false;
+      primitive.blocked = true;
+      if (active) primitive.failed = true;
+      return;
+    case "stop":
+      primitive.stopOnFail = true;
+      if (active) primitive.failed = true;
+      return;
+    case "restart":
+      if (active) {
+        primitive.failed = true;
+        primitive.recoverOn.add(node.name);
+      }
+      return;
   }
 }

@@ -1,9 +1,21 @@
 /** The resource tree: primitives, groups, clones (with their instances) and their meta. */
 import { childElements, firstChild, type XmlElement } from "../../backend/cib/index.js";
 import type {
-  CloneModel, GroupModel, OnFail, OperationConfig, PrimitiveModel, ResourceModel, Role,
+  CloneModel,
+  GroupModel,
+  OnFail,
+  OperationConfig,
+  PrimitiveModel,
+  ResourceModel,
+  Role,
 } from "./model.js";
-import { booleanOption, isTrue, readNvpairSets, toNumberMap, type NvpairContext } from "./nvpairs.js";
+import {
+  booleanOption,
+  isTrue,
+  readNvpairSets,
+  toNumberMap,
+  type NvpairContext,
+} from "./nvpairs.js";
 import { parseDurationMs } from "./score.js";
 
 export interface ResourceContext extends NvpairContext {
@@ -14,7 +26,10 @@ export interface ResourceContext extends NvpairContext {
 
 const resourceTags = new Set(["primitive", "group", "clone", "master"]);
 
-export function unpackResources(section: XmlElement | undefined, context: ResourceContext): ResourceModel[] {
+export function unpackResources(
+  section: XmlElement | undefined,
+  context: ResourceContext,
+): ResourceModel[] {
   if (section === undefined) return [];
   const result: ResourceModel[] = [];
   for (const child of childElements(section)) {
@@ -95,32 +110,67 @@ function buildPrimitive(
     ...(template === undefined ? [] : unpackOperations(template, context)),
   ];
   const managed =
-    booleanOption(identity.meta.get("is-managed"), true) && !isTrue(identity.meta.get("maintenance"));
+    booleanOption(identity.meta.get("is-managed"), true) &&
+    !isTrue(identity.meta.get("maintenance"));
   return {
-    kind: "primitive", id: identity.id, baseId: identity.baseId, parent, meta: identity.meta, element,
+    kind: "primitive",
+    id: identity.id,
+    baseId: identity.baseId,
+    parent,
+    meta: identity.meta,
+    element,
     className: source("class") ?? "ocf",
     provider: source("provider"),
     type: source("type") ?? "",
-    instance, utilization: toNumberMap(utilization), operations,
-    role: "Stopped", activeOn: new Map(), knownOn: new Set(),
-    failed: false, managed, blocked: false, orphan: false,
-    onFailByNode: new Map(), bannedNodes: new Set(), bannedEverywhere: false,
-    failCounts: new Map(), pendingTasks: new Map(), activeMonitors: new Set(), history: [],
+    instance,
+    utilization: toNumberMap(utilization),
+    operations,
+    role: "Stopped",
+    activeOn: new Map(),
+    knownOn: new Set(),
+    failed: false,
+    managed,
+    blocked: false,
+    orphan: false,
+    onFailByNode: new Map(),
+    bannedNodes: new Set(),
+    bannedEverywhere: false,
+    failCounts: new Map(),
+    pendingTasks: new Map(),
+    activeMonitors: new Set(),
+    history: [],
     failedStopOn: new Set(),
+    stopOnFail: false,
+    recoverOn: new Set(),
   };
 }
 
 export function parseRole(text: string | undefined): Role | undefined {
   switch (text?.toLowerCase()) {
-    case "stopped": return "Stopped";
-    case "started": return "Started";
-    case "slave": case "unpromoted": return "Unpromoted";
-    case "master": case "promoted": return "Promoted";
-    default: return undefined;
+    case "stopped":
+      return "Stopped";
+    case "started":
+      return "Started";
+    case "slave":
+    case "unpromoted":
+      return "Unpromoted";
+    case "master":
+    case "promoted":
+      return "Promoted";
+    default:
+      return undefined;
   }
 }
 
-const onFailValues: readonly OnFail[] = ["ignore", "demote", "restart", "block", "stop", "standby", "fence"];
+const onFailValues: readonly OnFail[] = [
+  "ignore",
+  "demote",
+  "restart",
+  "block",
+  "stop",
+  "standby",
+  "fence",
+];
 
 function unpackOperations(element: XmlElement, context: ResourceContext): OperationConfig[] {
   const section = firstChild(element, "operations");
@@ -141,7 +191,11 @@ function unpackOperations(element: XmlElement, context: ResourceContext): Operat
   });
 }
 
-function integerMeta(meta: ReadonlyMap<string, string>, names: readonly string[], fallback: number): number {
+function integerMeta(
+  meta: ReadonlyMap<string, string>,
+  names: readonly string[],
+  fallback: number,
+): number {
   for (const name of names) {
     const text = meta.get(name);
     if (text === undefined) continue;
@@ -157,16 +211,24 @@ function buildClone(
   identity: { id: string; meta: Map<string, string> },
   context: ResourceContext,
 ): CloneModel | undefined {
-  const template = childElements(element).find((child) => child.name === "primitive" || child.name === "group");
+  const template = childElements(element).find(
+    (child) => child.name === "primitive" || child.name === "group",
+  );
   if (template === undefined) return undefined;
   const meta = identity.meta;
   if (!meta.has("resource-stickiness")) meta.set("resource-stickiness", "1");
   const globallyUnique = isTrue(meta.get("globally-unique"));
   const cloneMax = Math.max(0, integerMeta(meta, ["clone-max"], context.nodeCount));
   const clone: CloneModel = {
-    kind: "clone", id: identity.id, parent, meta, element, template,
+    kind: "clone",
+    id: identity.id,
+    parent,
+    meta,
+    element,
+    template,
     promotable: element.name === "master" || isTrue(meta.get("promotable")),
-    globallyUnique, cloneMax,
+    globallyUnique,
+    cloneMax,
     cloneNodeMax: globallyUnique ? Math.max(0, integerMeta(meta, ["clone-node-max"], 1)) : 1,
     promotedMax: Math.max(0, integerMeta(meta, ["promoted-max", "master-max"], 1)),
     promotedNodeMax: Math.max(0, integerMeta(meta, ["promoted-node-max", "master-node-max"], 1)),
@@ -180,7 +242,11 @@ function buildClone(
   return clone;
 }
 
-export function addCloneInstance(clone: CloneModel, index: number, context: ResourceContext): ResourceModel | undefined {
+export function addCloneInstance(
+  clone: CloneModel,
+  index: number,
+  context: ResourceContext,
+): ResourceModel | undefined {
   const instance = buildResource(clone.template, clone, `:${index}`, context);
   if (instance !== undefined) clone.instances.push(instance);
   return instance;

@@ -1,0 +1,387 @@
+/**
+ * Flag propagation along orderings (pcmk__update_action_for_orderings): orderings make
+ * actions required or unrunnable until nothing changes, recording the reason.
+ */
+import {
+  Order,
+  primitiveStates,
+  setReason,
+  type ActionState,
+  type Edge,
+  type ResourceState,
+  type Working,
+} from "./working.js";
+
+interface Flags {
+  optional: boolean;
+  runnable: boolean;
+}
+
+const completion: Record<string, string> = {
+  start: "running",
+  stop: "stopped",
+  promote: "promoted",
+  demote: "demoted",
+  running: "running",
+  stopped: "stopped",
+  promoted: "promoted",
+  demoted: "demoted",
+};
+
+function clearBecause(
+  action: ActionState,
+  flag: "optional" | "runnable",
+  reason: ActionState,
+): void {
+  if (!action[flag]) return;
+  action[flag] = false;
+  if (action.resource !== reason.resource) {
+    const change = flag === "runnable" ? "unrunnable" : "required";
+    const text =
+      reason.resource === undefined
+        ? `${change} ${reason.task}`
+        : `${change} ${reason.resource.id} ${reason.task}`;
+    setReason(action, text, false);
+  }
+}
+
+function memberAction(
+  member: ResourceState,
+  task: string,
+  node: string | undefined,
+): ActionState | undefined {
+  return member.actions.find(
+    (action) =>
+      action.task === task &&
+      (node === undefined || action.node === undefined || action.node === node),
+  );
+}
+
+/** Effective flags of an action, summarizing a collective's members (group/clone action_flags). */
+export function actionFlags(action: ActionState, node: string | undefined): Flags {
+  const state = action.resource;
+  if (state === undefined || state.children.length === 0)
+    return { optional: action.optional, runnable: action.runnable };
+  const flags: Flags = { optional: true, runnable: true };
+  const memberTask = originalTask(action.task);
+  const isClone = state.resource.kind === "clone";
+  let anyRunnable = false;
+  let anyMember = false;
+  for (const member of state.children) {
+    const found = memberAction(member, memberTask, isClone ? undefined : node);
+    if (found === undefined) {
+      if (!isClone && memberTask !== "stop" && memberTask !== "demote") flags.runnable = false;
+      continue;
+    }
+    anyMember = true;
+    const memberFlags = actionFlags(found, node);
+    if (flags.optional && !memberFlags.optional) {
+      flags.optional = false;
+      action.optional = false;
+    }
+    if (memberFlags.runnable) anyRunnable = true;
+    if (!isClone && memberTask !== action.task && flags.runnable && !memberFlags.runnable) {
+      flags.runnable = false;
+      action.runnable = false;
+    }
+  }
+  if (isClone && anyMember && !anyRunnable) {
+    flags.runnable = false;
+    if (memberTask !== "stop") action.runnable = false;
+  }
+  if (isClone && !anyMember) flags.runnable = action.runnable;
+  return flags;
+}
+
+function originalTask(task: string): string {
+  switch (task) {
+    case "running":
+      return "start";
+    case "stopped":
+      return "stop";
+    case "promoted":
+      return "promote";
+    case "demoted":
+      return "demote";
+    default:
+      return task;
+  }
+}
+
+function handleAsymmetric(first: ActionState, then: ActionState): void {
+  const state = then.resource;
+  if (state === undefined) return;
+  const role = state.role;
+  if (role === "Stopped" && then.task === "stop") return;
+  if (
+    role !== "Stopped" &&
+    role !== "Unknown" &&
+    then.optional &&
+    then.node !== undefined &&
+    state.runningOn.length === 1 &&
+    state.runningOn[0] === then.node &&
+    then.task === "start"
+  )
+    return;
+  if (!first.runnable) {
+    clearBecause(then, "optional", first);
+    clearBecause(then, "runnable", first);
+  }
+}
+
+function handleRestart(
+  first: ActionState,
+  then: ActionState,
+  filterOptional: boolean,
+  filterRunnable: boolean,
+): void {
+  let reason = false;
+  if (filterOptional && !then.optional) reason = true;
+  if (
+    filterRunnable &&
+    !then.runnable &&
+    then.resource?.managed === true &&
+    first.resource === then.resource
+  )
+    reason = true;
+  if (!reason) return;
+  if (first.runnable) clearBecause(first, "optional", then);
+  if (!then.optional) clearBecause(first, "optional", then);
+  if (!first.optional && !first.runnable) clearBecause(then, "runnable", first);
+}
+
+interface Update {
+  readonly first: ActionState;
+  readonly then: ActionState;
+  readonly flags: Flags;
+  readonly filterOptional: boolean;
+  readonly filterRunnable: boolean;
+  readonly type: number;
+}
+
+/** pcmk__update_ordered_actions; returns [then changed, first changed]. */
+function updateOrdered(update: Update, queue: ActionState[]): [boolean, boolean] {
+  const { first, then, flags, type } = update;
+  const thenBefore = `${then.optional}${then.runnable}`;
+  const firstBefore = `${first.optional}${first.runnable}`;
+  if (type & Order.asymmetrical) handleAsymmetric(first, then);
+  if (type & Order.impliesFirst && !then.optional && update.filterOptional && !flags.optional)
+    clearBecause(first, "optional", then);
+  if (
+    type & Order.promotedImpliesFirst &&
+    then.resource?.role === "Promoted" &&
+    update.filterOptional &&
+    !then.optional
+  ) {
+    clearBecause(first, "optional", then);
+  }
+  if (type & Order.runnableLeft && update.filterRunnable && then.runnable && !flags.runnable)
+    clearBecause(then, "runnable", first);
+  if (type & Order.impliesThen && update.filterOptional && then.optional && !flags.optional)
+    clearBecause(then, "optional", first);
+  if (type & Order.restart)
+    handleRestart(first, then, update.filterOptional, update.filterRunnable);
+  const thenChanged = thenBefore !== `${then.optional}${then.runnable}`;
+  if (thenChanged && then.resource?.parent !== undefined) queue.push(then);
+  return [thenChanged, firstBefore !== `${first.optional}${first.runnable}`];
+}
+
+/** Dispatches on the resource kind of `owner` (group/clone members get the update too). */
+function updateForResource(
+  owner: ResourceState,
+  update: Update,
+  node: string | undefined,
+  queue: ActionState[],
+): [boolean, boolean] {
+  const result = updateOrdered(update, queue);
+  if (owner.children.length === 0 || owner !== update.then.resource) return result;
+  const isClone = owner.resource.kind === "clone";
+  for (const member of owner.children) {
+    const found = memberAction(member, update.then.task, isClone ? undefined : node);
+    if (found === undefined) continue;
+    const [thenChanged, firstChanged] = updateForResource(
+      member,
+      { ...update, then: found },
+      node,
+      queue,
+    );
+    result[0] ||= thenChanged;
+    result[1] ||= firstChanged;
+  }
+  return result;
+}
+
+interface EdgeUpdate {
+  readonly first: ActionState;
+  readonly then: ActionState;
+  readonly type: number;
+  readonly firstFlags: Flags;
+  readonly node: string | undefined;
+  readonly queue: ActionState[];
+  thenChanged: boolean;
+  firstChanged: boolean;
+}
+
+function merge(update: EdgeUpdate, result: [boolean, boolean]): void {
+  update.thenChanged ||= result[0];
+  update.firstChanged ||= result[1];
+}
+
+function viaResource(update: EdgeUpdate, owner: ResourceState | undefined, spec: { flags: Flags; filterOptional: boolean; filterRunnable: boolean; type: number }): boolean {
+  if (owner === undefined) return false;
+  merge(update, updateForResource(owner, { first: update.first, then: update.then, ...spec }, update.node, update.queue));
+  return true;
+}
+
+function requiredFlags(update: EdgeUpdate): Flags {
+  return { optional: update.firstFlags.optional, runnable: false };
+}
+
+function updateRequiredness(update: EdgeUpdate): void {
+  const { first, then, type, firstFlags } = update;
+  if (type & Order.impliesThen) {
+    const handled = viaResource(update, then.resource, { flags: requiredFlags(update), filterOptional: true, filterRunnable: false, type: Order.impliesThen });
+    if (!handled && !firstFlags.optional && then.optional) {
+      then.optional = false;
+      update.thenChanged = true;
+    }
+  }
+  if (type & Order.restart) {
+    viaResource(update, then.resource, { flags: firstFlags, filterOptional: true, filterRunnable: true, type: Order.restart });
+  }
+  if (type & Order.impliesFirst) {
+    const handled = viaResource(update, first.resource, { flags: firstFlags, filterOptional: true, filterRunnable: false, type: Order.impliesFirst });
+    if (!handled && !firstFlags.optional && first.runnable) {
+      first.runnable = false;
+      update.firstChanged = true;
+    }
+  }
+  if (type & Order.promotedImpliesFirst) {
+    viaResource(update, then.resource, { flags: requiredFlags(update), filterOptional: true, filterRunnable: false, type: Order.promotedImpliesFirst });
+  }
+}
+
+function updateRunnability(update: EdgeUpdate): void {
+  const { first, then, type, firstFlags } = update;
+  if (type & Order.oneOrMore && then.resource === undefined && firstFlags.runnable) {
+    then.runnableBefore++;
+    if (then.runnableBefore >= then.requiredRunnableBefore && !then.runnable) {
+      then.runnable = true;
+      update.thenChanged = true;
+    }
+  }
+  if (type & Order.runnableLeft) {
+    const handled = viaResource(update, then.resource, { flags: firstFlags, filterOptional: false, filterRunnable: true, type: Order.runnableLeft });
+    if (!handled && !firstFlags.runnable && then.runnable) {
+      then.runnable = false;
+      update.thenChanged = true;
+    }
+  }
+  if (type & Order.asymmetrical) {
+    viaResource(update, then.resource, { flags: firstFlags, filterOptional: false, filterRunnable: true, type: Order.asymmetrical });
+  }
+  if (type & Order.impliesThenPrinted && first.runnable && !firstFlags.optional) then.printAlways = true;
+  if (type & Order.impliesFirstPrinted && !then.optional) first.printAlways = true;
+  const blockedStop = first.resource !== undefined && !first.resource.managed && first.resource.blocked &&
+    !first.runnable && first.task === "stop";
+  if ((type & (Order.impliesThen | Order.impliesFirst | Order.restart)) !== 0 && blockedStop && then.runnable) {
+    then.runnable = false;
+    update.thenChanged = true;
+  }
+}
+
+function updateForEdge(first: ActionState, then: ActionState, edge: Edge, queue: ActionState[]): [boolean, boolean] {
+  const update: EdgeUpdate = {
+    first, then, type: edge.type, firstFlags: actionFlags(first, then.node), node: then.node, queue,
+    thenChanged: false, firstChanged: false,
+  };
+  updateRequiredness(update);
+  updateRunnability(update);
+  return [update.thenChanged, update.firstChanged];
+}
+
+function isParent(child: ResourceState, candidate: ResourceState): boolean {
+  for (let current = child.parent; current !== undefined; current = current.parent)
+    if (current === candidate) return true;
+  return false;
+}
+
+function actionForOrdering(action: ActionState): ActionState {
+  const state = action.resource;
+  if (state === undefined || state.children.length === 0 || action.intervalMs > 0) return action;
+  const task = completion[action.task];
+  if (task === undefined) return action;
+  return state.actions.find((candidate) => candidate.task === task) ?? action;
+}
+
+function updateAction(
+  then: ActionState,
+  queue: ActionState[],
+  orderActions: (a: ActionState, b: ActionState, type: number) => boolean,
+): void {
+  const before = `${then.optional}${then.runnable}`;
+  if (then.requiresAny) {
+    then.runnableBefore = 0;
+    if (then.requiredRunnableBefore === 0) then.requiredRunnableBefore = 1;
+    then.runnable = false;
+  }
+  let thenChanged = false;
+  for (const edge of [...then.before]) {
+    if (edge.type === Order.none) continue;
+    let first = edge.action;
+    if (
+      edge.type & Order.sameNode &&
+      first.node !== undefined &&
+      then.node !== undefined &&
+      first.node !== then.node
+    ) {
+      edge.type = Order.none;
+      continue;
+    }
+    if (
+      first.resource !== undefined &&
+      then.resource !== undefined &&
+      first.resource !== then.resource &&
+      !isParent(then.resource, first.resource)
+    ) {
+      first = actionForOrdering(first);
+    }
+    if (first === edge.action) {
+      const [changedThen, changedFirst] = updateForEdge(first, then, edge, queue);
+      thenChanged ||= changedThen;
+      if (changedFirst) {
+        for (const after of first.after) queue.push(after.action);
+        queue.push(first);
+      }
+    } else if (orderActions(first, then, edge.type)) {
+      thenChanged = true;
+      edge.type = Order.none;
+    } else {
+      edge.type = Order.none;
+    }
+  }
+  if (then.requiresAny) thenChanged = before !== `${then.optional}${then.runnable}`;
+  if (thenChanged) for (const after of then.after) queue.push(after.action);
+}
+
+export function propagateOrderings(
+  working: Working,
+  orderActions: (a: ActionState, b: ActionState, type: number) => boolean,
+): void {
+  const queue: ActionState[] = [];
+  let steps = 0;
+  const limit = 200 * (working.actions.length + 10);
+  for (const action of [...working.actions]) {
+    queue.push(action);
+    while (queue.length > 0 && steps < limit) {
+      const next = queue.shift();
+      if (next === undefined) break;
+      steps++;
+      updateAction(next, queue, orderActions);
+    }
+  }
+}
+
+export function membersOf(state: ResourceState): ResourceState[] {
+  return primitiveStates(state);
+}

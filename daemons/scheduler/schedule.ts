@@ -1,0 +1,90 @@
+/** `schedule()`: CIB → transition graph, scores and Transition Summary. Only sequences stages. */
+import type { Issue } from "../../backend/base/index.js";
+import { readXml, type XmlElement } from "../../backend/cib/index.js";
+import { createPrimitiveActions, createRecoveryActions, pseudoResourceAction } from "./actions.js";
+import { assignAll } from "./assign.js";
+import { buildWorking } from "./build-working.js";
+import { unpackColocations } from "./colocation.js";
+import { applyQuorumSuicide, scheduleFencing } from "./fencing.js";
+import { buildGraph, type TransitionGraph } from "./graph.js";
+import { applyNodeCriteria } from "./location.js";
+import type { ClusterModel } from "./model.js";
+import { antiColocationOrderings, applyOrderings, blockColocationDependents, internalConstraints, unpackUserOrderings } from "./ordering.js";
+import { propagateOrderings } from "./propagate.js";
+import { transitionSummary } from "./summary.js";
+import { unpackCluster } from "./unpack.js";
+import { isPromotableClone } from "./tree.js";
+import { orderActions, type ResourceState, type Working } from "./working.js";
+import { createProbes } from "./probes.js";
+
+export interface ScheduleOptions {
+  /** Instant for time-based rules (ISO 8601 or epoch seconds); the CIB's execution-date wins. */
+  readonly now?: string;
+}
+
+export interface ScheduleResult {
+  readonly graph: TransitionGraph;
+  /** The `crm_simulate -s` lines, in the order they were computed. */
+  readonly scores: readonly string[];
+  /** Transition Summary lines (`  * Start  rsc  ( node )`). */
+  readonly summary: readonly string[];
+  readonly issues: readonly Issue[];
+  /** The unpacked model (undefined when the CIB could not be read). */
+  readonly model: ClusterModel | undefined;
+}
+
+function failed(issues: readonly Issue[]): ScheduleResult {
+  return { graph: { actions: [], edges: [] }, scores: [], summary: [], issues, model: undefined };
+}
+
+function createActions(working: Working, state: ResourceState): void {
+  for (const child of state.children) createActions(working, child);
+  if (state.resource.kind === "primitive") {
+    createPrimitiveActions(working, state);
+    return;
+  }
+  for (const task of ["start", "running", "stop", "stopped"]) pseudoResourceAction(working, state, task);
+  if (isPromotableClone(state) || (state.resource.kind === "group" && isPromotableClone(state.parent))) {
+    for (const task of ["promote", "promoted", "demote", "demoted"]) pseudoResourceAction(working, state, task);
+  }
+}
+
+function forEachPrimitive(state: ResourceState, visit: (primitive: ResourceState) => void): void {
+  if (state.resource.kind === "primitive") visit(state);
+  for (const child of state.children) forEachPrimitive(child, visit);
+}
+
+export function schedule(cib: XmlElement | string, options: ScheduleOptions = {}): ScheduleResult {
+  let root: XmlElement;
+  if (typeof cib === "string") {
+    const parsed = readXml(cib);
+    if (!parsed.ok) return failed(parsed.issues);
+    root = parsed.value;
+  } else {
+    root = cib;
+  }
+  const unpacked = unpackCluster(root, options.now === undefined ? {} : { now: options.now });
+  if (!unpacked.ok) return failed(unpacked.issues);
+  const working = buildWorking(unpacked.value);
+  applyQuorumSuicide(working);
+  unpackColocations(working);
+  applyNodeCriteria(working);
+  for (const state of working.topLevel) internalConstraints(working, state);
+  for (const state of working.topLevel) forEachPrimitive(state, (primitive) => createRecoveryActions(working, primitive));
+  assignAll(working);
+  for (const state of working.topLevel) createActions(working, state);
+  createProbes(working);
+  scheduleFencing(working);
+  unpackUserOrderings(working);
+  antiColocationOrderings(working);
+  applyOrderings(working);
+  blockColocationDependents(working);
+  propagateOrderings(working, orderActions);
+  return {
+    graph: buildGraph(working),
+    scores: working.scores,
+    summary: transitionSummary(working),
+    issues: unpacked.issues,
+    model: unpacked.value,
+  };
+}

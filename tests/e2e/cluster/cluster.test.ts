@@ -1,0 +1,145 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { cutLinks, fetchTransportStatus, nodeClientTarget } from "../../../backend/client/index.js";
+import {
+  awaitView,
+  crm,
+  freeBasePort,
+  startQuorated,
+  teardown,
+  temporaryClusterDir,
+} from "./local-cluster.js";
+
+function target(dir: string, node: string) {
+  const found = nodeClientTarget(join(dir, node));
+  if (found === undefined) throw new Error(`${node} has no client channel`);
+  return found;
+}
+
+function pidOf(dir: string, node: string): number {
+  return Number(readFileSync(join(dir, node, "quorated.pid"), "utf8"));
+}
+
+describe("three quorated processes", () => {
+  const dir = temporaryClusterDir();
+  beforeAll(async () => {
+    const port = await freeBasePort(3);
+    const started = crm([
+      "cluster",
+      "local",
+      "start",
+      "--nodes",
+      "3",
+      "--dir",
+      dir,
+      "--base-port",
+      String(port),
+      "--token",
+      "300",
+      "--allow-fault-injection",
+    ]);
+    expect(started.stderr).toContain("Started 3 quorated nodes");
+    expect(started.code).toBe(0);
+  });
+  afterAll(async () => {
+    await teardown(dir);
+  });
+
+  test("crm corosync status prints the quorate 3-node view", () => {
+    const shown = crm(["corosync", "status"], { CRM_CLUSTER: dir });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(
+      /^Quorum information\n------------------\nDate: {13}\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\n/,
+    );
+    expect(shown.stdout).toContain(
+      "Nodes:            3\nNode ID:          1\nRing ID:          1.",
+    );
+    expect(shown.stdout).toContain("Quorate:          Yes\n");
+    expect(shown.stdout).toContain(
+      "Expected votes:   3\nHighest expected: 3\nTotal votes:      3\nQuorum:           2  \nFlags:            Quorate \n",
+    );
+    expect(shown.stdout).toContain(
+      "    Nodeid      Votes Name\n         1          1 node1 (local)\n         2          1 node2\n         3          1 node3\n",
+    );
+    expect(statSync(join(dir, "authkey")).mode & 0o777).toBe(0o400);
+    expect(statSync(join(dir, "node1", "client.token")).mode & 0o777).toBe(0o600);
+  });
+
+  test("after kill -9 of node3 the survivors install a new view and stay quorate", async () => {
+    process.kill(pidOf(dir, "node3"), "SIGKILL");
+    await awaitView(dir, "node1", ["node1", "node2"]);
+    await awaitView(dir, "node2", ["node1", "node2"]);
+    const shown = crm(["corosync", "status"], { CRM_CLUSTER: dir });
+    expect(shown.stdout).toContain("Nodes:            2\n");
+    expect(shown.stdout).toContain("Quorate:          Yes\n");
+    expect(shown.stdout).not.toContain("node3");
+  });
+
+  test("node3 restarted with another authkey is refused and counted; with the right key it rejoins", async () => {
+    const wrongKey = join(dir, "wrong-authkey");
+    writeFileSync(wrongKey, randomBytes(256), { mode: 0o400 });
+    startQuorated(dir, "node3", wrongKey);
+    await awaitView(dir, "node3", ["node3"]);
+    const refused = async (): Promise<number> =>
+      (await fetchTransportStatus(target(dir, "node1"))).counters.handshakes_refused;
+    const deadline = performance.now() + 10_000;
+    while ((await refused()) === 0 && performance.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await refused()).toBeGreaterThan(0);
+    expect((await awaitView(dir, "node1", ["node1", "node2"])).members).toHaveLength(2);
+    process.kill(pidOf(dir, "node3"), "SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    startQuorated(dir, "node3");
+    await awaitView(dir, "node1", ["node1", "node2", "node3"]);
+    await awaitView(dir, "node3", ["node1", "node2", "node3"]);
+  });
+});
+
+describe("five quorated processes", () => {
+  const dir = temporaryClusterDir();
+  const all = ["node1", "node2", "node3", "node4", "node5"];
+  beforeAll(async () => {
+    const port = await freeBasePort(5);
+    const started = crm([
+      "cluster",
+      "local",
+      "start",
+      "--nodes",
+      "5",
+      "--dir",
+      dir,
+      "--base-port",
+      String(port),
+      "--token",
+      "200",
+      "--allow-fault-injection",
+    ]);
+    expect(started.code).toBe(0);
+  });
+  afterAll(async () => {
+    await teardown(dir);
+  });
+
+  test("a partition leaves the minority without quorum, and healing merges everyone", async () => {
+    const majority = ["node1", "node2", "node3"];
+    const minority = ["node4", "node5"];
+    await Promise.all([
+      ...majority.map((node) => cutLinks(target(dir, node), minority)),
+      ...minority.map((node) => cutLinks(target(dir, node), majority)),
+    ]);
+    const small = await awaitView(dir, "node4", minority);
+    const large = await awaitView(dir, "node1", majority);
+    expect(small.quorate).toBe(false);
+    expect(large.quorate).toBe(true);
+    const shown = crm(["corosync", "status"], {
+      CRM_CLUSTER: "ws://" + target(dir, "node5").url.slice(5),
+      CRM_CLIENT_TOKEN_FILE: join(dir, "node5", "client.token"),
+    });
+    expect(shown.stdout).toContain("Quorate:          No\n");
+    expect(shown.stdout).toContain("Quorum:           3 Activity blocked\n");
+    await Promise.all(all.map((node) => cutLinks(target(dir, node), [])));
+    for (const node of all) expect((await awaitView(dir, node, all)).quorate).toBe(true);
+  });
+});

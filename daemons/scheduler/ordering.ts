@@ -16,6 +16,8 @@ import {
   type Working,
 } from "./working.js";
 import { isPromotableClone } from "./tree.js";
+import { newColocation } from "./colocation.js";
+import { booleanOption } from "./nvpairs.js";
 
 export function orderResourceActions(
   working: Working,
@@ -107,6 +109,12 @@ function groupMemberDownUp(working: Working, context: MemberContext, member: Res
 
 function groupMemberSequence(working: Working, context: MemberContext, member: ResourceState): void {
   const { group, promotable, previous } = context;
+  if (previous !== undefined && booleanOption(group.resource.meta.get("collocated"), true)) {
+    newColocation(working, {
+      id: "group:internal_colocation", dependent: member, primary: previous, score: 1_000_000,
+      influence: booleanOption(member.resource.meta.get("critical"), true),
+    });
+  }
   if (previous === undefined) {
     orderResourceActions(working, group, "start", member, "start", Order.none);
   } else {
@@ -427,11 +435,7 @@ export function applyOrderings(working: Working): void {
           ? []
           : then.actions.filter((action) => action.key === spec.thenKey);
     if (thens.length === 0) continue;
-    if (firsts.length === 0) {
-      if ((spec.flags & Order.impliesThen) === 0) continue;
-      for (const action of thens) action.runnable = false;
-      continue;
-    }
+    if (firsts.length === 0) continue;
     for (const first of firsts) for (const action of thens) orderActions(first, action, spec.flags);
   }
 }

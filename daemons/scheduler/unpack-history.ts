@@ -276,7 +276,7 @@ function applyRecord(
     primitive.bannedNodes.add(node.name);
     return;
   }
-  if (record.status === 0 && isExpected(record)) {
+  if ((record.status === 0 || record.status === 4) && isExpected(record)) {
     applySuccess(record, state);
     if (record.task === "monitor" && record.intervalMs > 0) {
       primitive.activeMonitors.add(`${node.name} ${record.intervalMs}`);

@@ -50,8 +50,8 @@ interface Run {
   readonly context: ExecutionContext;
   readonly lines: ExecutionLine[];
   readonly confirmed: Set<number>;
-  readonly failed: Set<number>;
-  aborted: boolean;
+  /** Pacemaker's abort priority: INFINITY once an action failed. */
+  abortPriority: number;
 }
 
 function pseudoAction(action: GraphAction, run: Run): void {
@@ -85,14 +85,14 @@ function requestedFailure(
   action: GraphAction,
   names: readonly string[],
   run: Run,
-): number | undefined {
+): { readonly rc: number; readonly name: string } | undefined {
   const interval = intervalOf(action);
   for (const spec of run.context.opFail) {
     for (const name of names) {
       const prefix = `${name}_${action.operation}_${interval}@${action.node ?? ""}=`;
       if (!spec.toLowerCase().startsWith(prefix.toLowerCase())) continue;
       const rc = Number.parseInt(spec.slice(prefix.length), 10);
-      if (!Number.isNaN(rc)) return rc;
+      if (!Number.isNaN(rc)) return { rc, name };
     }
   }
   return undefined;
@@ -121,12 +121,13 @@ function resourceAction(action: GraphAction, run: Run): void {
   let rc = targetRc;
   const failure = requestedFailure(action, names, run);
   if (failure !== undefined) {
-    rc = failure;
+    rc = failure.rc;
     run.lines.push({ kind: "info", text: `Pretending action ${action.id} failed with rc=${rc}` });
-    run.failed.add(action.id);
-    run.aborted = true;
-    const spec = { resource: resource.id, task: action.operation, intervalMs: interval, rc };
-    injectFailCount(state, spec, run.context.now, []);
+    run.abortPriority = abortedPriority;
+    const spec = { resource: failure.name, task: action.operation, intervalMs: interval, rc };
+    const log: string[] = [];
+    injectFailCount(state, spec, run.context.now, log);
+    run.lines.push(...log.map((text) => ({ kind: "item" as const, text })));
   }
   const notifyType = metaValue(action, "notify_type");
   const notifyTask = metaValue(action, "notify_operation");
@@ -164,27 +165,42 @@ function fire(synapse: GraphSynapse, run: Run): void {
   run.confirmed.add(action.id);
 }
 
+const abortedPriority = 1000000;
+
+/**
+ * Whether the synapse may fire now (`should_fire_synapse`): its inputs are done (a failed
+ * action still counts as done, as in crm_simulate's runs).
+ */
 function ready(synapse: GraphSynapse, run: Run): boolean {
-  return synapse.inputs.every((input) => run.confirmed.has(input) && !run.failed.has(input));
+  if (!synapse.inputs.every((input) => run.confirmed.has(input))) return false;
+  return synapse.action.kind === "pseudo_event" || synapse.priority >= run.abortPriority;
 }
 
+/**
+ * Executes the whole graph. After a failure, only pseudo actions and synapses of INFINITY
+ * priority still fire; the graph then counts as complete (Pacemaker's "Stopped"). It is
+ * incomplete only when synapses are left whose inputs can never complete without a failure.
+ */
 export function executeGraph(graph: TransitionGraph, context: ExecutionContext): ExecutionResult {
-  const run: Run = { context, lines: [], confirmed: new Set(), failed: new Set(), aborted: false };
+  const run: Run = {
+    context,
+    lines: [],
+    confirmed: new Set(),
+    abortPriority: 0,
+  };
   const pending = new Set(graph.synapses.map((synapse) => synapse.id));
   let fired = true;
-  while (fired && !run.aborted) {
+  while (fired) {
     fired = false;
     for (const synapse of graph.synapses) {
-      if (run.aborted) break;
       if (!pending.has(synapse.id) || !ready(synapse, run)) continue;
       pending.delete(synapse.id);
       fire(synapse, run);
       fired = true;
     }
   }
-  return { lines: run.lines, complete: pending.size === 0 };
+  return { lines: run.lines, complete: pending.size === 0 || run.abortPriority > 0 };
 }
-
 /** Ids of resources outside clones and of every history entry (see `knownNames`). */
 export function knownResourceNames(cib: XmlElement): Set<string> {
   const names = new Set<string>();

@@ -314,11 +314,25 @@ function actionForOrdering(action: ActionState): ActionState {
   return state.actions.find((candidate) => candidate.task === task) ?? action;
 }
 
-function updateAction(
-  then: ActionState,
-  queue: ActionState[],
-  orderActions: (a: ActionState, b: ActionState, type: number) => boolean,
-): void {
+interface Propagation {
+  readonly orderActions: (a: ActionState, b: ActionState, type: number) => boolean;
+  depth: number;
+  readonly deferred: ActionState[];
+}
+
+const depthMax = 2000;
+
+function updateLater(action: ActionState, propagation: Propagation): void {
+  if (propagation.depth >= depthMax) {
+    propagation.deferred.push(action);
+    return;
+  }
+  propagation.depth++;
+  updateAction(action, propagation);
+  propagation.depth--;
+}
+
+function updateAction(then: ActionState, propagation: Propagation): void {
   const before = `${then.optional}${then.runnable}`;
   if (then.requiresAny) {
     then.runnableBefore = 0;
@@ -329,55 +343,38 @@ function updateAction(
   for (const edge of [...then.before]) {
     if (edge.type === Order.none) continue;
     let first = edge.action;
-    if (
-      edge.type & Order.sameNode &&
-      first.node !== undefined &&
-      then.node !== undefined &&
-      first.node !== then.node
-    ) {
+    if (edge.type & Order.sameNode && first.node !== undefined && then.node !== undefined && first.node !== then.node) {
       edge.type = Order.none;
       continue;
     }
-    if (
-      first.resource !== undefined &&
-      then.resource !== undefined &&
-      first.resource !== then.resource &&
-      !isParent(then.resource, first.resource)
-    ) {
+    if (first.resource !== undefined && then.resource !== undefined && first.resource !== then.resource && !isParent(then.resource, first.resource)) {
       first = actionForOrdering(first);
     }
     if (first === edge.action) {
+      const queue: ActionState[] = [];
       const [changedThen, changedFirst] = updateForEdge(first, then, edge, queue);
+      for (const queued of queue) updateLater(queued, propagation);
       thenChanged ||= changedThen;
       if (changedFirst) {
-        for (const after of first.after) queue.push(after.action);
-        queue.push(first);
+        for (const after of [...first.after]) updateLater(after.action, propagation);
+        updateLater(first, propagation);
       }
-    } else if (orderActions(first, then, edge.type)) {
-      thenChanged = true;
-      edge.type = Order.none;
     } else {
+      if (propagation.orderActions(first, then, edge.type)) thenChanged = true;
       edge.type = Order.none;
     }
   }
   if (then.requiresAny) thenChanged = before !== `${then.optional}${then.runnable}`;
-  if (thenChanged) for (const after of then.after) queue.push(after.action);
+  if (thenChanged) for (const after of [...then.after]) updateLater(after.action, propagation);
 }
 
-export function propagateOrderings(
-  working: Working,
-  orderActions: (a: ActionState, b: ActionState, type: number) => boolean,
-): void {
-  const queue: ActionState[] = [];
-  let steps = 0;
-  const limit = 200 * (working.actions.length + 10);
-  for (const action of [...working.actions]) {
-    queue.push(action);
-    while (queue.length > 0 && steps < limit) {
-      const next = queue.shift();
-      if (next === undefined) break;
-      steps++;
-      updateAction(next, queue, orderActions);
+export function propagateOrderings(working: Working, orderActions: (a: ActionState, b: ActionState, type: number) => boolean): void {
+  const propagation: Propagation = { orderActions, depth: 0, deferred: [] };
+  for (const action of [...working.actions].reverse()) {
+    updateAction(action, propagation);
+    while (propagation.deferred.length > 0) {
+      const next = propagation.deferred.pop();
+      if (next !== undefined) updateAction(next, propagation);
     }
   }
 }

@@ -165,22 +165,19 @@ export function newAction(
     meta: new Map(),
   };
   working.actions.push(action);
-  spec.resource?.actions.push(action);
+  spec.resource?.actions.unshift(action);
   return action;
 }
 
-/** Adds an ordering edge between two actions; returns false if it already existed. */
+/**
+ * Adds an ordering edge (order_actions): an existing edge sharing a flag makes this a no-op;
+ * otherwise the new edge goes first in both lists, as Pacemaker prepends.
+ */
 export function orderActions(first: ActionState, then: ActionState, type: number): boolean {
   if (type === Order.none || first === then) return false;
-  const existing = then.before.find((edge) => edge.action === first);
-  if (existing !== undefined) {
-    existing.type |= type;
-    const reverse = first.after.find((edge) => edge.action === then);
-    if (reverse !== undefined) reverse.type |= type;
-    return false;
-  }
-  then.before.push({ action: first, type });
-  first.after.push({ action: then, type });
+  if (first.after.some((edge) => edge.action === then && (edge.type & type) !== 0)) return false;
+  first.after.unshift({ action: then, type });
+  then.before.unshift({ action: first, type });
   return true;
 }
 

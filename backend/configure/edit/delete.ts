@@ -152,7 +152,31 @@ function settleTouched(configuration: XmlElement, owner: XmlElement, notes: stri
     deleteHanging(configuration, owner, notes);
     return;
   }
+  simplifyTwoMemberSet(owner);
   if (owner.name !== "tag") notes.push(`constraint ${describeObject(owner)} updated`);
+}
+
+const simpleForms: Readonly<Record<string, readonly [string, string]>> = {
+  rsc_order: ["first", "then"],
+  rsc_colocation: ["rsc", "with-rsc"],
+};
+
+/**
+ * crmsh keeps constraints as crm text, so an order or colocation left with one plain set of
+ * two resources (`order o1 Mandatory: b x`) is written back in the simple form, as here.
+ */
+function simplifyTwoMemberSet(owner: XmlElement): void {
+  const form = simpleForms[owner.name];
+  const sets = childElements(owner, "resource_set");
+  const [set] = sets;
+  if (form === undefined || sets.length !== 1 || set === undefined) return;
+  if (Object.keys(set.attributes).some((name) => name !== "id")) return;
+  const references = childElements(set, "resource_ref");
+  const [first, second] = references;
+  if (references.length !== 2 || first === undefined || second === undefined) return;
+  removeChild(owner, set);
+  owner.attributes[form[0]] = first.attributes["id"] ?? "";
+  owner.attributes[form[1]] = second.attributes["id"] ?? "";
 }
 
 function referenceCount(owner: XmlElement): number {

@@ -54,6 +54,9 @@ describe("deleteObjects()", () => {
     const after = ids(result.value.cib);
     expect(after).not.toContain("a");
     expect(after).not.toContain("co");
+    expect(writeXml(result.value.cib)).toContain(
+      '<rsc_order id="o1" kind="Mandatory" first="b" then="x"/>',
+    );
     expect(writeXml(result.value.cib)).toMatch(/<tag id="t1">\s*<obj_ref id="x"\/>\s*<\/tag>/);
   });
 

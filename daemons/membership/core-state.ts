@@ -74,8 +74,6 @@ export interface MembershipState {
   readonly lastHeard: Map<NodeId, Tick>;
   /** Messages carrying the installed ring id, per member (ring liveness). */
   readonly lastHeardInRing: Map<NodeId, Tick>;
-  /** Newest join counter seen per node, to drop reordered old joins. */
-  readonly joinCounters: Map<NodeId, number>;
   /** Process groups of the installed ring: group → members. */
   readonly groups: Map<string, Set<NodeId>>;
   /** The groups this node's processes joined. */
@@ -108,7 +106,6 @@ export function initialState(config: MembershipConfig): MembershipState {
     ringSeqMax: config.ringSeqRestored,
     lastHeard: new Map(),
     lastHeardInRing: new Map(),
-    joinCounters: new Map(),
     groups: new Map(),
     localGroups: new Set(),
     lastHeartbeatTick: -Infinity,

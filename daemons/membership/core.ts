@@ -172,8 +172,6 @@ export class Membership {
   /** Joins start or feed GATHER; stale joins from before the installed ring are ignored. */
   #onJoin(from: NodeId, join: JoinMessage): void {
     const state = this.#state;
-    if (join.counter <= (state.joinCounters.get(from) ?? 0)) return;
-    state.joinCounters.set(from, join.counter);
     if (state.phase === "commit") return;
     if (state.phase === "operational") {
       const ring = state.ring;

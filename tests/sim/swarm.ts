@@ -1,0 +1,56 @@
+import {
+  SimCluster,
+  converged,
+  injectFault,
+  safetyCheckers,
+  swarmPlan,
+} from "../../daemons/sim/index.js";
+import { Prng } from "../../daemons/kernel/index.js";
+import type { QuorumSection } from "../../daemons/quorum/index.js";
+
+/** Small timeouts so a seed runs in milliseconds: token 200 ms = 20 ticks of 10 ms. */
+export const simTiming = { tokenMs: 200, tokenCoefficientMs: 10, joinMs: 30, maxMessages: 17 };
+
+export interface SwarmResult {
+  readonly seed: number;
+  readonly nodeCount: number;
+  readonly convergenceTicks: number;
+  readonly faults: number;
+}
+
+function quorumSectionFor(prng: Prng, nodeCount: number): QuorumSection {
+  const choice = prng.int(4);
+  if (nodeCount === 2 && choice === 0) return { twoNode: true };
+  if (choice === 1) return { waitForAll: true };
+  if (choice === 2 && nodeCount % 2 === 0) return { autoTieBreaker: true };
+  return {};
+}
+
+/** One seed: a safety phase under faults with every checker on, then heal and demand one view. */
+export function runSwarmSeed(seed: number, options: { safetyTicks: number }): SwarmResult {
+  const prng = new Prng(seed);
+  const plan = swarmPlan(prng.fork(), 5);
+  const quorum = quorumSectionFor(prng.fork(), plan.nodeCount);
+  const cluster = SimCluster.create({
+    seed,
+    nodeCount: plan.nodeCount,
+    faults: plan.network,
+    timing: simTiming,
+    quorum,
+    broadcastPercent: plan.broadcastPercent,
+  });
+  for (const checker of safetyCheckers({ quorumPartitions: quorum.twoNode !== true })) {
+    cluster.addChecker(checker);
+  }
+  const faultStream = prng.fork();
+  let faults = 0;
+  for (let tick = 0; tick < options.safetyTicks; tick += 1) {
+    if (injectFault(cluster, faultStream, plan) !== undefined) faults += 1;
+    cluster.tick();
+  }
+  cluster.heal();
+  cluster.network.setFaults({ ...plan.network, lossPercent: 0, duplicatePercent: 0 });
+  for (const nodeId of cluster.nodeIds) if (!cluster.node(nodeId).up) cluster.restart(nodeId);
+  const convergenceTicks = cluster.runUntil(converged, 600);
+  return { seed, nodeCount: plan.nodeCount, convergenceTicks, faults };
+}

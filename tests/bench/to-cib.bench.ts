@@ -1,7 +1,7 @@
 // Speed of AST → CIB: 2,000 primitives (2 params, 1 meta, 3 ops) + 1,000 constraints applied
 // to an empty CIB (crmsh.md §5's large configuration). Run: npx tsx tests/bench/to-cib.bench.ts
 import { performance } from "node:perf_hooks";
-import { applyStatements } from "../../backend/configure/index.js";
+import { applyStatements } from "../../backend/configure/to-cib/index.js";
 import { emptyCib } from "../../backend/cib/index.js";
 import type { Statement } from "../../grammar/index.js";
 import {

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { XmlElement, XmlNode } from "../../backend/cib/index.js";
 import { emptyCib, firstChild, readXml, writeXml } from "../../backend/cib/index.js";
 import type { Result } from "../../backend/base/index.js";
-import { applyStatements } from "../../backend/configure/index.js";
+import { applyStatements } from "../../backend/configure/to-cib/index.js";
 import { parseScript } from "../../grammar/index.js";
 import { corpusDir, corpusFiles, readCorpusFile } from "../support/corpus.js";
 import { hasTool } from "../support/oracle.js";

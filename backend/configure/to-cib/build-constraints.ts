@@ -125,9 +125,9 @@ function actionMemberAttributes(
   if (member.instance !== undefined) attributes[`${prefix}-instance`] = member.instance;
 }
 
+/** crmsh's kind from the written token: a kind word, `0` → Optional, any other number → Mandatory. */
 function resolveOrderKind(statement: OrderStatement, context: BuildContext): string | undefined {
-  if (statement.orderKind !== undefined) return statement.orderKind;
-  if (statement.orderKindRaw === undefined) return undefined;
+  if (statement.orderKindRaw === undefined) return statement.orderKind;
   const kind = orderKind(statement.orderKindRaw);
   if (kind === undefined) {
     context.report(

@@ -23,7 +23,9 @@ function mergeNvpairs(creation: Creation, target: XmlElement, source: XmlElement
       }
       continue;
     }
-    assignIdsUnder(nvpair, setId, creation.workspace.ids);
+    if (nvpair.attributes["id"] === undefined) {
+      assignIdsUnder(nvpair, setId, creation.workspace.ids);
+    }
     target.children.push(nvpair);
     if (name !== undefined) byName.set(name, nvpair);
   }
@@ -50,20 +52,18 @@ export function createAttributeSet(creation: Creation, draft: Draft, section: st
     creation.report(issueAt("duplicate_id", message, draft.span));
     return;
   }
+  // A command (not a load) names the new set's nvpairs before merging, as crmsh does.
+  if (creation.mode === "create") assignIds(draft.element, workspace.ids);
   mergeNvpairs(creation, existing, draft.element);
 }
 
 /** crmsh merge_nodes: attribute sets merged by kind, new kinds appended. */
 function mergeNode(creation: Creation, existing: XmlElement, source: XmlElement): void {
-  const uname = existing.attributes["uname"] ?? existing.attributes["id"] ?? "";
+  assignIds(source, creation.workspace.ids);
   for (const set of childElements(source)) {
     const target = firstChild(existing, set.name);
-    if (target !== undefined) {
-      mergeNvpairs(creation, target, set);
-    } else {
-      assignIdsUnder(set, uname, creation.workspace.ids);
-      existing.children.push(set);
-    }
+    if (target !== undefined) mergeNvpairs(creation, target, set);
+    else existing.children.push(set);
   }
 }
 
@@ -81,6 +81,41 @@ export function createNode(creation: Creation, draft: Draft): void {
   }
 }
 
+const unitMilliseconds: Readonly<Record<string, number>> = {
+  ms: 1,
+  msec: 1,
+  us: 0.001,
+  usec: 0.001,
+  s: 1000,
+  sec: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  hr: 3_600_000,
+};
+
+/** An interval as Pacemaker reads it (`10s`, `10000ms`, `10` seconds), or undefined. */
+export function intervalMilliseconds(text: string): number | undefined {
+  const match = /^\s*(\d+)\s*([a-z]*)\s*$/i.exec(text);
+  if (match === null) return undefined;
+  const factor = unitMilliseconds[(match[2] ?? "").toLowerCase() || "s"];
+  return factor === undefined ? undefined : Number(match[1]) * factor;
+}
+
+/** The op of that name and (equal) interval, as crmsh's find_operation compares them. */
+function findOperation(resource: XmlElement, name: string, interval: string) {
+  const wanted = intervalMilliseconds(interval);
+  for (const operations of childElements(resource, "operations")) {
+    for (const op of childElements(operations, "op")) {
+      if (op.attributes["name"] !== name) continue;
+      const existing = op.attributes["interval"] ?? "0";
+      if (existing === interval) return op;
+      if (wanted !== undefined && intervalMilliseconds(existing) === wanted) return op;
+    }
+  }
+  return undefined;
+}
+
 /** A monitor statement's op: appended to the primitive's `<operations>`. */
 export function createOp(creation: Creation, draft: Draft, resourceId: string): void {
   const { workspace } = creation;
@@ -91,6 +126,13 @@ export function createOp(creation: Creation, draft: Draft, resourceId: string): 
         ? `object "${resourceId}" does not exist`
         : `"${resourceId}" is not a primitive`;
     creation.report(issueAt("missing_reference", `Cannot add a monitor: ${reason}`, draft.span));
+    return;
+  }
+  const name = draft.element.attributes["name"] ?? "";
+  const interval = draft.element.attributes["interval"] ?? "0";
+  if (findOperation(resource, name, interval) !== undefined) {
+    const message = `Cannot add a monitor: "${resourceId}" already has a ${name} op with interval ${interval}`;
+    creation.report(issueAt("duplicate_id", message, draft.span));
     return;
   }
   let operations = childElements(resource, "operations").find(

@@ -52,8 +52,46 @@ function renameReference(constraint: XmlElement, from: string, to: string): bool
     reference.attributes["id"] = to;
     changed = true;
   }
-  if (changed) dropRepeatedReferences(constraint);
+  if (changed) {
+    dropRepeatedReferences(constraint);
+    if (resourceReferences(constraint).length === 2) convertToPair(constraint);
+  }
   return changed;
+}
+
+/**
+ * crmsh rset_convert: a colocation or order whose sets name just two resources becomes the
+ * two-resource form (crmsh prints and re-parses it; a single colocation set then has rsc
+ * and with-rsc exchanged, roles staying where the printed form put them).
+ */
+function convertToPair(constraint: XmlElement): void {
+  if (constraint.name !== "rsc_colocation" && constraint.name !== "rsc_order") return;
+  const sets = childElements(constraint, "resource_set");
+  const members = sets.flatMap((set) =>
+    childElements(set, "resource_ref").map((reference) => ({ set, reference })),
+  );
+  const [first, second] = members;
+  if (first === undefined || second === undefined) return;
+  const isOrder = constraint.name === "rsc_order";
+  const names = isOrder ? (["first", "then"] as const) : (["rsc", "with-rsc"] as const);
+  const qualifier = isOrder ? "action" : "role";
+  const attributes: Record<string, string> = { ...constraint.attributes };
+  [first, second].forEach((member, index) => {
+    const name = names[index] ?? "rsc";
+    attributes[name] = member.reference.attributes["id"] ?? "";
+    const value = member.set.attributes[qualifier];
+    if (value !== undefined) attributes[`${name}-${qualifier}`] = value;
+  });
+  if (!isOrder && sets.length === 1) {
+    [attributes["rsc"], attributes["with-rsc"]] = [
+      attributes["with-rsc"] ?? "",
+      attributes["rsc"] ?? "",
+    ];
+  }
+  constraint.attributes = attributes;
+  constraint.children = constraint.children.filter(
+    (node) => node.kind !== "element" || node.name !== "resource_set",
+  );
 }
 
 /** A constraint from a resource to itself (or naming too few), which crmsh drops. */
@@ -82,17 +120,20 @@ export function redirectChildrenConstraints(
   const constraints = workspace.section("constraints");
   if (constraints.children.length === 0 || moved.length === 0) return;
   const containerId = container.attributes["id"] ?? "";
-  const movedIds = moved.map((child) => child.attributes["id"] ?? "");
-  for (const constraint of childElements(constraints)) {
-    const what = `${constraint.name} "${constraint.attributes["id"] ?? ""}"`;
-    for (const id of movedIds) {
+  const describe = (constraint: XmlElement) =>
+    `${constraint.name} "${constraint.attributes["id"] ?? ""}"`;
+  for (const child of moved) {
+    const id = child.attributes["id"] ?? "";
+    for (const constraint of childElements(constraints)) {
       if (!renameReference(constraint, id, containerId)) continue;
-      const message = `Modified ${what} from "${id}" to "${containerId}"`;
+      const message = `Modified ${describe(constraint)} from "${id}" to "${containerId}"`;
       report({ code: "constraint_redirected", message, span, severity: "warning" });
     }
+  }
+  for (const constraint of childElements(constraints)) {
     if (!refersTo(constraint, containerId) || !isSilly(constraint, containerId)) continue;
     workspace.removeObject(constraint);
-    const message = `Removed ${what}: it would refer from "${containerId}" to itself`;
+    const message = `Removed ${describe(constraint)}: it would refer from "${containerId}" to itself`;
     report({ code: "constraint_redirected", message, span, severity: "warning" });
   }
 }

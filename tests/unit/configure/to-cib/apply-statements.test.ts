@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyStatements } from "../../../../backend/configure/index.js";
+import { applyStatements } from "../../../../backend/configure/to-cib/index.js";
 import type { XmlElement } from "../../../../backend/cib/index.js";
 import { emptyCib, nodesEqual, writeXml } from "../../../../backend/cib/index.js";
 import type { Statement } from "../../../../grammar/index.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IdStore, orderKind, scoreAttribute } from "../../../../backend/configure/index.js";
+import { IdStore, orderKind, scoreAttribute } from "../../../../backend/configure/to-cib/index.js";
 import { element } from "../../../../backend/cib/index.js";
 
 describe("IdStore.generate()", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyStatements } from "../../../../backend/configure/index.js";
+import { applyStatements } from "../../../../backend/configure/to-cib/index.js";
 import type { XmlElement } from "../../../../backend/cib/index.js";
 import { emptyCib } from "../../../../backend/cib/index.js";
 import type { ResourceSet, Statement } from "../../../../grammar/index.js";
@@ -167,5 +167,40 @@ describe("applyStatements() constraints and other objects", () => {
     const nested = applyStatements(emptyCib(), [...base(), group("g", ["a"]), group("h", ["g"])]);
     expect(nested.ok).toBe(false);
     expect(nested.issues[0]?.code).toBe("wrong_child_kind");
+  });
+
+  it("refuses a monitor whose interval the primitive already has (10s = 10000ms)", () => {
+    const withOp = primitive("a", "Dummy", { ops: [] });
+    const cib = applied([{ ...withOp }]);
+    const monitor = (interval: string): Statement => ({
+      kind: "monitor",
+      resource: ref("a"),
+      interval,
+      comments: [],
+      span: span(),
+    });
+    const once = applyStatements(cib, [monitor("10s")]);
+    if (!once.ok) throw new Error("first monitor failed");
+    const twice = applyStatements(once.value, [monitor("10000ms")]);
+    expect(twice.ok).toBe(false);
+    expect(twice.issues[0]?.message).toContain("already has a monitor op with interval 10000ms");
+  });
+
+  it("turns an order set left with two resources into first/then when grouping", () => {
+    const order: Statement = {
+      kind: "order",
+      id: "o",
+      orderKindRaw: "-inf",
+      score: score("-inf"),
+      resources: { form: "sets", sets: [set(["a", "b", "c"])] },
+      comments: [],
+      span: span(),
+    };
+    const cib = applied([...base(), order]);
+    const grouped = applyStatements(cib, [group("g", ["a", "b"])]);
+    if (!grouped.ok) throw new Error("group failed");
+    expect(sectionXml(grouped.value, "constraints")).toContain(
+      '<rsc_order id="o" kind="Mandatory" first="g" then="c"/>',
+    );
   });
 });

@@ -69,31 +69,38 @@ export function resolveHeadWord(word: string): StatementKeyword | undefined {
 const typedOperator = /^(string|integer|number|version):(lt|gt|lte|gte|eq|ne)$/i;
 const nvpairWithId = /^\$[^:=]+:[^=]+=/;
 
-/** The shape of a plain word, from its unquoted text. */
-function shapeOf(value: string): TokenType {
-  switch (value) {
-    case "(":
-      return t.LParen;
-    case ")":
-      return t.RParen;
-    case "[":
-      return t.LBracket;
-    case "]":
-      return t.RBracket;
-    case "{":
-      return t.LBrace;
-    case "}":
-      return t.RBrace;
-  }
-  const lower = value.toLowerCase();
+const brackets: Readonly<Record<string, TokenType>> = {
+  "(": t.LParen,
+  ")": t.RParen,
+  "[": t.LBracket,
+  "]": t.RBracket,
+  "{": t.LBrace,
+  "}": t.RBrace,
+};
+
+/** The shape of a `$…` or `role=…` word. */
+function dollarShape(value: string): TokenType | undefined {
+  const lower = value.slice(0, 8).toLowerCase();
   if (lower.startsWith("$id=")) return t.IdAssign;
   if (lower.startsWith("$id-ref=")) return t.IdRefAssign;
   if (lower.startsWith("$role=") || lower.startsWith("role=")) return t.RoleAssign;
   if (nvpairWithId.test(value)) return t.NvpairIdAssign;
-  if (value.startsWith("@") && value.length > 1) return t.AtRef;
+  return undefined;
+}
+
+/** The shape of a plain word, from its unquoted text. */
+function shapeOf(value: string): TokenType {
+  if (value.length === 1) return brackets[value] ?? t.Word;
+  const first = value.charCodeAt(0);
+  // "$" or "r"/"R": $id=, $id-ref=, $role=, $ID:name=value, role=
+  if (first === 36 || first === 114 || first === 82) {
+    const shape = dollarShape(value);
+    if (shape !== undefined) return shape;
+  }
+  if (first === 64) return t.AtRef;
   if (value.indexOf("=") > 0) return t.Assignment;
-  if (value.length > 1 && value.endsWith(":")) return t.Label;
-  if (typedOperator.test(value)) return t.TypedOperator;
+  if (value.charCodeAt(value.length - 1) === 58) return t.Label;
+  if (value.indexOf(":") > 0 && typedOperator.test(value)) return t.TypedOperator;
   return t.Word;
 }
 
@@ -111,6 +118,11 @@ function makeToken(
   };
   token.payload = payload;
   return token;
+}
+
+function retype(token: IToken, type: TokenType): void {
+  token.tokenType = type;
+  token.tokenTypeIdx = type.tokenTypeIdx ?? 0;
 }
 
 /** Splits `(a`, `b)`, `[a`, `b]` (unquoted brackets glued to names) into separate tokens. */
@@ -137,7 +149,7 @@ function splitBrackets(token: IToken, line: LogicalLine): IToken[] {
 }
 
 export interface ClassifiedLine {
-  readonly tokens: readonly IToken[];
+  readonly tokens: IToken[];
   readonly head: StatementKeyword | undefined;
   readonly issues: readonly Issue[];
 }
@@ -162,11 +174,13 @@ function lexIssues(line: LogicalLine, errors: ReturnType<typeof lexLogicalLine>[
 export function classifyLine(line: LogicalLine): ClassifiedLine {
   const lexed = lexLogicalLine(line.text);
   const issues: Issue[] = lexIssues(line, lexed.errors);
-  const tokens: IToken[] = [];
-  for (const raw of lexed.tokens) {
-    const isWord = raw.tokenType === t.Word;
-    const type = isWord ? shapeOf(unquote(raw.image)) : raw.tokenType;
-    tokens.push(makeToken(type, raw.image, raw.startOffset, line));
+  // The lexer's tokens are reused: only their type (shape) changes and a payload is added.
+  const tokens: IToken[] = lexed.tokens;
+  for (const token of tokens) {
+    const value = unquote(token.image);
+    if (token.tokenType === t.Word) retype(token, shapeOf(value));
+    const payload: TokenPayload = { value, span: spanAt(line, token.startOffset, token.image.length) };
+    token.payload = payload;
   }
   const first = tokens[0];
   if (first === undefined) return { tokens, head: undefined, issues };
@@ -180,7 +194,7 @@ export function classifyLine(line: LogicalLine): ClassifiedLine {
     }));
     return { tokens, head, issues };
   }
-  tokens[0] = makeToken(headTokens[head], first.image, first.startOffset, line);
+  retype(first, headTokens[head]);
   if (!bracketStatements.has(head)) return { tokens, head, issues };
   const split = tokens.flatMap((token, index) =>
     index >= 2 && token.tokenType !== t.Label ? splitBrackets(token, line) : [token],

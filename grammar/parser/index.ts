@@ -48,10 +48,10 @@ export interface StatementParse {
 }
 
 /** Parses one classified logical line into a CST (recovery on; never throws on input). */
-export function parseStatementTokens(tokens: readonly IToken[]): StatementParse {
+export function parseStatementTokens(tokens: IToken[]): StatementParse {
   const parser = crmParser();
-  parser.input = [...tokens];
+  parser.input = tokens;
   const cst = parser.statement();
-  return { cst, errors: [...parser.errors] };
+  return { cst, errors: parser.errors };
 }
 

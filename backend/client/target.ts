@@ -89,11 +89,24 @@ export function fetchTransportStatus(target: ClientTarget): Promise<TransportSta
   });
 }
 
-/** Test hook on nodes started with --allow-fault-injection: cut every link to these peers. */
-export function cutLinks(target: ClientTarget, peers: readonly string[]): Promise<void> {
+/**
+ * Test hook on nodes started with --allow-fault-injection: cut the given links (all when
+ * omitted) to these peers; an empty list heals.
+ */
+export function cutLinks(
+  target: ClientTarget,
+  peers: readonly string[],
+  links?: readonly number[],
+): Promise<void> {
   return withConnection(target, async (connection) => {
-    const reply = await connection.request({ kind: "links_cut_requested", peers });
-    if (reply.kind !== "links_cut")
+    const body = {
+      kind: "links_cut_requested" as const,
+      peers,
+      ...(links === undefined ? {} : { links }),
+    };
+    const reply = await connection.request(body);
+    if (reply.kind !== "links_cut") {
       throw new ClientError("bad_reply", `Unexpected ${reply.kind} reply`);
+    }
   });
 }

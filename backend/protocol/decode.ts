@@ -94,6 +94,20 @@ function guarded<T>(build: () => T): Result<T, WireErrorCode> {
   }
 }
 
+function asLink(value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 7) {
+    throw new FieldError("links[]", "a link number from 0 to 7");
+  }
+  return value;
+}
+
+function linksCut(record: Fields): ClientRequest {
+  const peers = listField(record, "peers", asString);
+  const id = integerField(record, "id");
+  if (field(record, "links") === undefined) return { kind: "links_cut_requested", id, peers };
+  return { kind: "links_cut_requested", id, peers, links: listField(record, "links", asLink) };
+}
+
 /** Validates one client → node frame. Never throws on bad input. */
 export function decodeClientRequest(text: string): Result<ClientRequest, WireErrorCode> {
   const frame = parseFrame(text);
@@ -105,11 +119,7 @@ export function decodeClientRequest(text: string): Result<ClientRequest, WireErr
     case "transport_status_requested":
       return guarded(() => ({ kind, id: integerField(record, "id") }));
     case "links_cut_requested":
-      return guarded(() => ({
-        kind,
-        id: integerField(record, "id"),
-        peers: listField(record, "peers", asString),
-      }));
+      return guarded(() => linksCut(record));
     default:
       return fail([issue("unknown_kind", `Unknown message kind ${JSON.stringify(kind)}`)]);
   }

@@ -70,11 +70,15 @@ export interface TransportStatus {
 export type ClientRequest =
   | { readonly kind: "quorum_status_requested"; readonly id: number }
   | { readonly kind: "transport_status_requested"; readonly id: number }
-  /** Test hook (quorated --allow-fault-injection): cut every link to the named peers. */
+  /**
+   * Test hook (quorated --allow-fault-injection): cut the links (all when `links` is absent)
+   * to and from the named peers; an empty `peers` list heals every link.
+   */
   | {
       readonly kind: "links_cut_requested";
       readonly id: number;
       readonly peers: readonly string[];
+      readonly links?: readonly number[];
     };
 
 export type ServerMessage =

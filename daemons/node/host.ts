@@ -112,7 +112,10 @@ function answer(
           message: "Unknown node name in peers",
         };
       }
-      transport.cutLinks(ids.filter((id) => id !== undefined));
+      transport.cutLinks(
+        ids.filter((id) => id !== undefined),
+        request.links,
+      );
       return { kind: "links_cut", id: request.id, peers: request.peers };
     }
   }

@@ -1,5 +1,5 @@
 import type { XmlElement } from "../../cib/index.js";
-import { childElements } from "../../cib/index.js";
+import { childElements, descendants } from "../../cib/index.js";
 import { assignIds } from "./assign-ids.js";
 import type { ToCibIssue } from "./build-context.js";
 import { issueAt } from "./build-context.js";
@@ -129,10 +129,14 @@ export function replaceExisting(creation: Creation, draft: Draft, old: XmlElemen
     creation.report(issueAt("duplicate_id", message, draft.span));
     return;
   }
-  workspace.ids.removeTree(old);
-  reportTakenIds(creation, draft, assignIds(draft.element, workspace.ids));
+  const oldIds = new Set<string>();
+  for (const node of descendants(old)) {
+    const id = node.attributes["id"];
+    if (id !== undefined) oldIds.add(id);
+  }
+  const taken = assignIds(draft.element, workspace.ids, old).filter((id) => !oldIds.has(id));
+  reportTakenIds(creation, draft, taken);
   const moved = moveChildrenIn(creation, draft);
-  for (const child of moved) workspace.ids.saveTree(child);
   workspace.replace(old, draft.element);
   for (const child of moved) workspace.adopt(child, draft.element);
   relinkOrphans(creation, old, moved);

@@ -237,6 +237,8 @@ export class SimCluster {
             group: effect.group,
             ringId: effect.ringId,
             members: effect.members,
+            joined: effect.joined,
+            left: effect.left,
           });
           break;
         case "broadcast_refused":

@@ -1,4 +1,5 @@
 import type { NodeId, RingId } from "../kernel/index.js";
+import type { GroupMemberChange } from "../membership/index.js";
 
 /** What the simulation saw happen, in order; checkers and transcripts read these. */
 export type SimEvent = { readonly tick: number; readonly nodeId: NodeId } & (
@@ -21,6 +22,8 @@ export type SimEvent = { readonly tick: number; readonly nodeId: NodeId } & (
       readonly group: string;
       readonly ringId: RingId;
       readonly members: readonly NodeId[];
+      readonly joined: readonly GroupMemberChange[];
+      readonly left: readonly GroupMemberChange[];
     }
   | { readonly kind: "quorum_changed"; readonly quorate: boolean }
   | { readonly kind: "crashed" }

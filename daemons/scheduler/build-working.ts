@@ -73,7 +73,7 @@ function buildState(
       primitive?.stopOnFail === true ? "Stopped" : targetRole(resource, isPromotable(resource)),
     runningOn: primitive === undefined ? [] : [...primitive.activeOn.keys()],
     failed: primitive?.failed ?? false,
-    stopFlag: primitive !== undefined && primitive.recoverOn.size > 0,
+    stopFlag: primitive?.failureStop ?? false,
     managed: primitive === undefined ? true : primitive.managed && !model.options.maintenanceMode,
     blocked: primitive?.blocked ?? false,
     orphan: primitive?.orphan ?? false,

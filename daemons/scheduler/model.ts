@@ -120,6 +120,8 @@ export interface PrimitiveModel extends ResourceCommon {
   readonly history: OperationRecord[];
   /** on-fail=stop applied: the next role is Stopped. */
   stopOnFail: boolean;
+  /** A failure requires stopping the resource (Pacemaker's pe_rsc_stop flag). */
+  failureStop: boolean;
   /** Nodes where a failure requires a stop (on-fail=restart). */
   readonly recoverOn: Set<string>;
   /** Stop failed on these nodes. */

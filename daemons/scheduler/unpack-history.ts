@@ -342,12 +342,16 @@ function finishNodeHistory(
   const onFail = node.unclean ? undefined : state.onFail;
   if (onFail === undefined) return;
   primitive.onFailByNode.set(node.name, onFail);
+  applyOnFail(primitive, node, onFail);
+  if (!active || onFail === "ignore") return;
+  primitive.failed = true;
+  if (onFail === "demote" || onFail === "block") return;
+  primitive.failureStop = true;
+  if (onFail === "restart") primitive.recoverOn.add(node.name);
+}
+
+function applyOnFail(primitive: PrimitiveModel, node: NodeModel, onFail: OnFail): void {
   switch (onFail) {
-    case "ignore":
-      return;
-    case "demote":
-      primitive.failed = true;
-      return;
     case "fence":
       fenceNode(node, `${primitive.id} failed there`);
       return;
@@ -357,17 +361,11 @@ function finishNodeHistory(
     case "block":
       primitive.managed = false;
       primitive.blocked = true;
-      if (active) primitive.failed = true;
       return;
     case "stop":
       primitive.stopOnFail = true;
-      if (active) primitive.failed = true;
       return;
-    case "restart":
-      if (active) {
-        primitive.failed = true;
-        primitive.recoverOn.add(node.name);
-      }
+    default:
       return;
   }
 }

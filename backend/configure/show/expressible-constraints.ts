@@ -2,6 +2,7 @@ import type { XmlElement } from "../../cib/index.js";
 import { childElements, firstChild } from "../../cib/index.js";
 import {
   attributeSetCheck,
+  headIdReadable,
   isAscii,
   nvpairCheck,
   resourceChecks,
@@ -40,6 +41,24 @@ function resourceSet(qualifier: "role" | "action" | "both"): Check {
     onlyChildren(set, { resource_ref: (reference) => onlyAttributes(reference, ["id"]) });
 }
 
+/**
+ * crmsh writes plain sets one after another without brackets, and its parser starts a new
+ * set only where the role or action changes: two adjacent plain sets with the same
+ * qualifier would read back as one.
+ */
+function setsSeparable(element: XmlElement, qualifier: "role" | "action"): boolean {
+  let previous: XmlElement | undefined;
+  for (const set of childElements(element, "resource_set")) {
+    const plain =
+      set.attributes["sequential"] !== "false" && set.attributes["require-all"] !== "false";
+    if (plain && previous !== undefined) {
+      if (previous.attributes[qualifier] === set.attributes[qualifier]) return false;
+    }
+    previous = plain ? set : undefined;
+  }
+  return true;
+}
+
 const location: Check = (element) => {
   const allowed = [
     "id",
@@ -53,6 +72,7 @@ const location: Check = (element) => {
   ];
   if (!onlyAttributes(element, allowed)) return false;
   if (!onlyChildren(element, { rule: ruleCheck, resource_set: resourceSet("role") })) return false;
+  if (!setsSeparable(element, "role")) return false;
   const rules = childElements(element, "rule").length;
   const hasNode = has(element, "node");
   if (hasNode === rules > 0) return false;
@@ -81,6 +101,7 @@ const colocation: Check = (element) =>
     "node-attribute",
   ]) &&
   onlyChildren(element, { resource_set: resourceSet("role") }) &&
+  setsSeparable(element, "role") &&
   twoOrSets(element, "rsc", "with-rsc");
 
 const order: Check = (element) =>
@@ -96,19 +117,35 @@ const order: Check = (element) =>
     "then-instance",
   ]) &&
   onlyChildren(element, { resource_set: resourceSet("action") }) &&
+  setsSeparable(element, "action") &&
   twoOrSets(element, "first", "then");
 
 const ticket: Check = (element) => {
   if (!onlyAttributes(element, ["id", "ticket", "rsc", "rsc-role", "loss-policy"])) return false;
   if (!onlyChildren(element, { resource_set: resourceSet("role") })) return false;
+  if (!setsSeparable(element, "role")) return false;
   return has(element, "rsc") !== (firstChild(element, "resource_set") !== undefined);
 };
 
 const propertySet: Check = (element) =>
   onlyAttributes(element, ["id"]) &&
+  headIdReadable(element.attributes["id"]) &&
   onlyChildren(element, { rule: ruleCheck, nvpair: nvpairCheck });
 
+const word = /^[\w-]+$/;
+
+/** Targets as the parser reads them back: `node:`, `attr:NAME=VALUE` of words, `pattern:…`. */
+function targetReadable(level: XmlElement): boolean {
+  const { attributes } = level;
+  if (attributes["target-pattern"] !== undefined) return true;
+  if (attributes["target-attribute"] !== undefined) {
+    return word.test(attributes["target-attribute"]) && word.test(attributes["target-value"] ?? "");
+  }
+  return !(attributes["target"] ?? "").includes(":");
+}
+
 const fencingLevel: Check = (level) =>
+  targetReadable(level) &&
   onlyAttributes(level, [
     "id",
     "target",
@@ -117,7 +154,8 @@ const fencingLevel: Check = (level) =>
     "target-value",
     "index",
     "devices",
-  ]) && level.children.length === 0;
+  ]) &&
+  level.children.length === 0;
 const fencingTopology: Check = (element) =>
   onlyAttributes(element, []) && onlyChildren(element, { "fencing-level": fencingLevel });
 

@@ -1,5 +1,6 @@
 import type { XmlElement } from "../../cib/index.js";
 import { childElements } from "../../cib/index.js";
+import { needsNoQuotes } from "./format.js";
 
 /**
  * Whether crmsh's CLI syntax can say everything an element holds. crmsh decides this by
@@ -33,6 +34,14 @@ function shaped(shape: Shape): Check {
 /** crmsh turns non-ASCII input into character references, so such values never round-trip. */
 // eslint-disable-next-line no-control-regex
 export const isAscii = (value: string): boolean => !/[^\u0000-\u007f]/.test(value);
+
+/**
+ * An id printed as `ID:` (node, property) must read back through crmsh's `[\w-]+:` pattern;
+ * ids needing quotes print as `$id="…"` and read back whole.
+ */
+export function headIdReadable(id: string | undefined): boolean {
+  return id === undefined || !needsNoQuotes(id) || /^[\w-]+$/.test(id);
+}
 
 const has = (element: XmlElement, name: string): boolean => element.attributes[name] !== undefined;
 const leaf = (...attributes: string[]): Check => shaped({ attributes });
@@ -87,6 +96,18 @@ const attributeSet = shaped({
   extra: (element) => !has(element, "id-ref") || element.children.length === 0,
 });
 
+/**
+ * The agent reads back as printed: a bare type becomes ocf:heartbeat (crmsh picks that
+ * provider), so ocf needs its provider; no part may hold a colon.
+ */
+function agentReadable(element: XmlElement): boolean {
+  const { type } = element.attributes;
+  const agentClass = element.attributes["class"];
+  const provider = element.attributes["provider"];
+  if (agentClass === undefined || (agentClass === "ocf" && provider === undefined)) return false;
+  return [agentClass, provider ?? "", type ?? ""].every((part) => !part.includes(":"));
+}
+
 const operationAttributes = [
   "id",
   "name",
@@ -119,12 +140,12 @@ const primitive = shaped({
   extra: (element) =>
     has(element, "template")
       ? !has(element, "type") && !has(element, "class")
-      : has(element, "type"),
+      : has(element, "type") && agentReadable(element),
 });
 const template = shaped({
   attributes: ["id", "class", "provider", "type", "description"],
   children: resourceChildren,
-  extra: (element) => has(element, "type"),
+  extra: (element) => has(element, "type") && agentReadable(element),
 });
 const accept: Check = () => true;
 const group = shaped({
@@ -176,7 +197,10 @@ const bundle = shaped({
 const node = shaped({
   attributes: ["id", "uname", "type", "description"],
   children: { instance_attributes: attributeSet, utilization: attributeSet },
-  extra: (element) => has(element, "uname"),
+  extra: (element) =>
+    has(element, "uname") &&
+    (element.attributes["id"] === element.attributes["uname"] ||
+      headIdReadable(element.attributes["id"])),
 });
 
 export const resourceChecks: Readonly<Record<string, Check>> = {

@@ -96,3 +96,17 @@ describe("showConfiguration() constraints", () => {
     );
   });
 });
+
+describe("showConfiguration() falls back to xml where crmsh's parser would read differently", () => {
+  test("two adjacent plain sets with the same action would merge into one", () => {
+    const text = show(
+      constraints(`<rsc_order id="o"><resource_set id="s1"><resource_ref id="a"/>
+      <resource_ref id="b"/></resource_set><resource_set id="s2"><resource_ref id="c"/>
+      </resource_set></rsc_order>
+      <rsc_order id="p"><resource_set id="t1" action="start"><resource_ref id="a"/></resource_set>
+      <resource_set id="t2" action="stop"><resource_ref id="b"/></resource_set></rsc_order>`),
+    );
+    expect(text).toMatch(/^xml <rsc_order id="o">/);
+    expect(text).toContain("\norder p _rsc_set_ a:start b:stop\n");
+  });
+});

@@ -75,3 +75,18 @@ describe("showConfiguration() resources", () => {
     expect(show(`<resources>${dummy("a", sets)}</resources>`)).toContain('value="caf&#233;"/>');
   });
 });
+
+describe("showConfiguration() head ids and agents crmsh could not read back", () => {
+  test("a node id with a dot prints as xml; one needing quotes prints as $id", () => {
+    const text = show(`<nodes><node id="a.b" uname="n1"/><node id="x y" uname="n2"/></nodes>`);
+    expect(text).toBe('xml <node id="a.b" uname="n1"/>\nnode $id="x y" n2\n');
+  });
+
+  test("an ocf primitive without provider prints as xml; stonith:external/ssh does not", () => {
+    const text = show(`<resources><primitive id="a" class="ocf" type="Dummy"/>
+      <primitive id="b" class="stonith" type="external/ssh"/></resources>`);
+    expect(text).toBe(
+      'xml <primitive id="a" class="ocf" type="Dummy"/>\nprimitive b stonith:external/ssh\n',
+    );
+  });
+});

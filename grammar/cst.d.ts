@@ -1,17 +1,5 @@
 import type { CstNode, ICstVisitor, IToken } from "chevrotain";
 
-export interface NvpairCstNode extends CstNode {
-  name: "nvpair";
-  children: NvpairCstChildren;
-}
-
-export type NvpairCstChildren = {
-  Assignment?: IToken[];
-  NvpairIdAssign?: IToken[];
-  AtRef?: IToken[];
-  PlainName?: IToken[];
-};
-
 export interface AttributeListBodyCstNode extends CstNode {
   name: "attributeListBody";
   children: AttributeListBodyCstChildren;
@@ -22,7 +10,7 @@ export type AttributeListBodyCstChildren = {
   IdRefAssign?: IToken[];
   Label?: IToken[];
   rule?: RuleCstNode[];
-  nvpair?: NvpairCstNode[];
+  nvpairs?: (IToken)[];
 };
 
 export interface RuleCstNode extends CstNode {
@@ -127,18 +115,6 @@ export type OperationsSectionCstChildren = {
   IdRefAssign?: IToken[];
 };
 
-export interface ResourceSectionCstNode extends CstNode {
-  name: "resourceSection";
-  children: ResourceSectionCstChildren;
-}
-
-export type ResourceSectionCstChildren = {
-  attributeSection?: AttributeSectionCstNode[];
-  opSection?: OpSectionCstNode[];
-  operationsSection?: OperationsSectionCstNode[];
-  opAttributeSection?: OpAttributeSectionCstNode[];
-};
-
 export interface ResourceTailCstNode extends CstNode {
   name: "resourceTail";
   children: ResourceTailCstChildren;
@@ -146,7 +122,10 @@ export interface ResourceTailCstNode extends CstNode {
 
 export type ResourceTailCstChildren = {
   implicitPairs?: ImplicitPairsCstNode[];
-  resourceSection?: ResourceSectionCstNode[];
+  attributeSection?: AttributeSectionCstNode[];
+  opSection?: OpSectionCstNode[];
+  operationsSection?: OperationsSectionCstNode[];
+  opAttributeSection?: OpAttributeSectionCstNode[];
 };
 
 export interface NodeCstNode extends CstNode {
@@ -256,20 +235,6 @@ export type BundleSectionCstChildren = {
   Assignment?: IToken[];
 };
 
-export interface SetTokenCstNode extends CstNode {
-  name: "setToken";
-  children: SetTokenCstChildren;
-}
-
-export type SetTokenCstChildren = {
-  Name?: IToken[];
-  LParen?: IToken[];
-  RParen?: IToken[];
-  LBracket?: IToken[];
-  RBracket?: IToken[];
-  Assignment?: IToken[];
-};
-
 export interface LocationCstNode extends CstNode {
   name: "location";
   children: LocationCstChildren;
@@ -279,7 +244,7 @@ export type LocationCstChildren = {
   Kw_location: IToken[];
   id: IToken[];
   LBrace?: IToken[];
-  setToken?: SetTokenCstNode[];
+  items?: (IToken)[];
   RBrace?: IToken[];
   resource?: IToken[];
   attributes?: IToken[];
@@ -298,7 +263,7 @@ export type ColocationCstChildren = {
   Kw_colocation: IToken[];
   id: IToken[];
   score: IToken[];
-  setToken: SetTokenCstNode[];
+  items?: (IToken)[];
 };
 
 export interface OrderCstNode extends CstNode {
@@ -310,7 +275,7 @@ export type OrderCstChildren = {
   Kw_order: IToken[];
   id: IToken[];
   kind?: IToken[];
-  setToken: SetTokenCstNode[];
+  items?: (IToken)[];
 };
 
 export interface RscTicketCstNode extends CstNode {
@@ -322,7 +287,7 @@ export type RscTicketCstChildren = {
   Kw_rsc_ticket: IToken[];
   id: IToken[];
   ticket: IToken[];
-  setToken: SetTokenCstNode[];
+  items?: (IToken)[];
 };
 
 export interface PropertySetCstNode extends CstNode {
@@ -336,18 +301,7 @@ export type PropertySetCstChildren = {
   IdAssign?: IToken[];
   IdRefAssign?: IToken[];
   rule?: RuleCstNode[];
-  nvpair?: NvpairCstNode[];
-};
-
-export interface LooseTokenCstNode extends CstNode {
-  name: "looseToken";
-  children: LooseTokenCstChildren;
-}
-
-export type LooseTokenCstChildren = {
-  Name?: IToken[];
-  Label?: IToken[];
-  Assignment?: IToken[];
+  nvpairs?: (IToken)[];
 };
 
 export interface FencingTopologyCstNode extends CstNode {
@@ -357,7 +311,7 @@ export interface FencingTopologyCstNode extends CstNode {
 
 export type FencingTopologyCstChildren = {
   Kw_fencing_topology: IToken[];
-  looseToken?: LooseTokenCstNode[];
+  items?: (IToken)[];
 };
 
 export interface TagCstNode extends CstNode {
@@ -412,7 +366,7 @@ export interface UserCstNode extends CstNode {
 export type UserCstChildren = {
   Kw_user: IToken[];
   id: IToken[];
-  looseToken?: LooseTokenCstNode[];
+  items?: (IToken)[];
 };
 
 export interface AlertCstNode extends CstNode {
@@ -481,7 +435,6 @@ export type StatementCstChildren = {
 };
 
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
-  nvpair(children: NvpairCstChildren, param?: IN): OUT;
   attributeListBody(children: AttributeListBodyCstChildren, param?: IN): OUT;
   rule(children: RuleCstChildren, param?: IN): OUT;
   expression(children: ExpressionCstChildren, param?: IN): OUT;
@@ -492,7 +445,6 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   opAttributeSection(children: OpAttributeSectionCstChildren, param?: IN): OUT;
   opSection(children: OpSectionCstChildren, param?: IN): OUT;
   operationsSection(children: OperationsSectionCstChildren, param?: IN): OUT;
-  resourceSection(children: ResourceSectionCstChildren, param?: IN): OUT;
   resourceTail(children: ResourceTailCstChildren, param?: IN): OUT;
   node(children: NodeCstChildren, param?: IN): OUT;
   primitive(children: PrimitiveCstChildren, param?: IN): OUT;
@@ -503,13 +455,11 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   bundle(children: BundleCstChildren, param?: IN): OUT;
   bundlePrimitive(children: BundlePrimitiveCstChildren, param?: IN): OUT;
   bundleSection(children: BundleSectionCstChildren, param?: IN): OUT;
-  setToken(children: SetTokenCstChildren, param?: IN): OUT;
   location(children: LocationCstChildren, param?: IN): OUT;
   colocation(children: ColocationCstChildren, param?: IN): OUT;
   order(children: OrderCstChildren, param?: IN): OUT;
   rscTicket(children: RscTicketCstChildren, param?: IN): OUT;
   propertySet(children: PropertySetCstChildren, param?: IN): OUT;
-  looseToken(children: LooseTokenCstChildren, param?: IN): OUT;
   fencingTopology(children: FencingTopologyCstChildren, param?: IN): OUT;
   tag(children: TagCstChildren, param?: IN): OUT;
   permission(children: PermissionCstChildren, param?: IN): OUT;

@@ -26,16 +26,6 @@ export class CommonRules extends CstParser {
     super([...t.allTokens], parserConfig);
   }
 
-  // nvpair := NAME=VALUE | NAME | NAME= | $ID:NAME=VALUE | @ID[:NAME]
-  readonly nvpair = this.RULE("nvpair", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.Assignment) },
-      { ALT: () => this.CONSUME(t.NvpairIdAssign) },
-      { ALT: () => this.CONSUME(t.AtRef) },
-      { ALT: () => this.CONSUME(t.PlainName) },
-    ]);
-  });
-
   // attr_list := [$id=ID | $id-ref=ID] [SCORE:] {rule} {nvpair}   (after the keyword)
   readonly attributeListBody = this.RULE("attributeListBody", () => {
     this.OPTION(() =>
@@ -46,7 +36,15 @@ export class CommonRules extends CstParser {
     );
     this.OPTION2(() => this.CONSUME(t.Label));
     this.MANY(() => this.SUBRULE(this.rule));
-    this.MANY2(() => this.SUBRULE(this.nvpair));
+    // nvpair := NAME=VALUE | NAME | NAME= | $ID:NAME=VALUE | @ID[:NAME]  (inlined: speed)
+    this.MANY2(() =>
+      this.OR2([
+        { ALT: () => this.CONSUME(t.Assignment, { LABEL: "nvpairs" }) },
+        { ALT: () => this.CONSUME(t.NvpairIdAssign, { LABEL: "nvpairs" }) },
+        { ALT: () => this.CONSUME(t.AtRef, { LABEL: "nvpairs" }) },
+        { ALT: () => this.CONSUME(t.PlainName, { LABEL: "nvpairs" }) },
+      ]),
+    );
   });
 
   // rule := rule [$id=ID | $id-ref=ID] [$role=ROLE] [SCORE:] expression

@@ -6,17 +6,17 @@ import { ResourceRules } from "./resources.js";
 import * as t from "../tokens.js";
 
 export class ConstraintRules extends ResourceRules {
-  // RSC[:ROLE] | ( | ) | [ | ] | name=value
-  readonly setToken = this.RULE("setToken", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.Name) },
-      { ALT: () => this.CONSUME(t.LParen) },
-      { ALT: () => this.CONSUME(t.RParen) },
-      { ALT: () => this.CONSUME(t.LBracket) },
-      { ALT: () => this.CONSUME(t.RBracket) },
-      { ALT: () => this.CONSUME(t.Assignment) },
+  /** RSC[:ROLE] | ( | ) | [ | ] | name=value, in order under the label `items` (inlined). */
+  protected setToken(): void {
+    this.OR9([
+      { ALT: () => this.CONSUME7(t.Name, { LABEL: "items" }) },
+      { ALT: () => this.CONSUME7(t.LParen, { LABEL: "items" }) },
+      { ALT: () => this.CONSUME7(t.RParen, { LABEL: "items" }) },
+      { ALT: () => this.CONSUME7(t.LBracket, { LABEL: "items" }) },
+      { ALT: () => this.CONSUME7(t.RBracket, { LABEL: "items" }) },
+      { ALT: () => this.CONSUME7(t.Assignment, { LABEL: "items" }) },
     ]);
-  });
+  }
 
   // location ID RSCSPEC {ATTR=V} (SCORE: NODE [role=ROLE] | rule … {rule …})
   readonly location = this.RULE("location", () => {
@@ -26,7 +26,7 @@ export class ConstraintRules extends ResourceRules {
       {
         ALT: () => {
           this.CONSUME(t.LBrace);
-          this.MANY(() => this.SUBRULE(this.setToken));
+          this.MANY(() => this.setToken());
           this.CONSUME(t.RBrace);
         },
       },
@@ -50,7 +50,7 @@ export class ConstraintRules extends ResourceRules {
     this.CONSUME(t.Colocation);
     this.CONSUME(t.Name, { LABEL: "id" });
     this.CONSUME(t.Label, { LABEL: "score" });
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.setToken));
+    this.AT_LEAST_ONE(() => this.setToken());
   });
 
   // order ID [KIND: | SCORE:] RSC[:ACTION] RSC[:ACTION] | sets [symmetrical=BOOL]
@@ -58,7 +58,7 @@ export class ConstraintRules extends ResourceRules {
     this.CONSUME(t.Order);
     this.CONSUME(t.Name, { LABEL: "id" });
     this.OPTION(() => this.CONSUME(t.Label, { LABEL: "kind" }));
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.setToken));
+    this.AT_LEAST_ONE(() => this.setToken());
   });
 
   // rsc_ticket ID TICKET: RSC[:ROLE] {RSC[:ROLE]} [loss-policy=POLICY]
@@ -66,6 +66,6 @@ export class ConstraintRules extends ResourceRules {
     this.CONSUME(t.RscTicket);
     this.CONSUME(t.Name, { LABEL: "id" });
     this.CONSUME(t.Label, { LABEL: "ticket" });
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.setToken));
+    this.AT_LEAST_ONE(() => this.setToken());
   });
 }

@@ -5,6 +5,15 @@ import { ConstraintRules } from "./constraints.js";
 import * as t from "../tokens.js";
 
 export class PropertyRules extends ConstraintRules {
+  /** Any word, score-like label or name=value, in order under the label `items` (inlined). */
+  private looseToken(): void {
+    this.OR9([
+      { ALT: () => this.CONSUME7(t.Name, { LABEL: "items" }) },
+      { ALT: () => this.CONSUME7(t.Label, { LABEL: "items" }) },
+      { ALT: () => this.CONSUME7(t.Assignment, { LABEL: "items" }) },
+    ]);
+  }
+
   // (property|rsc_defaults|op_defaults) [SETID: | $id=SETID | $id-ref=ID] {rule} {nvpair}
   readonly propertySet = this.RULE("propertySet", () => {
     this.OR([
@@ -20,22 +29,20 @@ export class PropertyRules extends ConstraintRules {
       ]),
     );
     this.MANY(() => this.SUBRULE(this.rule));
-    this.MANY2(() => this.SUBRULE(this.nvpair));
-  });
-
-  // Any word, score-like label or name=value (fencing levels, user entries, ACL specs).
-  readonly looseToken = this.RULE("looseToken", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.Name) },
-      { ALT: () => this.CONSUME(t.Label) },
-      { ALT: () => this.CONSUME(t.Assignment) },
-    ]);
+    this.MANY2(() =>
+      this.OR3([
+        { ALT: () => this.CONSUME(t.Assignment, { LABEL: "nvpairs" }) },
+        { ALT: () => this.CONSUME(t.NvpairIdAssign, { LABEL: "nvpairs" }) },
+        { ALT: () => this.CONSUME(t.AtRef, { LABEL: "nvpairs" }) },
+        { ALT: () => this.CONSUME(t.PlainName, { LABEL: "nvpairs" }) },
+      ]),
+    );
   });
 
   // fencing_topology {TARGET: | attr:N=V | pattern:RE} {DEV{,DEV}} …
   readonly fencingTopology = this.RULE("fencingTopology", () => {
     this.CONSUME(t.FencingTopology);
-    this.MANY(() => this.SUBRULE(this.looseToken));
+    this.MANY(() => this.looseToken());
   });
 
   // tag ID[:] REF {REF}
@@ -92,7 +99,7 @@ export class PropertyRules extends ConstraintRules {
   readonly user = this.RULE("user", () => {
     this.CONSUME(t.User);
     this.CONSUME(t.Name, { LABEL: "id" });
-    this.MANY(() => this.SUBRULE(this.looseToken));
+    this.MANY(() => this.looseToken());
   });
 
   // alert ID PATH [description=] [attributes …] [meta …] [select …] {to …}

@@ -43,19 +43,17 @@ export class ResourceRules extends CommonRules {
     ]);
   });
 
-  readonly resourceSection = this.RULE("resourceSection", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.attributeSection) },
-      { ALT: () => this.SUBRULE(this.opSection) },
-      { ALT: () => this.SUBRULE(this.operationsSection) },
-      { ALT: () => this.SUBRULE(this.opAttributeSection) },
-    ]);
-  });
-
   // [description=TEXT] [implicit a=b …] {section}
   readonly resourceTail = this.RULE("resourceTail", () => {
     this.OPTION(() => this.SUBRULE(this.implicitPairs));
-    this.MANY(() => this.SUBRULE(this.resourceSection));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.attributeSection) },
+        { ALT: () => this.SUBRULE(this.opSection) },
+        { ALT: () => this.SUBRULE(this.operationsSection) },
+        { ALT: () => this.SUBRULE(this.opAttributeSection) },
+      ]),
+    );
   });
 
   // node [ID: | $id=ID] UNAME[:TYPE] [description=] [attributes …] [utilization …]

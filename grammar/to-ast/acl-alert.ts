@@ -27,7 +27,6 @@ import type {
 import { aclSpecAliases, alertSelectKinds } from "../keywords.js";
 import { implicitSet } from "./attributes.js";
 import { checkId, inOrder, labelText, nameValue, reference, spanOf, valueOf, type AstContext } from "./context.js";
-import { looseTokens } from "./properties.js";
 import { attributeSectionSet, splitDescription } from "./resource-tail.js";
 
 const specKeywords = Object.keys(aclSpecAliases);
@@ -133,7 +132,7 @@ export function toUser(context: AstContext, node: UserCstNode, base: StatementBa
     right = undefined;
     pending = [];
   };
-  for (const token of looseTokens(children.looseToken)) {
+  for (const token of children.items ?? []) {
     const text = valueOf(token);
     if (rights.has(text.toLowerCase())) {
       flush();

@@ -9,7 +9,7 @@ import type {
   AttributeSetKeyword,
   Nvpair,
 } from "../ast.js";
-import type { AttributeListBodyCstNode, NvpairCstNode } from "../cst.js";
+import type { AttributeListBodyCstNode } from "../cst.js";
 import {
   assignedValue,
   labelText,
@@ -51,12 +51,6 @@ export function toNvpair(context: AstContext, token: IToken): Nvpair {
   return { kind: "nvpair", name: text, span };
 }
 
-function nvpairToken(node: NvpairCstNode): IToken | undefined {
-  const children = node.children;
-  return (children.Assignment ?? children.NvpairIdAssign ?? children.AtRef ??
-    children.PlainName)?.[0];
-}
-
 /** The set a keyword token and its list body make. */
 export function toAttributeSet(
   context: AstContext,
@@ -69,11 +63,7 @@ export function toAttributeSet(
   const idRef = assignedValue(children?.IdRefAssign?.[0]);
   const label = children?.Label?.[0];
   const rules = (children?.rule ?? []).map((rule) => toRule(context, rule));
-  const nvpairs: Nvpair[] = [];
-  for (const node of children?.nvpair ?? []) {
-    const token = nvpairToken(node);
-    if (token !== undefined) nvpairs.push(toNvpair(context, token));
-  }
+  const nvpairs = (children?.nvpairs ?? []).map((token) => toNvpair(context, token));
   if (idRef !== undefined && (rules.length > 0 || nvpairs.length > 0 || label !== undefined)) {
     context.error("syntax", `A ${keyword} set with $id-ref takes nothing else`,
       spanOf(children?.IdRefAssign?.[0], keywordSpan));

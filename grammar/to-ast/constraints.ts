@@ -18,7 +18,6 @@ import type {
   LocationCstNode,
   OrderCstNode,
   RscTicketCstNode,
-  SetTokenCstNode,
 } from "../cst.js";
 import { lossPolicies, orderKinds, roleNames } from "../keywords.js";
 import {
@@ -33,17 +32,6 @@ import {
 import { buildSets, takeTrailingOptions, toBoolean, type Member } from "./resource-sets.js";
 import { toRule } from "./rules.js";
 import { toScore } from "./scores.js";
-
-function setTokens(nodes: readonly SetTokenCstNode[] | undefined): IToken[] {
-  const tokens: IToken[] = [];
-  for (const node of nodes ?? []) {
-    const children = node.children;
-    const token = (children.Name ?? children.LParen ?? children.RParen ?? children.LBracket ??
-      children.RBracket ?? children.Assignment)?.[0];
-    if (token !== undefined) tokens.push(token);
-  }
-  return tokens;
-}
 
 function headerId(context: AstContext, token: IToken | undefined, base: StatementBase): string {
   const id = valueOf(token);
@@ -63,7 +51,7 @@ function locationResource(context: AstContext, node: LocationCstNode): LocationR
   const children = node.children;
   const brace = children.LBrace?.[0];
   if (brace !== undefined) {
-    const built = buildSets(context, setTokens(children.setToken), "role");
+    const built = buildSets(context, children.items ?? [], "role");
     if (built.members.length === 0) context.error("syntax", "Empty resource set", spanOf(brace));
     const sets = built.sets.map((set) => set.bracket === "none" ? { ...set, bracket: "braces" as const } : set);
     return { kind: "resource_sets", sets, span: spanOf(brace) };
@@ -134,7 +122,7 @@ export function toColocation(
   const id = headerId(context, children.id[0], base);
   const scoreToken = children.score[0];
   const score = toScore(context, labelText(scoreToken as IToken), spanOf(scoreToken, base.span));
-  const { rest, options } = takeTrailingOptions(setTokens(children.setToken), ["node-attribute"]);
+  const { rest, options } = takeTrailingOptions(children.items ?? [], ["node-attribute"]);
   const built = buildSets(context, rest, "role");
   needMembers(context, built.members.length, 2, "a colocation");
   const [first, second] = built.members;
@@ -178,7 +166,7 @@ export function toOrder(context: AstContext, node: OrderCstNode, base: Statement
   const children = node.children;
   const id = headerId(context, children.id[0], base);
   const kind = orderKindOf(context, children.kind?.[0]);
-  const { rest, options } = takeTrailingOptions(setTokens(children.setToken), ["symmetrical"]);
+  const { rest, options } = takeTrailingOptions(children.items ?? [], ["symmetrical"]);
   const built = buildSets(context, rest, "action");
   needMembers(context, built.members.length, 2, "an order");
   const [first, then] = built.members;
@@ -206,7 +194,7 @@ export function toTicket(
   const children = node.children;
   const id = headerId(context, children.id[0], base);
   const ticket = labelText(children.ticket[0] as IToken);
-  const { rest, options } = takeTrailingOptions(setTokens(children.setToken), ["loss-policy"]);
+  const { rest, options } = takeTrailingOptions(children.items ?? [], ["loss-policy"]);
   const built = buildSets(context, rest, "role");
   needMembers(context, built.members.length, 1, "an rsc_ticket");
   const [only] = built.members;

@@ -13,7 +13,6 @@ import type {
 } from "../ast.js";
 import type {
   FencingTopologyCstNode,
-  LooseTokenCstNode,
   PropertySetCstNode,
   TagCstNode,
 } from "../cst.js";
@@ -51,12 +50,7 @@ export function toPropertySet(
   if (setId !== undefined) {
     checkId(context, setId, spanOf(label ?? children.IdAssign?.[0], base.span), "set id");
   }
-  const nvpairs: Nvpair[] = [];
-  for (const pair of children.nvpair ?? []) {
-    const token = (pair.children.Assignment ?? pair.children.NvpairIdAssign ??
-      pair.children.AtRef ?? pair.children.PlainName)?.[0];
-    if (token !== undefined) nvpairs.push(toNvpair(context, token));
-  }
+  const nvpairs: Nvpair[] = (children.nvpairs ?? []).map((token) => toNvpair(context, token));
   return {
     kind,
     ...base,
@@ -65,16 +59,6 @@ export function toPropertySet(
     rules: (children.rule ?? []).map((rule) => toRule(context, rule)),
     nvpairs,
   };
-}
-
-/** The token of a loose token node (a word, a label or a name=value). */
-export function looseTokens(nodes: readonly LooseTokenCstNode[] | undefined): IToken[] {
-  const tokens: IToken[] = [];
-  for (const node of nodes ?? []) {
-    const token = (node.children.Name ?? node.children.Label ?? node.children.Assignment)?.[0];
-    if (token !== undefined) tokens.push(token);
-  }
-  return tokens;
 }
 
 function fencingTarget(token: IToken): FencingTarget | undefined {
@@ -105,7 +89,7 @@ export function toFencingTopology(
   base: StatementBase,
 ): FencingTopologyStatement {
   const targets: { target?: FencingTarget; levels: FencingLevel[] }[] = [];
-  for (const token of looseTokens(node.children.looseToken)) {
+  for (const token of node.children.items ?? []) {
     const target = fencingTarget(token);
     if (target !== undefined) {
       const previous = targets[targets.length - 1];

@@ -87,33 +87,30 @@ export function toResourceTail(
   if (rest.length > 0) sets.push(implicitSet(context, options.implicitKeyword, rest));
   const ops: Op[] = [];
   let operations: OperationsSpec | undefined;
-  for (const section of children?.resourceSection ?? []) {
-    const part = section.children;
-    const attributeSection = part.attributeSection?.[0] ?? part.opAttributeSection?.[0];
-    if (attributeSection !== undefined) {
-      checkAllowed(context, attributeSection.children.keyword?.[0], options);
-      if (part.opAttributeSection !== undefined) {
-        context.error("syntax", "op_params and op_meta must follow an op",
-          spanOf(attributeSection.children.keyword?.[0], context.statementSpan));
-      }
-      sets.push(attributeSectionSet(context, attributeSection));
+  // Attribute sets keep their input order; a misplaced op_params/op_meta is reported.
+  const sections = [...(children?.attributeSection ?? []), ...(children?.opAttributeSection ?? [])];
+  for (const section of sections) {
+    const keyword = section.children.keyword?.[0];
+    checkAllowed(context, keyword, options);
+    if (section.name === "opAttributeSection") {
+      context.error("syntax", "op_params and op_meta must follow an op",
+        spanOf(keyword, context.statementSpan));
     }
-    const op = part.opSection?.[0];
-    if (op !== undefined) {
-      checkAllowed(context, op.children.Kw_op[0], options);
-      ops.push(toOp(context, op));
-    }
-    const spec = part.operationsSection?.[0];
-    if (spec !== undefined) {
-      checkAllowed(context, spec.children.Kw_operations[0], options);
-      const id = assignedValue(spec.children.IdAssign?.[0]);
-      const idRef = assignedValue(spec.children.IdRefAssign?.[0]);
-      operations = {
-        ...(id === undefined ? {} : { id }),
-        ...(idRef === undefined ? {} : { idRef }),
-        span: spanOf(spec.children.Kw_operations[0], context.statementSpan),
-      };
-    }
+    sets.push(attributeSectionSet(context, section));
+  }
+  for (const op of children?.opSection ?? []) {
+    checkAllowed(context, op.children.Kw_op[0], options);
+    ops.push(toOp(context, op));
+  }
+  for (const spec of children?.operationsSection ?? []) {
+    checkAllowed(context, spec.children.Kw_operations[0], options);
+    const id = assignedValue(spec.children.IdAssign?.[0]);
+    const idRef = assignedValue(spec.children.IdRefAssign?.[0]);
+    operations = {
+      ...(id === undefined ? {} : { id }),
+      ...(idRef === undefined ? {} : { idRef }),
+      span: spanOf(spec.children.Kw_operations[0], context.statementSpan),
+    };
   }
   return {
     ...(description === undefined ? {} : { description }),

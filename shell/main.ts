@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Arguments } from "./arguments.js";
 import { runBatch } from "./batch.js";
 import { commandTree } from "./commands/registry.js";
+import type { CommandTree } from "./commands/tree.js";
 import type { ShellOptions } from "./commands/types.js";
 import { describeInText } from "./configure-language.js";
 import type { ContextPorts } from "./context.js";
@@ -20,7 +21,8 @@ export interface Process {
 /** Runs crm with parsed arguments; returns the exit code (0 ok, 1 failure, 2 usage). */
 export async function main(argumentsGiven: Arguments, where: Process): Promise<number> {
   const output = new StreamOutput(process.stdout, process.stderr, describeInText);
-  const source = sourceOf(argumentsGiven, where);
+  const tree = commandTree();
+  const source = await sourceOf(tree, argumentsGiven, where);
   const options: ShellOptions = {
     force: argumentsGiven.force,
     wait: argumentsGiven.wait,
@@ -33,7 +35,7 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
     ...(source === "stdin" ? {} : { readStandardInput: readAllStandardInput }),
   };
   const context = new ShellContext(output, options, where.environment, ports);
-  const shell = new Shell(commandTree(), context);
+  const shell = new Shell(tree, context);
   if (source === "one_shot") return runOneShot(shell, argumentsGiven.words);
   if (argumentsGiven.words.length > 0 && !(await shell.runLine(joinWords(argumentsGiven.words)))) {
     return 1;
@@ -48,20 +50,24 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
 
 type Source = "one_shot" | "terminal" | "script" | "stdin";
 
-function sourceOf(argumentsGiven: Arguments, where: Process): Source {
+async function sourceOf(
+  tree: CommandTree,
+  argumentsGiven: Arguments,
+  where: Process,
+): Promise<Source> {
   if (argumentsGiven.file !== undefined) return argumentsGiven.file === "-" ? "stdin" : "script";
-  if (argumentsGiven.words.length > 0 && !onlyLevels(argumentsGiven.words)) return "one_shot";
+  const words = argumentsGiven.words;
+  if (words.length > 0 && !(await onlyLevels(tree, words))) return "one_shot";
   return where.stdinIsTerminal ? "terminal" : "stdin";
 }
 
 /** `crm configure` (levels only) opens the shell in that level instead of running a command. */
-function onlyLevels(words: readonly string[]): boolean {
-  const tree = commandTree();
+async function onlyLevels(tree: CommandTree, words: readonly string[]): Promise<boolean> {
   let level = tree.root;
   for (const word of words) {
     const next = tree.sublevel(level, word);
     if (next === undefined) return false;
-    level = next;
+    level = await tree.open(next);
   }
   return true;
 }

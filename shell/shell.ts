@@ -54,7 +54,7 @@ export class Shell {
     for (; index < words.length; index++) {
       const next = this.#tree.sublevel(this.#current(), words[index]?.text ?? "");
       if (next === undefined) break;
-      this.#stack.push(next);
+      this.#stack.push(await this.#tree.open(next));
     }
     if (index === words.length) return true;
     const succeeded = await this.#runCommand(text, words, index, line);
@@ -138,7 +138,7 @@ export class Shell {
         this.#context.output.error(`Unknown level "${name}"`);
         return false;
       }
-      this.#stack.push(next);
+      this.#stack.push(await this.#tree.open(next));
     }
     return true;
   }

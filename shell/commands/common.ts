@@ -69,7 +69,7 @@ function showHelp(
     output.line(`${level.name === "root" ? "crm" : level.name}: ${level.help}`);
     output.line("");
     for (const name of level.levels ?? []) {
-      output.line(`  ${name.padEnd(16)} ${tree.level(name)?.help ?? ""}`);
+      output.line(`  ${name.padEnd(16)} ${tree.entry(name)?.help ?? ""}`);
     }
     for (const command of tree.commands(level))
       output.line(`  ${command.name.padEnd(16)} ${command.help}`);
@@ -85,7 +85,7 @@ function showHelp(
     if (command.example !== undefined) output.line(`\nExample:\n  ${command.example}`);
     return done;
   }
-  const sublevel = tree.level(topic);
+  const sublevel = tree.entry(topic);
   if (sublevel !== undefined) {
     output.line(`${sublevel.name}: ${sublevel.help}`);
     return done;

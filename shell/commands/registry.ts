@@ -1,17 +1,30 @@
-// The command tree's levels: one file per level; add a level by adding its file and one line.
-import { clusterLevel } from "./cluster.js";
-import { configureLevel } from "./configure.js";
-import { corosyncLevel } from "./corosync.js";
+// The command tree's levels, one file per level. Add a level with its file and one entry here;
+// `load` imports the file only when the level is used, so one-shot start-up stays small.
 import { rootLevel } from "./root.js";
 import { CommandTree } from "./tree.js";
-import type { Level } from "./types.js";
+import type { LevelEntry } from "./types.js";
 
-const levels: readonly Level[] = [
-  configureLevel,
-  clusterLevel,
-  corosyncLevel,
+const levels: readonly LevelEntry[] = [
+  {
+    name: "configure",
+    aliases: [],
+    help: "CIB configuration: staged edits in the crm configure language, written by commit",
+    load: async () => (await import("./configure.js")).configureLevel,
+  },
+  {
+    name: "cluster",
+    aliases: [],
+    help: "Cluster setup: authkey, local clusters of quorated processes",
+    load: async () => (await import("./cluster.js")).clusterLevel,
+  },
+  {
+    name: "corosync",
+    aliases: [],
+    help: "Corosync-compatible membership and quorum of the live cluster",
+    load: async () => (await import("./corosync.js")).corosyncLevel,
+  },
 ];
 
 export function commandTree(): CommandTree {
-  return new CommandTree([rootLevel(levels.map((level) => level.name)), ...levels]);
+  return new CommandTree(rootLevel(levels.map((level) => level.name)), levels);
 }

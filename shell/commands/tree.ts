@@ -1,7 +1,7 @@
 import type { Issue } from "../../backend/base/index.js";
 import { issue, nearest } from "../../backend/base/index.js";
 import { commonCommands } from "./common.js";
-import type { Command, Level } from "./types.js";
+import type { Command, Level, LevelEntry } from "./types.js";
 
 /**
  * The command tree: every level (one file each, listed in registry.ts) with the commands
@@ -9,22 +9,33 @@ import type { Command, Level } from "./types.js";
  * as crmsh does: exact name or alias, else a unique prefix.
  */
 export class CommandTree {
-  readonly #levels: readonly Level[];
+  readonly #root: Level;
+  readonly #entries: readonly LevelEntry[];
+  readonly #loaded = new Map<LevelEntry, Level>();
   readonly #commands = new Map<Level, readonly Command[]>();
 
-  constructor(levels: readonly Level[]) {
-    this.#levels = levels;
+  constructor(root: Level, entries: readonly LevelEntry[]) {
+    this.#root = root;
+    this.#entries = entries;
   }
 
   get root(): Level {
-    const root = this.#levels.find((level) => level.name === "root");
-    if (root === undefined) throw new Error("The command tree has no root level");
-    return root;
+    return this.#root;
   }
 
-  /** Any level by exact name or alias. */
-  level(name: string): Level | undefined {
-    return this.#levels.find((level) => level.name === name || level.aliases.includes(name));
+  /** A registered level by exact name or alias (loaded or not). */
+  entry(name: string): LevelEntry | undefined {
+    return this.#entries.find((entry) => entry.name === name || entry.aliases.includes(name));
+  }
+
+  /** Loads a level's commands (once). */
+  async open(entry: LevelEntry): Promise<Level> {
+    let level = this.#loaded.get(entry);
+    if (level === undefined) {
+      level = await entry.load();
+      this.#loaded.set(entry, level);
+    }
+    return level;
   }
 
   /** The level's own commands, then the common ones it does not redefine. */
@@ -40,16 +51,16 @@ export class CommandTree {
   }
 
   /** A level reachable from `from` by `word` (name, alias or unique prefix). */
-  sublevel(from: Level, word: string): Level | undefined {
+  sublevel(from: Level, word: string): LevelEntry | undefined {
     const reachable = (from.levels ?? [])
-      .map((name) => this.level(name))
-      .filter((level): level is Level => level !== undefined);
-    const named = (level: Level): readonly string[] => [level.name, ...level.aliases];
-    const exact = reachable.find((level) => named(level).includes(word));
+      .map((name) => this.entry(name))
+      .filter((entry): entry is LevelEntry => entry !== undefined);
+    const named = (entry: LevelEntry): readonly string[] => [entry.name, ...entry.aliases];
+    const exact = reachable.find((entry) => named(entry).includes(word));
     if (exact !== undefined) return exact;
     if (this.commands(from).some((command) => command.name.startsWith(word))) return undefined;
-    const prefixed = reachable.filter((level) =>
-      named(level).some((name) => name.startsWith(word)),
+    const prefixed = reachable.filter((entry) =>
+      named(entry).some((name) => name.startsWith(word)),
     );
     return prefixed.length === 1 ? prefixed[0] : undefined;
   }

@@ -22,6 +22,17 @@ export interface Level {
   readonly leave?: (context: CommandContext) => Promise<Outcome> | Outcome;
 }
 
+/**
+ * A level as the registry lists it: its name and help, and how to load its commands. Levels
+ * load on first use, so a one-shot command pays only for the level it runs in.
+ */
+export interface LevelEntry {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly help: string;
+  readonly load: () => Promise<Level>;
+}
+
 export interface Command {
   readonly name: string;
   readonly aliases: readonly string[];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { CommandTree } from "../../../shell/commands/tree.js";
-import type { Command, Level } from "../../../shell/commands/types.js";
+import type { Command, Level, LevelEntry } from "../../../shell/commands/types.js";
 import { done } from "../../../shell/commands/types.js";
 
 const command = (name: string, aliases: string[] = []): Command => ({
@@ -29,7 +29,8 @@ const root: Level = {
   commands: [],
   levels: ["configure", "resource"],
 };
-const tree = new CommandTree([root, configure, resource]);
+const entry = (level: Level): LevelEntry => ({ ...level, load: () => Promise.resolve(level) });
+const tree = new CommandTree(root, [entry(configure), entry(resource)]);
 
 function resolved(level: Level, word: string): string {
   const found = tree.command(level, word);
@@ -55,6 +56,14 @@ describe("CommandTree", () => {
     expect(resolved(configure, "shw")).toBe(
       'unknown_command: Unknown command "shw" in level "configure" (did you mean "show"?)',
     );
+  });
+
+  test("loads a level once, on first use", async () => {
+    const found = tree.entry("res");
+    if (found === undefined) throw new Error("no entry");
+    const loaded = await tree.open(found);
+    expect(loaded).toBe(resource);
+    expect(await tree.open(found)).toBe(loaded);
   });
 
   test("finds sublevels by name, alias and prefix", () => {

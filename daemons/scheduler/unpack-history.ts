@@ -160,21 +160,19 @@ function anonymousInstance(
   context: ResourceContext,
 ): PrimitiveModel | undefined {
   let inactive: PrimitiveModel | undefined;
+  let skipInactive = false;
   for (const instance of clone.instances) {
     const member = memberOf(instance, baseId);
-    if (member === undefined) continue;
     const active = instanceNodes(instance);
-    if (active.has(nodeName)) return member;
-    if (
-      active.size === 0 &&
-      inactive === undefined &&
-      !member.knownOn.has(nodeName) &&
-      !member.orphan
-    ) {
-      inactive = member;
+    if (active.size > 0) {
+      if (!active.has(nodeName) || member === undefined) continue;
+      if (member.activeOn.size === 0) return member;
+      skipInactive = true;
+      continue;
     }
+    if (!skipInactive && inactive === undefined && member !== undefined && !member.blocked) inactive = member;
   }
-  if (inactive !== undefined) return inactive;
+  if (!skipInactive && inactive !== undefined) return inactive;
   const orphan = addCloneInstance(clone, clone.instances.length, context);
   if (orphan === undefined) return undefined;
   for (const primitive of primitivesOf(orphan)) primitive.orphan = true;

@@ -84,18 +84,31 @@ export function buildLocation(statement: LocationStatement, context: BuildContex
   return constraintDraft(statement, built, references);
 }
 
+/**
+ * `RSC:N` clone instances: crmsh writes `*-instance`, which only Pacemaker's `pacemaker-next`
+ * schema accepts, so the commit fails; refused here up front with the reason.
+ */
+function refuseInstance(member: RoleMember | ActionMember, context: BuildContext): void {
+  if (member.instance === undefined) return;
+  const message =
+    `Cannot refer to instance ${member.instance} of "${member.resource.id}": ` +
+    `clone instances in constraints do not conform to the CIB schema ${context.validateWith()}`;
+  context.report(issueAt("unsupported", message, member.resource.span));
+}
+
 function roleMemberAttributes(
   attributes: Record<string, string>,
   member: RoleMember,
   prefix: "rsc" | "with-rsc",
+  context: BuildContext,
 ): void {
   attributes[prefix] = member.resource.id;
   if (member.role !== undefined) attributes[`${prefix}-role`] = member.role;
-  if (member.instance !== undefined) attributes[`${prefix}-instance`] = member.instance;
+  refuseInstance(member, context);
 }
 
 /** colocation: score, node-attribute, then rsc/with-rsc (with roles) or resource sets. */
-export function buildColocation(statement: ColocationStatement): Draft {
+export function buildColocation(statement: ColocationStatement, context: BuildContext): Draft {
   const score = scoreAttribute(statement.score.raw);
   const attributes: Record<string, string> = { id: statement.id, [score.name]: score.value };
   if (statement.nodeAttribute !== undefined) {
@@ -103,8 +116,8 @@ export function buildColocation(statement: ColocationStatement): Draft {
   }
   const { resources } = statement;
   if (resources.form === "pair") {
-    roleMemberAttributes(attributes, resources.resource, "rsc");
-    roleMemberAttributes(attributes, resources.withResource, "with-rsc");
+    roleMemberAttributes(attributes, resources.resource, "rsc", context);
+    roleMemberAttributes(attributes, resources.withResource, "with-rsc", context);
     const built = element("rsc_colocation", attributes);
     return constraintDraft(statement, built, [
       resources.resource.resource,
@@ -119,10 +132,11 @@ function actionMemberAttributes(
   attributes: Record<string, string>,
   member: ActionMember,
   prefix: "first" | "then",
+  context: BuildContext,
 ): void {
   attributes[prefix] = member.resource.id;
   if (member.action !== undefined) attributes[`${prefix}-action`] = member.action;
-  if (member.instance !== undefined) attributes[`${prefix}-instance`] = member.instance;
+  refuseInstance(member, context);
 }
 
 /** crmsh's kind from the written token: a kind word, `0` → Optional, any other number → Mandatory. */
@@ -147,8 +161,8 @@ export function buildOrder(statement: OrderStatement, context: BuildContext): Dr
   }
   const { resources } = statement;
   if (resources.form === "pair") {
-    actionMemberAttributes(attributes, resources.first, "first");
-    actionMemberAttributes(attributes, resources.then, "then");
+    actionMemberAttributes(attributes, resources.first, "first", context);
+    actionMemberAttributes(attributes, resources.then, "then", context);
     const built = element("rsc_order", attributes);
     return constraintDraft(statement, built, [resources.first.resource, resources.then.resource]);
   }
@@ -157,12 +171,12 @@ export function buildOrder(statement: OrderStatement, context: BuildContext): Dr
 }
 
 /** rsc_ticket: ticket, loss-policy, then rsc (with role) or resource sets. */
-export function buildTicket(statement: TicketStatement): Draft {
+export function buildTicket(statement: TicketStatement, context: BuildContext): Draft {
   const attributes: Record<string, string> = { id: statement.id, ticket: statement.ticket };
   if (statement.lossPolicy !== undefined) attributes["loss-policy"] = statement.lossPolicy;
   const { resources } = statement;
   if (resources.form === "single") {
-    roleMemberAttributes(attributes, resources.resource, "rsc");
+    roleMemberAttributes(attributes, resources.resource, "rsc", context);
     return constraintDraft(statement, element("rsc_ticket", attributes), [
       resources.resource.resource,
     ]);

@@ -35,11 +35,11 @@ export function buildDraft(statement: Statement, context: BuildContext): Draft |
     case "location":
       return buildLocation(statement, context);
     case "colocation":
-      return buildColocation(statement);
+      return buildColocation(statement, context);
     case "order":
       return buildOrder(statement, context);
     case "rsc_ticket":
-      return buildTicket(statement);
+      return buildTicket(statement, context);
     case "property":
     case "rsc_defaults":
     case "op_defaults":

@@ -167,7 +167,6 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
     clientPort,
     async stop() {
       membership.stop();
-      await new Promise((resolve) => setTimeout(resolve, 50));
       await client.stop();
       await transport.stop();
       rmSync(join(options.stateDir, stateFiles.pid), { force: true });

@@ -156,12 +156,16 @@ export class TransportHost {
     };
   }
 
-  async stop(): Promise<void> {
-    for (const channel of this.#channels.values()) for (const link of channel.links) link.stop();
-    for (const connection of this.#inbound) connection.socket.terminate();
-    await Promise.all(
-      this.#servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+  /** Stops dialing and listening; open links get `graceMs` to flush what was sent. */
+  async stop(graceMs = 500): Promise<void> {
+    const closed = this.#servers.map(
+      (server) => new Promise<void>((resolve) => server.close(() => resolve())),
     );
+    const links = [...this.#channels.values()].flatMap((channel) => channel.links);
+    await Promise.all(links.map((link) => link.stop({ graceMs })));
+    for (const connection of this.#inbound) connection.socket.terminate();
+    for (const server of this.#servers) for (const client of server.clients) client.terminate();
+    await Promise.all(closed);
   }
 
   #sessionConfig(peers: readonly number[], link: number): Omit<SecureSession["config"], "role"> {

@@ -88,10 +88,22 @@ export class OutboundLink {
     else this.start();
   }
 
-  stop(): void {
+  /** Closes gracefully, so frames already handed to the socket (a leave) still go out. */
+  stop(options: { readonly graceMs: number }): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
-    this.#socket?.terminate();
+    clearInterval(this.#pinger);
+    const socket = this.#socket;
+    if (socket === undefined) return Promise.resolve();
+    return new Promise((resolve) => {
+      const force = setTimeout(() => socket.terminate(), options.graceMs);
+      socket.once("close", () => {
+        clearTimeout(force);
+        resolve();
+      });
+      if (socket.readyState === WebSocket.OPEN) socket.close(1001);
+      else socket.terminate();
+    });
   }
 
   #feed(session: SecureSession, input: Parameters<SecureSession["step"]>[0]): void {

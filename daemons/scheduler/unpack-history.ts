@@ -14,6 +14,7 @@ import type {
   Role,
 } from "./model.js";
 import { addCloneInstance, primitivesOf, type ResourceContext } from "./unpack-resources.js";
+import { parseDurationMs } from "./score.js";
 
 const onFailSeverity: readonly OnFail[] = [
   "ignore",
@@ -40,6 +41,7 @@ export interface HistoryContext {
   readonly options: ClusterOptions;
   readonly resources: ResourceContext;
   readonly topLevel: ResourceModel[];
+  readonly now: number | undefined;
 }
 
 /** Unpacks history of online nodes first, then (with fencing) of the others, in document order. */
@@ -74,7 +76,7 @@ function unpackNodeHistory(
       .map((op) => toRecord(op, node.name))
       .sort((a, b) => callOrder(a) - callOrder(b));
     primitive.knownOn.add(node.name);
-    applyRecords(primitive, node, records, context.options);
+    applyRecords(primitive, node, records, context);
   }
 }
 
@@ -188,14 +190,23 @@ function applyRecords(
   primitive: PrimitiveModel,
   node: NodeModel,
   records: readonly OperationRecord[],
-  options: ClusterOptions,
+  context: HistoryContext,
 ): void {
   const state: NodeHistoryState = { role: "Unknown", onFail: undefined };
+  const timeoutMs = parseDurationMs(primitive.meta.get("failure-timeout")) ?? 0;
   for (const record of records) {
     primitive.history.push(record);
-    applyRecord(primitive, node, record, state, options);
+    if (isExpiredFailure(record, timeoutMs, context.now)) continue;
+    applyRecord(primitive, node, record, state, context.options);
   }
-  finishNodeHistory(primitive, node, state, options);
+  finishNodeHistory(primitive, node, state, context.options);
+}
+
+function isExpiredFailure(record: OperationRecord, timeoutMs: number, now: number | undefined): boolean {
+  if (timeoutMs <= 0 || now === undefined || record.lastRcChange === undefined) return false;
+  if (record.lastRcChange + timeoutMs / 1000 > now) return false;
+  const succeeded = (record.status === 0 || record.status === 4) && isExpected(record);
+  return !succeeded && record.status !== -1;
 }
 
 function configuredOnFail(

@@ -55,6 +55,7 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
     options: clusterOptions,
     resources: { ...baseContext, rscDefaults, nodeCount: nodes.length, resourceById },
     topLevel: resources,
+    now,
   });
   const primitives = resources.flatMap((resource) => primitivesOf(resource));
   unpackFailCounts(primitives, nodes, now);

@@ -155,8 +155,8 @@ export class Workspace {
       if (section.name === "nodes") continue;
       this.ids.removeTree(section);
       if (section.name === "fencing-topology") {
-        this.#unindex(section);
         this.detach(section);
+        this.#unindex(section);
         continue;
       }
       for (const object of childElements(section)) this.#unindex(object);

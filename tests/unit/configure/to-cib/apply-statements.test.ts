@@ -204,4 +204,27 @@ describe("applyStatements()", () => {
       "warning",
     ]);
   });
+
+  it("replace mode keeps the nodes and replaces everything else (load replace)", () => {
+    const node: Statement = { kind: "node", uname: "n1", sets: [], comments: [], span: span() };
+    const topology = (device: string): Statement => ({
+      kind: "fencing_topology",
+      targets: [{ levels: [{ devices: [ref(device)], span: span() }] }],
+      comments: [],
+      span: span(),
+    });
+    const cib = applied([node, primitive("a", "Dummy")]);
+    const first = applied([topology("a"), primitive("b", "Dummy")], cib, "update");
+    const result = applyStatements(first, [topology("b"), primitive("b", "Dummy")], {
+      mode: "replace",
+    });
+    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join("; "));
+    expect(sectionXml(result.value, "nodes")).toContain('<node uname="n1" id="n1"/>');
+    expect(sectionXml(result.value, "resources")).not.toContain('id="a"');
+    const configuration = writeXml(section(result.value, "resources"));
+    expect(configuration).toContain('id="b"');
+    const whole = writeXml(result.value);
+    expect(whole.match(/<fencing-topology>/g)).toHaveLength(1);
+    expect(whole).toContain('<fencing-level target="n1" index="1" devices="b" id="fencing"/>');
+  });
 });

@@ -130,11 +130,63 @@ function graphAttributes(model: ClusterModel): Record<string, string> {
   };
 }
 
+function priorityOf(resource: ResourceModel): number {
+  const priority = Number.parseInt(resource.meta.get("priority") ?? "0", 10);
+  return Number.isNaN(priority) ? 0 : priority;
+}
+
+/** Resource ids in the order Pacemaker adds their actions to the graph (clones: children first). */
+function graphResourceOrder(model: ClusterModel): string[] {
+  const order: string[] = [];
+  const visit = (resource: ResourceModel): void => {
+    if (resource.kind === "clone") {
+      for (const instance of resource.instances) visit(instance);
+      order.push(resource.id);
+      return;
+    }
+    order.push(resource.id);
+    if (resource.kind === "group") for (const child of resource.children) visit(child);
+  };
+  const topLevel = model.resources
+    .map((resource, index) => ({ resource, index }))
+    .sort((a, b) => priorityOf(b.resource) - priorityOf(a.resource) || a.index - b.index);
+  for (const { resource } of topLevel) visit(resource);
+  return order;
+}
+
+const newestFirst = (actions: readonly SchedulerAction[]): SchedulerAction[] =>
+  [...actions].sort((a, b) => b.id - a.id);
+
+/**
+ * Synapse order as Pacemaker's graph producer makes it: resources in scheduling order, each
+ * resource's actions newest first (its action list is built by prepending), then the node
+ * actions (fencing, shutdown) newest first. Execution passes follow this order.
+ */
+function synapseOrder(model: ClusterModel, graph: SchedulerGraph): SchedulerAction[] {
+  const byResource = new Map<string, SchedulerAction[]>();
+  const nodeActions: SchedulerAction[] = [];
+  for (const action of graph.actions) {
+    if (action.resource === undefined || !model.resourceById.has(action.resource)) {
+      nodeActions.push(action);
+    } else {
+      byResource.set(action.resource, [...(byResource.get(action.resource) ?? []), action]);
+    }
+  }
+  const ordered: SchedulerAction[] = [];
+  for (const id of graphResourceOrder(model)) {
+    ordered.push(...newestFirst(byResource.get(id) ?? []));
+    byResource.delete(id);
+  }
+  for (const actions of byResource.values()) ordered.push(...newestFirst(actions));
+  return [...ordered, ...newestFirst(nodeActions)];
+}
+
 export function convertGraph(model: ClusterModel, graph: SchedulerGraph): TransitionGraph {
   const inputs = new Map<number, number[]>();
-  for (const edge of graph.edges)
+  for (const edge of graph.edges) {
     inputs.set(edge.after, [...(inputs.get(edge.after) ?? []), edge.before]);
-  const synapses: GraphSynapse[] = graph.actions.map((action, index) => ({
+  }
+  const synapses: GraphSynapse[] = synapseOrder(model, graph).map((action, index) => ({
     id: index,
     priority: 0,
     action: convertAction(model, action),

@@ -26,7 +26,10 @@ export type { ShowIssueCode } from "./select.js";
 export { quoteWrap, needsNoQuotes } from "./format.js";
 
 export interface ShowOptions {
-  /** Object ids (globs), or crmsh filter words: `type:K`, `tag:T`, `related:R`, `changed`, `and`, `or`. */
+  /**
+   * Object ids (globs) or crmsh's filter words: `type:K`, `tag:T`, `related:R`, `changed`,
+   * `and`, `or`.
+   */
   readonly ids?: readonly string[];
   /** Object kinds in crm names (`primitive`, `location`, `property`…), as `type:` filters. */
   readonly types?: readonly string[];
@@ -141,12 +144,10 @@ export function showObject(
 ): string {
   const scope = options.configuration ?? element;
   const sanitized = sanitizeConfiguration(element);
-  const wrapper: XmlElement = {
-    kind: "element",
-    name: "configuration",
-    attributes: {},
-    children: [sanitized],
-  };
+  // A section between configuration and the element gives it its depth in a real CIB.
+  const isSection = sanitized.name === "fencing-topology" || isDefaultsSection(sanitized);
+  const inSection = isSection ? sanitized : wrap("section", sanitized);
+  const wrapper = wrap("configuration", inSection);
   const context: ShowContext = {
     referencedIds: collectReferencedIds(scope),
     nodeCount: countNodes(scope),
@@ -157,6 +158,10 @@ export function showObject(
   );
   if (objects.length === 0) return rawXmlText(sanitized, 3);
   return objects.map((object) => objectText(object, context)).join("\n");
+}
+
+function wrap(name: string, child: XmlElement): XmlElement {
+  return { kind: "element", name, attributes: {}, children: [child] };
 }
 
 function isDefaultsSection(element: XmlElement): boolean {

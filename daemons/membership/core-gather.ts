@@ -1,8 +1,18 @@
-import { sameNodeIds, sortedNodeIds, type NodeId } from "../kernel/index.js";
+import {
+  ringIdText,
+  sameNodeIds,
+  sortedNodeIds,
+  type NodeId,
+  type RingId,
+} from "../kernel/index.js";
 import type { Context } from "./core-state.js";
 import { sendToAll } from "./core-state.js";
 import { startCommit } from "./core-commit.js";
 import type { JoinMessage } from "./messages.js";
+
+function ringKey(ringId: RingId | undefined): string {
+  return ringId === undefined ? "none" : ringIdText(ringId);
+}
 
 /** Heard from once, then silent for longer than the token timeout. */
 export function isSilent(context: Context, nodeId: NodeId): boolean {
@@ -43,6 +53,7 @@ export function enterGather(context: Context, failed: readonly NodeId[]): void {
     lastJoinSentTick: state.now,
     procSet: new Set(reachableNodes(context)),
     failedSet: new Set(),
+    failedRing: new Map(),
     joins: new Map(),
   };
   for (const nodeId of failed) if (nodeId !== config.nodeId) markFailed(context, nodeId);
@@ -53,6 +64,8 @@ function markFailed(context: Context, nodeId: NodeId): boolean {
   const gather = context.state.gather;
   if (gather === undefined || nodeId === context.config.nodeId) return false;
   if (gather.failedSet.has(nodeId)) return false;
+  const join = gather.joins.get(nodeId);
+  gather.failedRing.set(nodeId, join === undefined ? "?" : ringKey(join.ringId));
   gather.failedSet.add(nodeId);
   gather.procSet.delete(nodeId);
   gather.joins.delete(nodeId);
@@ -88,7 +101,14 @@ function sendJoin(context: Context): void {
  */
 export function gatherOnJoin(context: Context, from: NodeId, join: JoinMessage): void {
   const gather = context.state.gather;
-  if (gather === undefined || gather.failedSet.has(from)) return;
+  if (gather === undefined) return;
+  if (gather.failedSet.has(from)) {
+    // Failed while it proposed from another ring: it has installed a ring since, so the
+    // decision is stale (after a heal every node would otherwise wait out old failures).
+    if (gather.failedRing.get(from) === ringKey(join.ringId)) return;
+    gather.failedSet.delete(from);
+    gather.failedRing.delete(from);
+  }
   gather.joins.set(from, join);
   let changed = false;
   for (const nodeId of [from, ...join.procSet]) {

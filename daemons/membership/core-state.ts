@@ -42,6 +42,8 @@ export interface GatherState {
   lastJoinSentTick: Tick;
   readonly procSet: Set<NodeId>;
   readonly failedSet: Set<NodeId>;
+  /** Per failed node, the ring its last join named when it was failed ("?" if none came). */
+  readonly failedRing: Map<NodeId, string>;
   readonly joins: Map<NodeId, JoinMessage>;
 }
 

@@ -1,6 +1,14 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -165,7 +173,7 @@ function spawnNode(
   plan: LocalStart,
   name: string,
   environment: CommandContext["environment"],
-): void {
+): { readonly exited: () => boolean } {
   const stateDir = join(plan.dir, name);
   mkdirSync(stateDir, { recursive: true });
   for (const file of Object.values(nodeStateFiles)) rmSync(join(stateDir, file), { force: true });
@@ -181,7 +189,20 @@ function spawnNode(
     ],
     { detached: true, stdio: ["ignore", output, output], cwd: plan.dir },
   );
+  let exited = false;
+  child.once("exit", () => (exited = true));
   child.unref();
+  return { exited: () => exited };
+}
+
+/** The last lines a node printed before it exited (its quorated.out). */
+function lastWords(plan: LocalStart, name: string): string {
+  try {
+    const text = readFileSync(join(plan.dir, name, "quorated.out"), "utf8").trim();
+    return text.split("\n").slice(-3).join(" / ");
+  } catch {
+    return "no output";
+  }
 }
 
 /** True once every node answers with a ring holding all of them. */
@@ -207,10 +228,16 @@ async function localStart(args: readonly string[], context: CommandContext): Pro
   const busy = await checkPorts(plan);
   if (busy !== undefined) return report(context, busy);
   const names = writeClusterFiles(plan);
-  for (const name of names) spawnNode(plan, name, context.environment);
+  const children = names.map((name) => spawnNode(plan, name, context.environment));
   const deadline = performance.now() + 30_000;
   let joined = await allJoined(plan, names);
   while (!joined && performance.now() < deadline) {
+    const dead = names.findIndex((_, index) => children[index]?.exited() === true);
+    if (dead >= 0) {
+      const name = names[dead] ?? "";
+      await stopLocalCluster(plan.dir);
+      return report(context, `Node ${name} exited during start: ${lastWords(plan, name)}`);
+    }
     await new Promise((wait) => setTimeout(wait, 100));
     joined = await allJoined(plan, names);
   }

@@ -24,12 +24,18 @@ const roleRank: Record<Role, number> = {
   Promoted: 4,
 };
 
+function isOrphan(state: ResourceState): boolean {
+  if (state.children.length === 0) return state.orphan;
+  return state.children.every((child) => isOrphan(child));
+}
+
 export function printScores(
   working: Working,
   functionName: string,
   state: ResourceState,
   recursive: boolean,
 ): void {
+  if (isOrphan(state)) return;
   for (const name of [...state.allowed.keys()].sort(compareNatural)) {
     working.scores.push(
       `${functionName}: ${state.id} allocation score on ${name}: ${formatScore(state.allowed.get(name) ?? 0)}`,

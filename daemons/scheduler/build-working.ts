@@ -88,7 +88,6 @@ function buildState(
     requiresQuorum: required !== "nothing",
     restarting: false,
   };
-  if (parent !== undefined && parent.nextRole === "Stopped") state.nextRole = "Stopped";
   if (primitive !== undefined && primitive.role === "Stopped" && primitive.activeOn.size > 0)
     state.role = "Started";
   working.states.set(resource.id, state);

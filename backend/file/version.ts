@@ -1,13 +1,14 @@
 import type { XmlElement } from "../cib/index.js";
-import { cloneNode, firstChild, nodesEqual } from "../cib/index.js";
+import { element, firstChild, nodesEqual } from "../cib/index.js";
 
 /**
  * Moves the CIB version as cibadmin does when it writes a file: a change of the
  * configuration section raises `epoch` and resets `num_updates`; any other change (status)
- * raises `num_updates`; no change keeps both. Returns a new tree; never mutates `next`.
+ * raises `num_updates`; no change keeps both. Returns a new root sharing `next`'s children
+ * (trees are never mutated in place); never mutates `next`.
  */
 export function advanceVersion(original: XmlElement, next: XmlElement): XmlElement {
-  const result = cloneNode(next);
+  const result = element(next.name, { ...next.attributes }, next.children);
   const epoch = versionNumber(original, "epoch");
   const updates = versionNumber(original, "num_updates");
   result.attributes["admin_epoch"] = original.attributes["admin_epoch"] ?? "0";

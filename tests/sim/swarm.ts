@@ -26,6 +26,23 @@ function quorumSectionFor(prng: Prng, nodeCount: number): QuorumSection {
   return {};
 }
 
+/** After convergence every live node broadcasts once; every live node must deliver them all. */
+function demandDelivery(cluster: SimCluster): void {
+  const delivered = new Set<string>();
+  cluster.addChecker({
+    name: "final broadcasts",
+    observe(event) {
+      if (event.kind === "delivered" && event.payload.startsWith("final:")) {
+        delivered.add(`${event.nodeId}<-${event.payload}`);
+      }
+      return undefined;
+    },
+  });
+  const live = cluster.liveNodeIds;
+  for (const nodeId of live) cluster.broadcast(nodeId, "cib", `final:${nodeId}`);
+  cluster.runUntil(() => delivered.size === live.length * live.length, 200);
+}
+
 /** One seed: a safety phase under faults with every checker on, then heal and demand one view. */
 export function runSwarmSeed(seed: number, options: { safetyTicks: number }): SwarmResult {
   const prng = new Prng(seed);
@@ -52,5 +69,6 @@ export function runSwarmSeed(seed: number, options: { safetyTicks: number }): Sw
   cluster.network.setFaults({ ...plan.network, lossPercent: 0, duplicatePercent: 0 });
   for (const nodeId of cluster.nodeIds) if (!cluster.node(nodeId).up) cluster.restart(nodeId);
   const convergenceTicks = cluster.runUntil(converged, 600);
+  demandDelivery(cluster);
   return { seed, nodeCount: plan.nodeCount, convergenceTicks, faults };
 }

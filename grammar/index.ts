@@ -5,3 +5,4 @@ export { parseLine, parseScript } from "./parse.js";
 export { formatIssue } from "./format-issue.js";
 export { resolveHeadWord } from "./classify.js";
 export * from "./keywords.js";
+export { print, printStatement } from "./print.js";

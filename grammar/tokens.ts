@@ -92,6 +92,7 @@ export const LBrace = createToken({ name: "LBrace", pattern: Lexer.NA, label: "'
 export const RBrace = createToken({ name: "RBrace", pattern: Lexer.NA, label: "'}'" });
 
 const keywordTokens: TokenType[] = [];
+const keywordWordList: string[] = [];
 
 function keyword(word: string, options: { section?: boolean; extra?: TokenType[] } = {}) {
   const escaped = word.replace(/[-]/g, "\\-");
@@ -103,6 +104,7 @@ function keyword(word: string, options: { section?: boolean; extra?: TokenType[]
     label: `'${word}'`,
   });
   keywordTokens.push(token);
+  keywordWordList.push(word);
   return token;
 }
 
@@ -184,6 +186,9 @@ export const Deny = keyword("deny");
 export const keywords: readonly TokenType[] = [...keywordTokens].sort(
   (a, b) => String(b.PATTERN).length - String(a.PATTERN).length,
 );
+
+/** The spelling of every keyword (lower case): a word that reads as a keyword when bare. */
+export const keywordWords: ReadonlySet<string> = new Set(keywordWordList);
 
 /** Every token type the parser knows (lexer tokens and shape tokens). */
 export const allTokens: readonly TokenType[] = [

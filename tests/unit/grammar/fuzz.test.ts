@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { formatIssue, parseLine, parseScript } from "../../../grammar/index.js";
+import { formatIssue, parseLine, parseScript, print, type Statement } from "../../../grammar/index.js";
 import { corpusDir, corpusFiles, readCorpusFile } from "../../support/corpus.js";
 
 /**
@@ -40,10 +40,18 @@ function mutate(line: string, at: number, insert: string, remove: number): strin
   return line.slice(0, position) + insert + line.slice(position + remove);
 }
 
+function withoutSpans(statements: readonly Statement[]): string {
+  return JSON.stringify(statements, (key, value: unknown) => (key === "span" ? undefined : value));
+}
+
+/** Never throws; ok means no errors; an accepted script prints to text that parses back. */
 function checkResult(text: string): void {
   const script = parseScript(text);
-  if (script.ok) expect(script.issues.every((found) => found.severity === "warning")).toBe(true);
-  else expect(script.issues.length).toBeGreaterThan(0);
+  if (script.ok) {
+    expect(script.issues.every((found) => found.severity === "warning")).toBe(true);
+    const again = parseScript(print(script.value));
+    expect(again.ok && withoutSpans(again.value)).toBe(withoutSpans(script.value));
+  } else expect(script.issues.length).toBeGreaterThan(0);
   for (const found of script.issues) expect(typeof formatIssue(text, found)).toBe("string");
   parseLine(text);
 }

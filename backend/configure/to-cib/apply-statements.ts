@@ -51,16 +51,6 @@ function buildContext(
   options: ApplyOptions,
 ): BuildContext {
   return {
-    resolveReference(tag, id) {
-      const object = workspace.findObject(id);
-      if (object === undefined) return id;
-      for (const node of descendants(object)) {
-        if (node !== object && node.name === tag && node.attributes["id"] !== undefined) {
-          return node.attributes["id"];
-        }
-      }
-      return id;
-    },
     ocfProviders: options.ocfProviders ?? defaultOcfProviders,
     knownNodeUnames: () => workspace.initialNodeUnames,
     validateWith: () => workspace.cib.attributes["validate-with"] ?? "pacemaker-3.9",
@@ -114,8 +104,29 @@ function processingOrder(drafts: readonly Draft[], workspace: Workspace): Draft[
   return keyed.map((entry) => entry.draft);
 }
 
+/**
+ * crmsh's id-ref resolution, done when the object is created (so earlier objects of the
+ * batch count): an `id-ref` naming a whole object (`params $id-ref=d0`, `operations
+ * $id-ref=d1`, `rule $id-ref=l2`) points at that object's first element of the same kind.
+ */
+function resolveIdReferences(workspace: Workspace, object: XmlElement): void {
+  for (const node of descendants(object)) {
+    const reference = node.attributes["id-ref"];
+    if (reference === undefined) continue;
+    const target = workspace.findObject(reference);
+    if (target === undefined) continue;
+    for (const candidate of descendants(target)) {
+      const id = candidate.attributes["id"];
+      if (candidate === target || candidate.name !== node.name || id === undefined) continue;
+      node.attributes["id-ref"] = id;
+      break;
+    }
+  }
+}
+
 function createDraft(creation: Creation, draft: Draft): void {
   const { placement } = draft;
+  resolveIdReferences(creation.workspace, draft.element);
   switch (placement.kind) {
     case "object":
       return createObject(creation, draft, placement.section);

@@ -55,7 +55,7 @@ export function buildPropertySet(statement: PropertySetStatement, context: Build
   const id = statement.setId ?? kind.id;
   const attributes: Record<string, string> = { id };
   if (statement.idRef !== undefined) {
-    attributes["id-ref"] = context.resolveReference(kind.tag, statement.idRef);
+    attributes["id-ref"] = statement.idRef;
   }
   const built = element(kind.tag, attributes, [
     ...commentNodes(statement.comments),

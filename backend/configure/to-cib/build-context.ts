@@ -18,11 +18,6 @@ export type ToCibIssue = Issue<ToCibCode>;
 
 /** What builders may ask of the CIB being edited (read only) and where they report issues. */
 export interface BuildContext {
-  /**
-   * crmsh's id-ref resolution: an `id-ref` naming a whole object (`params $id-ref=d0`)
-   * points at that object's first element of `tag`; anything else is kept as written.
-   */
-  resolveReference(tag: string, id: string): string;
   /** Providers installed for an OCF type, to complete a provider-less agent. */
   ocfProviders(type: string): readonly string[];
   /** The CIB's `validate-with` schema (`pacemaker-3.9`). */

@@ -65,7 +65,7 @@ function buildOperations(
   const spec = statement.operations;
   if (spec?.id !== undefined) operations.attributes["id"] = spec.id;
   if (spec?.idRef !== undefined) {
-    operations.attributes["id-ref"] = context.resolveReference("operations", spec.idRef);
+    operations.attributes["id-ref"] = spec.idRef;
   }
   operations.children = statement.ops.map((op) => buildOp(op, context));
   return operations;

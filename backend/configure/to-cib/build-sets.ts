@@ -61,7 +61,7 @@ function buildRuleExpression(expression: RuleExpression): XmlElement {
 export function buildRule(rule: Rule, context: BuildContext): XmlElement {
   if (rule.idRef !== undefined) {
     const attributes: Record<string, string> = {
-      "id-ref": context.resolveReference("rule", rule.idRef),
+      "id-ref": rule.idRef,
     };
     if (rule.role !== undefined) attributes["role"] = rule.role;
     return element("rule", attributes);
@@ -79,7 +79,7 @@ export function buildRule(rule: Rule, context: BuildContext): XmlElement {
 /** An attribute list: a reference (`$id-ref`), or a set with score, rules and nvpairs. */
 export function buildAttributeSet(set: AttributeSet, context: BuildContext): XmlElement {
   if (set.idRef !== undefined) {
-    return element(set.element, { "id-ref": context.resolveReference(set.element, set.idRef) });
+    return element(set.element, { "id-ref": set.idRef });
   }
   const attributes: Record<string, string> = {};
   if (set.id !== undefined) attributes["id"] = set.id;

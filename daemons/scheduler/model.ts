@@ -124,6 +124,8 @@ export interface PrimitiveModel extends ResourceCommon {
   failureStop: boolean;
   /** Nodes where a failure requires a stop (on-fail=restart). */
   readonly recoverOn: Set<string>;
+  /** The id under which the history recorded this resource (`rsc:1` for a clone instance). */
+  historyName: string | undefined;
   /** Stop failed on these nodes. */
   readonly failedStopOn: Set<string>;
 }

@@ -16,9 +16,13 @@ const roleRank: Record<Role, number> = {
   Promoted: 4,
 };
 
-function promotionName(clone: ResourceState, primitive: ResourceState): string {
-  if (clone.resource.kind === "clone" && clone.resource.globallyUnique) return primitive.id;
-  return primitive.resource.kind === "primitive" ? primitive.resource.baseId : primitive.id;
+function promotionNames(clone: ResourceState, primitive: ResourceState): string[] {
+  const model = primitive.resource.kind === "primitive" ? primitive.resource : undefined;
+  if (model === undefined) return [primitive.id];
+  const unique = clone.resource.kind === "clone" && clone.resource.globallyUnique;
+  const names = [model.historyName ?? primitive.id];
+  if (!unique) names.push(model.baseId);
+  return names;
 }
 
 /** The instance's promotion score on a node, or undefined when no attribute is set. */
@@ -34,7 +38,9 @@ export function promotionScore(
   for (const primitive of primitiveStates(instance)) {
     const active = primitive.runningOn.length > 0;
     if (active && !primitive.runningOn.includes(nodeName)) continue;
-    const value = node.attributes.get(`master-${promotionName(clone, primitive)}`);
+    const value = promotionNames(clone, primitive)
+      .map((name) => node.attributes.get(`master-${name}`))
+      .find((candidate) => candidate !== undefined);
     if (value === undefined) continue;
     total = addScores(total ?? 0, parseScore(value));
   }

@@ -97,6 +97,11 @@ function guessType(actual: string, expected: string, operation: string): string 
 }
 
 function compareTyped(actual: string, expected: string, type: string): number {
+  if (type === "integer") {
+    const a = Number.parseInt(actual, 10);
+    const b = Number.parseInt(expected, 10);
+    if (!Number.isNaN(a) && !Number.isNaN(b)) return a - b;
+  }
   if (type === "integer" || type === "number") {
     const a = Number(actual);
     const b = Number(expected);

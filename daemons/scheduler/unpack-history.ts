@@ -76,6 +76,7 @@ function unpackNodeHistory(
       .map((op) => toRecord(op, node.name))
       .sort((a, b) => callOrder(a) - callOrder(b));
     primitive.knownOn.add(node.name);
+    if (id !== primitive.id) primitive.historyName = id;
     applyRecords(primitive, node, records, context);
   }
 }

@@ -141,7 +141,7 @@ function buildPrimitive(
     history: [],
     failedStopOn: new Set(),
     stopOnFail: false,
-    recoverOn: new Set(), failureStop: false,
+    recoverOn: new Set(), failureStop: false, historyName: undefined,
   };
 }
 

@@ -30,11 +30,17 @@ export interface TransportOptions {
   readonly reconnectDelayMsMin: number;
   readonly reconnectDelayMsMax: number;
   readonly pingIntervalMs: number;
+  /** An inbound connection that has not proved the authkey by then is closed. */
+  readonly handshakeTimeoutMs: number;
   readonly log: (text: string) => void;
 }
 
-/** LAN limits: 1 MiB frames, 4096 queued payloads per peer, reconnect 20 ms .. 500 ms. */
+/**
+ * LAN limits: 1 MiB frames, 4096 queued payloads per peer, reconnect 20 ms .. 500 ms, 5 s to
+ * finish a handshake.
+ */
 export const transportLanDefaults = {
+  handshakeTimeoutMs: 5000,
   frameBytesMax: 1024 * 1024,
   queueFramesMax: 4096,
   reconnectDelayMsMin: 20,
@@ -212,6 +218,12 @@ export class TransportHost {
   }
 
   #accept(socket: WebSocket): void {
+    const inboundMax = this.options.peers.length * this.options.listen.length * 4 + 8;
+    if (this.#inbound.size >= inboundMax) {
+      this.#increment("handshakes_refused");
+      socket.terminate();
+      return;
+    }
     const admitted = this.options.peers
       .map((peer) => peer.nodeid)
       .filter((nodeid) => !this.#fullyCut(nodeid));
@@ -228,7 +240,15 @@ export class TransportHost {
     socket.on("error", (error: Error & { code?: string }) => {
       if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") this.#increment("dropped_oversized");
     });
-    socket.on("close", () => this.#inbound.delete(connection));
+    const deadline = setTimeout(() => {
+      if (session.established) return;
+      this.#increment("handshakes_refused");
+      socket.terminate();
+    }, this.options.handshakeTimeoutMs);
+    socket.on("close", () => {
+      clearTimeout(deadline);
+      this.#inbound.delete(connection);
+    });
     feed({ kind: "opened", nonce: new Uint8Array(randomBytes(32)) });
   }
 

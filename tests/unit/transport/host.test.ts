@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
+import WebSocket from "ws";
 import { afterEach, describe, expect, test } from "vitest";
 import { TransportHost, transportLanDefaults } from "../../../daemons/transport/host.js";
 import type { TransportOptions } from "../../../daemons/transport/host.js";
@@ -31,6 +32,8 @@ async function until(condition: () => boolean, what: string, timeoutMs = 5000): 
   }
 }
 
+let lastPorts: number[] = [];
+
 interface Node {
   readonly host: TransportHost;
   readonly received: string[];
@@ -41,6 +44,7 @@ async function cluster(
 ): Promise<Node[]> {
   const key = new Uint8Array(randomBytes(256));
   const ports = [await freePort(), await freePort()];
+  lastPorts = ports;
   const addresses = (index: number) =>
     ["127.0.0.1", "127.0.0.2"].map((host) => ({ host, port: ports[index] ?? 0 }));
   return Promise.all(
@@ -54,6 +58,7 @@ async function cluster(
         linkMode: options.mode ?? "passive",
         linkPriorities: [2, 1],
         pingIntervalMs: 200,
+        handshakeTimeoutMs: 300,
         log: () => undefined,
       });
       hosts.push(host);
@@ -118,6 +123,21 @@ describe("TransportHost", () => {
       "refusals on both sides",
     );
     expect(connected(one)).toEqual([]);
+    expect(two.received).toEqual([]);
+  });
+
+  test("a connection that never proves the authkey is dropped, counted, and its junk never delivered", async () => {
+    const [, two] = await cluster();
+    if (two === undefined) throw new Error("no nodes");
+    const socket = new WebSocket(`ws://127.0.0.1:${lastPorts[1] ?? 0}/`);
+    await new Promise((resolve) => socket.once("open", resolve));
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    socket.send("hello?");
+    socket.send(new Uint8Array([4, 0, 0, 0, 0, 0, 0, 0, 1, ...new Uint8Array(40)]));
+    await closed;
+    const counters = two.host.status().counters;
+    expect(counters.dropped_forged).toBeGreaterThanOrEqual(1);
+    expect(counters.handshakes_refused).toBeGreaterThanOrEqual(1);
     expect(two.received).toEqual([]);
   });
 });

@@ -239,8 +239,25 @@ const objectChecks: Readonly<Record<string, Check>> = {
   alert,
 };
 
+const memberTags = new Set(["primitive", "group"]);
+const containerTags = new Set(["group", "clone", "master", "bundle"]);
+
+/**
+ * Comments below an object's own children are lost in the CLI text (only the object's own
+ * comments print, above it). Member resources are objects of their own and not searched.
+ */
+function hasNestedComment(element: XmlElement, isObject: boolean): boolean {
+  for (const child of element.children) {
+    if (child.kind === "comment" && !isObject) return true;
+    if (child.kind !== "element") continue;
+    if (isObject && containerTags.has(element.name) && memberTags.has(child.name)) continue;
+    if (hasNestedComment(child, false)) return true;
+  }
+  return false;
+}
+
 /** True when crmsh prints this top-level element in its CLI syntax (else as `xml <…>`). */
 export function isExpressible(element: XmlElement): boolean {
   const check = objectChecks[element.name];
-  return check !== undefined && check(element);
+  return check !== undefined && check(element) && !hasNestedComment(element, true);
 }

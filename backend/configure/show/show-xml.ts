@@ -1,63 +1,19 @@
 import type { XmlElement } from "../../cib/index.js";
 import { element } from "../../cib/index.js";
 import type { ConfigurationObject } from "./objects.js";
-import { prettyXmlLines, withNormalizedComments } from "./xml-text.js";
+import { prettyXmlLines, withCommentTails } from "./xml-text.js";
 
-const objectTags = new Set([
-  "node",
-  "primitive",
-  "group",
-  "clone",
-  "master",
-  "template",
-  "bundle",
-  "rsc_location",
-  "rsc_colocation",
-  "rsc_order",
-  "rsc_ticket",
-  "cluster_property_set",
-  "fencing-topology",
-  "acl_role",
-  "acl_user",
-  "acl_target",
-  "acl_group",
-  "tag",
-  "alert",
-]);
-
-/** Deep copy with comments normalised on every object element, and passwords obscured. */
-function prepared(
-  node: XmlElement,
-  isObscured: (name: string) => boolean,
-  object: { readonly isObject: boolean; readonly depth: number },
-): XmlElement {
-  const source = object.isObject ? withNormalizedComments(node, object.depth) : node;
-  const attributes = { ...source.attributes };
-  const copy: XmlElement = { kind: "element", name: source.name, attributes, children: [] };
-  if (
-    node.name === "nvpair" &&
-    attributes["value"] !== undefined &&
-    attributes["name"] !== undefined
-  ) {
-    if (isObscured(attributes["name"])) attributes["value"] = "******";
+/** A deep copy with the values of obscured nvpairs replaced by `******`. */
+function obscured(node: XmlElement, isObscured: (name: string) => boolean): XmlElement {
+  const attributes = { ...node.attributes };
+  const { name, value } = attributes;
+  if (node.name === "nvpair" && value !== undefined && name !== undefined && isObscured(name)) {
+    attributes["value"] = "******";
   }
-  const depth = object.depth + 1;
-  copy.children = source.children.map((child) =>
-    child.kind === "element"
-      ? prepared(child, isObscured, {
-          isObject: objectTags.has(child.name) || isDefaultsSet(node, child),
-          depth,
-        })
-      : { ...child },
+  const children = node.children.map((child) =>
+    child.kind === "element" ? obscured(child, isObscured) : { ...child },
   );
-  return copy;
-}
-
-function isDefaultsSet(parent: XmlElement, child: XmlElement): boolean {
-  return (
-    child.name === "meta_attributes" &&
-    (parent.name === "rsc_defaults" || parent.name === "op_defaults")
-  );
+  return { kind: "element", name: node.name, attributes, children };
 }
 
 /**
@@ -80,7 +36,7 @@ export function showXmlText(
   for (const object of selected) {
     if (seen.has(object.top)) continue;
     seen.add(object.top);
-    const copy = prepared(object.top, isObscured, { isObject: true, depth: topDepth(object) });
+    const copy = obscured(withCommentTails(object.top, topDepth(object), true), isObscured);
     sectionOf(configuration, object.section).children.push(copy);
   }
   return `<?xml version="1.0" ?>\n${prettyXmlLines(root).join("\n")}\n\n`;

@@ -55,31 +55,74 @@ export function prettyXmlLines(element: XmlElement): string[] {
   return lines;
 }
 
+/** Elements crmsh handles as objects: their own comments are normalised when it reads a CIB. */
+export const objectTags: ReadonlySet<string> = new Set([
+  "node",
+  "primitive",
+  "group",
+  "clone",
+  "master",
+  "template",
+  "bundle",
+  "rsc_location",
+  "rsc_colocation",
+  "rsc_order",
+  "rsc_ticket",
+  "cluster_property_set",
+  "fencing-topology",
+  "acl_role",
+  "acl_user",
+  "acl_target",
+  "acl_group",
+  "tag",
+  "alert",
+]);
+
+function isDefaultsSet(parent: XmlElement, child: XmlElement): boolean {
+  return (
+    child.name === "meta_attributes" &&
+    (parent.name === "rsc_defaults" || parent.name === "op_defaults")
+  );
+}
+
 /**
- * A copy of an object element with its comments as crmsh holds them after reading a CIB:
- * trimmed, starting with `#`, and moved above the first child element. Each comment keeps
- * the whitespace that followed it in cibadmin's layout (`depth` is the element's depth in
- * the document, `<cib>` being 0), which makes lxml print the rest of the element inline.
+ * A copy of an element with its comments as crmsh holds them after reading a CIB. Each
+ * comment keeps the whitespace that followed it in cibadmin's layout (`depth` is the
+ * element's depth in the document, `<cib>` being 0), which makes lxml print the rest of its
+ * parent inline. Comments directly inside an object are also trimmed, made to start with
+ * `#` and moved above its first child element.
  */
-export function withNormalizedComments(element: XmlElement, depth: number): XmlElement {
-  if (!element.children.some((child) => child.kind === "comment")) return element;
+export function withCommentTails(
+  element: XmlElement,
+  depth: number,
+  isObject: boolean,
+): XmlElement {
   const comments: XmlNode[] = [];
   const others: XmlNode[] = [];
   const last = element.children.length - 1;
   element.children.forEach((child, index) => {
+    if (child.kind === "element") {
+      const childIsObject = objectTags.has(child.name) || isDefaultsSet(element, child);
+      others.push(withCommentTails(child, depth + 1, childIsObject));
+      return;
+    }
     if (child.kind !== "comment") {
       others.push(child);
       return;
     }
-    const tail = `\n${"  ".repeat(index === last ? depth : depth + 1)}`;
-    comments.push({ kind: "comment", text: commentText(child.text) }, { kind: "text", text: tail });
+    const tail: XmlNode = {
+      kind: "text",
+      text: `\n${"  ".repeat(index === last ? depth : depth + 1)}`,
+    };
+    if (isObject) comments.push({ kind: "comment", text: commentText(child.text) }, tail);
+    else others.push(child, tail);
   });
   return { ...element, children: [...comments, ...others] };
 }
 
 /** `xml <element …> \` … — the form of an object crmsh cannot express in its syntax. */
 export function rawXmlText(element: XmlElement, depth: number): string {
-  const lines = prettyXmlLines(withNormalizedComments(element, depth))
+  const lines = prettyXmlLines(withCommentTails(element, depth, true))
     .join("\n")
     .split("\n")
     .filter((line) => line !== "");

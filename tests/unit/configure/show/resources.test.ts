@@ -90,3 +90,15 @@ describe("showConfiguration() head ids and agents crmsh could not read back", ()
     );
   });
 });
+
+describe("showConfiguration() comments below an object's children", () => {
+  test("fall back to xml, the comment keeping cibadmin's following whitespace", () => {
+    const sets = `<instance_attributes id="i"><!-- nested --><nvpair id="n" name="a" value="1"/>
+      </instance_attributes>`;
+    expect(show(`<resources>${dummy("a", sets)}</resources>`)).toBe(
+      'xml <primitive id="a" class="ocf" provider="heartbeat" type="Dummy"> \\\n' +
+        '  <instance_attributes id="i"><!-- nested --> \\\n' +
+        '          <nvpair id="n" name="a" value="1"/></instance_attributes> \\\n</primitive>\n',
+    );
+  });
+});

@@ -90,6 +90,7 @@ function buildState(
   };
   if (primitive !== undefined && primitive.role === "Stopped" && primitive.activeOn.size > 0)
     state.role = "Started";
+  if (state.role === "Started" && isPromotable(resource)) state.role = "Unpromoted";
   working.states.set(resource.id, state);
   const children =
     resource.kind === "group"

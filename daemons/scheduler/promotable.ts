@@ -111,7 +111,7 @@ function computePriorities(working: Working, clone: ResourceState): void {
   for (const instance of clone.children) {
     const node = instanceNode(instance);
     if (node === undefined) {
-      instance.promotionPriority = -INFINITY;
+      instance.promotionPriority = 0;
       continue;
     }
     const score = promotionScore(working, clone, instance, node);

@@ -44,7 +44,10 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
   const opDefaults = unpackDefaults(configuration, "op_defaults", baseContext);
   const nodes = unpackNodes(configuration, clusterOptions, baseContext);
   const dcUuid = cib.attributes["dc-uuid"];
-  for (const node of nodes) node.isDc = dcUuid !== undefined && node.id === dcUuid;
+  for (const node of nodes) {
+    node.isDc = dcUuid !== undefined && node.id === dcUuid;
+    node.attributes.set("#is_dc", node.isDc ? "true" : "false");
+  }
   const resourceById = new Map<string, ResourceModel>();
   const resourcesSection = configuration === undefined ? undefined : firstChild(configuration, "resources");
   const resources = unpackResources(resourcesSection, {

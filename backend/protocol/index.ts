@@ -14,7 +14,6 @@ export type {
 export {
   clientFrameBytesMax,
   clientTokenHeader,
-  protocolVersion,
   transportCounterNames,
   wireErrorCodes,
 } from "./messages.js";

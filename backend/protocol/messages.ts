@@ -1,6 +1,5 @@
 /** Messages between a client (crm, crm_mon) and quorated's client channel: JSON text frames. */
 
-export const protocolVersion = 1;
 /** Largest client frame either side accepts. */
 export const clientFrameBytesMax = 1024 * 1024;
 /** Header a client presents on the ws upgrade: the content of the node's client token file. */

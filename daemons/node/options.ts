@@ -42,7 +42,9 @@ export function parseNodeOptions(argv: readonly string[]): Result<NodeOptions, "
   let allowFaultInjection = false;
   for (let index = 0; index < argv.length; index++) {
     const word = argv[index] ?? "";
-    const [flag, inline] = word.includes("=") ? word.split("=", 2) : [word, undefined];
+    const equals = word.indexOf("=");
+    const flag = equals < 0 ? word : word.slice(0, equals);
+    const inline = equals < 0 ? undefined : word.slice(equals + 1);
     const key = valued.get(flag as "--config");
     if (word === "--allow-fault-injection") allowFaultInjection = true;
     else if (key === undefined) issues.push(issue("bad_argument", `Unknown option "${word}"`));

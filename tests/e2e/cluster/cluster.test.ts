@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cutLinks, fetchTransportStatus, nodeClientTarget } from "../../../backend/client/index.js";
@@ -164,4 +164,21 @@ describe("five quorated processes", () => {
     await Promise.all(all.map((node) => cutLinks(target(dir, node), [])));
     for (const node of all) expect((await awaitView(dir, node, all)).quorate).toBe(true);
   });
+});
+
+test("crm cluster keygen writes 256 random bytes with mode 0400, as corosync-keygen", () => {
+  const dir = temporaryClusterDir();
+  try {
+    const written = crm(["cluster", "keygen", join(dir, "authkey")]);
+    expect(written.code).toBe(0);
+    expect(statSync(join(dir, "authkey")).size).toBe(256);
+    expect(statSync(join(dir, "authkey")).mode & 0o777).toBe(0o400);
+    const small = crm(["cluster", "keygen", "-s", "64", join(dir, "small")]);
+    expect(small.code).not.toBe(0);
+    expect(small.stderr).toContain(
+      'ERROR: Bad value "64" for -s: expected an integer from 128 to 4096',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

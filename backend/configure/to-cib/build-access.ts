@@ -147,13 +147,13 @@ export function buildUser(statement: UserStatement, context: BuildContext): Draf
   return accessDraft(statement, element("acl_user", { id: statement.id }, children));
 }
 
-function buildRecipient(recipient: AlertRecipient, id: string, context: BuildContext): XmlElement {
+function buildRecipient(recipient: AlertRecipient, id: string): XmlElement {
   const attributes: Record<string, string> = { id, value: recipient.value };
   if (recipient.description !== undefined) attributes["description"] = recipient.description;
   return element(
     "recipient",
     attributes,
-    recipient.sets.map((set) => buildAttributeSet(set, context)),
+    recipient.sets.map((set) => buildAttributeSet(set)),
   );
 }
 
@@ -172,19 +172,19 @@ function buildSelect(select: NonNullable<AlertStatement["select"]>): XmlElement 
 }
 
 /** alert: path, description, sets, select, recipients `<alert>-recipient-N` (N from 1). */
-export function buildAlert(statement: AlertStatement, context: BuildContext): Draft {
+export function buildAlert(statement: AlertStatement): Draft {
   const attributes: Record<string, string> = { id: statement.id, path: statement.path };
   if (statement.description !== undefined) attributes["description"] = statement.description;
   const parts = statement.sets.map((set) => ({
     offset: set.span.offset,
-    value: buildAttributeSet(set, context),
+    value: buildAttributeSet(set),
   }));
   if (statement.select !== undefined) {
     parts.push({ offset: statement.select.span.offset, value: buildSelect(statement.select) });
   }
   statement.recipients.forEach((recipient, index) => {
     const id = `${statement.id}-recipient-${index + 1}`;
-    parts.push({ offset: recipient.span.offset, value: buildRecipient(recipient, id, context) });
+    parts.push({ offset: recipient.span.offset, value: buildRecipient(recipient, id) });
   });
   const built = element("alert", attributes, inInputOrder(parts));
   return { ...accessDraft(statement, built), placement: { kind: "object", section: "alerts" } };

@@ -30,7 +30,7 @@ export function buildNode(statement: NodeStatement, context: BuildContext): Draf
   if (statement.description !== undefined) attributes["description"] = statement.description;
   const built = element("node", attributes, [
     ...commentNodes(statement.comments),
-    ...statement.sets.map((set) => buildAttributeSet(set, context)),
+    ...statement.sets.map((set) => buildAttributeSet(set)),
   ]);
   return {
     id: statement.id ?? statement.uname,
@@ -50,7 +50,7 @@ const propertySets = {
 } as const;
 
 /** property / rsc_defaults / op_defaults: one set (default ids as crmsh), rules, nvpairs. */
-export function buildPropertySet(statement: PropertySetStatement, context: BuildContext): Draft {
+export function buildPropertySet(statement: PropertySetStatement): Draft {
   const kind = propertySets[statement.kind];
   const id = statement.setId ?? kind.id;
   const attributes: Record<string, string> = { id };
@@ -59,7 +59,7 @@ export function buildPropertySet(statement: PropertySetStatement, context: Build
   }
   const built = element(kind.tag, attributes, [
     ...commentNodes(statement.comments),
-    ...statement.rules.map((rule) => buildRule(rule, context)),
+    ...statement.rules.map(buildRule),
     ...statement.nvpairs.map(buildNvpair),
   ]);
   return {

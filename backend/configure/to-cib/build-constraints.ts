@@ -58,7 +58,7 @@ function setMembers(sets: readonly ResourceSet[]): Reference[] {
 }
 
 /** location: rsc / rsc-pattern / sets, extra attributes verbatim, score+node or rules. */
-export function buildLocation(statement: LocationStatement, context: BuildContext): Draft {
+export function buildLocation(statement: LocationStatement): Draft {
   const built = element("rsc_location", { id: statement.id });
   const { resource } = statement;
   const references: Reference[] = [];
@@ -80,7 +80,7 @@ export function buildLocation(statement: LocationStatement, context: BuildContex
     built.children.push(...resource.sets.map(buildResourceSet));
     references.push(...setMembers(resource.sets));
   }
-  built.children.push(...statement.rules.map((rule) => buildRule(rule, context)));
+  built.children.push(...statement.rules.map(buildRule));
   return constraintDraft(statement, built, references);
 }
 

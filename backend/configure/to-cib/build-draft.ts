@@ -29,11 +29,11 @@ export function buildDraft(statement: Statement, context: BuildContext): Draft |
     case "group":
     case "clone":
     case "ms":
-      return buildContainer(statement, context);
+      return buildContainer(statement);
     case "bundle":
-      return buildBundle(statement, context);
+      return buildBundle(statement);
     case "location":
-      return buildLocation(statement, context);
+      return buildLocation(statement);
     case "colocation":
       return buildColocation(statement, context);
     case "order":
@@ -43,7 +43,7 @@ export function buildDraft(statement: Statement, context: BuildContext): Draft |
     case "property":
     case "rsc_defaults":
     case "op_defaults":
-      return buildPropertySet(statement, context);
+      return buildPropertySet(statement);
     case "fencing_topology":
       return buildFencingTopology(statement, context);
     case "tag":
@@ -56,7 +56,7 @@ export function buildDraft(statement: Statement, context: BuildContext): Draft |
     case "user":
       return buildUser(statement, context);
     case "alert":
-      return buildAlert(statement, context);
+      return buildAlert(statement);
     case "xml":
       return buildRawXml(statement, context);
     default:

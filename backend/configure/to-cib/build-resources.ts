@@ -37,14 +37,14 @@ function agentAttributes(agent: AgentSpec, context: BuildContext): Record<string
 }
 
 /** `op NAME k=v…`: op attributes in input order, `interval="0"` appended when absent. */
-export function buildOp(op: Op, context: BuildContext): XmlElement {
+export function buildOp(op: Op): XmlElement {
   const attributes: Record<string, string> = { name: op.name };
   for (const attribute of op.attributes) attributes[attribute.name] = attribute.value;
   if (attributes["interval"] === undefined) attributes["interval"] = op.interval ?? "0";
   return element(
     "op",
     attributes,
-    op.sets.map((set) => buildAttributeSet(set, context)),
+    op.sets.map((set) => buildAttributeSet(set)),
   );
 }
 
@@ -57,17 +57,14 @@ export function buildMonitorOp(statement: MonitorStatement): XmlElement {
   return element("op", attributes);
 }
 
-function buildOperations(
-  statement: PrimitiveStatement | TemplateStatement,
-  context: BuildContext,
-): XmlElement {
+function buildOperations(statement: PrimitiveStatement | TemplateStatement): XmlElement {
   const operations = element("operations");
   const spec = statement.operations;
   if (spec?.id !== undefined) operations.attributes["id"] = spec.id;
   if (spec?.idRef !== undefined) {
     operations.attributes["id-ref"] = spec.idRef;
   }
-  operations.children = statement.ops.map((op) => buildOp(op, context));
+  operations.children = statement.ops.map(buildOp);
   return operations;
 }
 
@@ -83,13 +80,13 @@ export function buildPrimitive(
   if (statement.description !== undefined) attributes["description"] = statement.description;
   const parts = statement.sets.map((set) => ({
     offset: set.span.offset,
-    value: buildAttributeSet(set, context),
+    value: buildAttributeSet(set),
   }));
   const firstOperation = [statement.operations?.span, ...statement.ops.map((op) => op.span)]
     .filter((span) => span !== undefined)
     .sort((a, b) => a.offset - b.offset)[0];
   if (firstOperation !== undefined) {
-    parts.push({ offset: firstOperation.offset, value: buildOperations(statement, context) });
+    parts.push({ offset: firstOperation.offset, value: buildOperations(statement) });
   }
   const tag = statement.kind === "primitive" ? "primitive" : "template";
   const built = element(tag, attributes, [
@@ -118,7 +115,6 @@ function objectDraft(
 /** group / clone / ms: description, sets, then the children (moved in at creation). */
 export function buildContainer(
   statement: GroupStatement | CloneStatement | MasterStatement,
-  context: BuildContext,
 ): Draft {
   const tag = statement.kind === "ms" ? "master" : statement.kind;
   const attributes: Record<string, string> = { id: statement.id };
@@ -126,7 +122,7 @@ export function buildContainer(
   const children = statement.kind === "group" ? statement.children : [statement.child];
   const built = element(tag, attributes, [
     ...commentNodes(statement.comments),
-    ...statement.sets.map((set) => buildAttributeSet(set, context)),
+    ...statement.sets.map((set) => buildAttributeSet(set)),
     ...children.map(placeholder),
   ]);
   return objectDraft(statement, built, children);
@@ -139,7 +135,7 @@ function optionsElement(name: string, options: readonly { name: string; value: s
 }
 
 /** bundle: container, network (port mappings), storage, meta sets, primitive; input order. */
-export function buildBundle(statement: BundleStatement, context: BuildContext): Draft {
+export function buildBundle(statement: BundleStatement): Draft {
   const attributes: Record<string, string> = { id: statement.id };
   if (statement.description !== undefined) attributes["description"] = statement.description;
   const parts: { offset: number; value: XmlElement }[] = [];
@@ -164,7 +160,7 @@ export function buildBundle(statement: BundleStatement, context: BuildContext): 
     parts.push({ offset: storage.span.offset, value: built });
   }
   for (const set of statement.sets) {
-    parts.push({ offset: set.span.offset, value: buildAttributeSet(set, context) });
+    parts.push({ offset: set.span.offset, value: buildAttributeSet(set) });
   }
   if (primitive !== undefined) {
     parts.push({ offset: primitive.span.offset, value: placeholder(primitive) });

@@ -8,7 +8,6 @@ import type {
   Rule,
   RuleExpression,
 } from "../../../grammar/index.js";
-import type { BuildContext } from "./build-context.js";
 import { scoreAttribute } from "./score.js";
 
 /** `name=value` → `<nvpair name value/>`; bare `name` has no value; `$id:` keeps its id. */
@@ -58,7 +57,7 @@ function buildRuleExpression(expression: RuleExpression): XmlElement {
 }
 
 /** A rule: `$id-ref` → a reference; else score (default INFINITY), `or` written, children. */
-export function buildRule(rule: Rule, context: BuildContext): XmlElement {
+export function buildRule(rule: Rule): XmlElement {
   if (rule.idRef !== undefined) {
     const attributes: Record<string, string> = {
       "id-ref": rule.idRef,
@@ -77,7 +76,7 @@ export function buildRule(rule: Rule, context: BuildContext): XmlElement {
 }
 
 /** An attribute list: a reference (`$id-ref`), or a set with score, rules and nvpairs. */
-export function buildAttributeSet(set: AttributeSet, context: BuildContext): XmlElement {
+export function buildAttributeSet(set: AttributeSet): XmlElement {
   if (set.idRef !== undefined) {
     return element(set.element, { "id-ref": set.idRef });
   }
@@ -88,14 +87,7 @@ export function buildAttributeSet(set: AttributeSet, context: BuildContext): Xml
     attributes[score.name] = score.value;
   }
   return element(set.element, attributes, [
-    ...set.rules.map((rule) => buildRule(rule, context)),
+    ...set.rules.map(buildRule),
     ...set.nvpairs.map(buildNvpair),
   ]);
-}
-
-export function buildAttributeSets(
-  sets: readonly AttributeSet[],
-  context: BuildContext,
-): XmlElement[] {
-  return sets.map((set) => buildAttributeSet(set, context));
 }

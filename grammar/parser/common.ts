@@ -16,14 +16,19 @@ function isDateField(token: IToken): boolean {
 
 export const parserConfig: IParserConfig = {
   recoveryEnabled: true,
-  maxLookahead: 3,
-  skipValidations: true,
+  maxLookahead: 2,
   errorMessageProvider: errorMessages,
 };
 
+export interface ParserOptions {
+  /** Run Chevrotain's grammar validations (ambiguities, left recursion): tests do; the one
+   * production instance skips them, as Chevrotain advises, to start faster. */
+  readonly validate?: boolean;
+}
+
 export class CommonRules extends CstParser {
-  constructor() {
-    super([...t.allTokens], parserConfig);
+  constructor(options: ParserOptions = {}) {
+    super([...t.allTokens], { ...parserConfig, skipValidations: options.validate !== true });
   }
 
   // attr_list := [$id=ID | $id-ref=ID] [SCORE:] {rule} {nvpair}   (after the keyword)

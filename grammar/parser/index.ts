@@ -2,6 +2,7 @@
  * The crm configure parser: one statement per logical line. One instance for the process.
  */
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
+import type { ParserOptions } from "./common.js";
 import { PropertyRules } from "./properties.js";
 
 export class CrmParser extends PropertyRules {
@@ -28,8 +29,8 @@ export class CrmParser extends PropertyRules {
     ]);
   });
 
-  constructor() {
-    super();
+  constructor(options: ParserOptions = {}) {
+    super(options);
     this.performSelfAnalysis();
   }
 }

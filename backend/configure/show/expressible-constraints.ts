@@ -127,10 +127,18 @@ const ticket: Check = (element) => {
   return has(element, "rsc") !== (firstChild(element, "resource_set") !== undefined);
 };
 
+/** The property parser reads rules first, then nvpairs: a rule after an nvpair is an error. */
+function rulesFirst(element: XmlElement): boolean {
+  const tags = childElements(element).map((child) => child.name);
+  const firstNvpair = tags.indexOf("nvpair");
+  return firstNvpair < 0 || tags.lastIndexOf("rule") < firstNvpair;
+}
+
 const propertySet: Check = (element) =>
   onlyAttributes(element, ["id"]) &&
   headIdReadable(element.attributes["id"]) &&
-  onlyChildren(element, { rule: ruleCheck, nvpair: nvpairCheck });
+  onlyChildren(element, { rule: ruleCheck, nvpair: nvpairCheck }) &&
+  rulesFirst(element);
 
 const word = /^[\w-]+$/;
 

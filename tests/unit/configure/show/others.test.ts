@@ -55,3 +55,12 @@ describe("showConfiguration() properties, fencing, ACLs, tags, alerts", () => {
     expect(show("<crm_config/><nodes/><resources/><constraints/>")).toBe("");
   });
 });
+
+describe("showConfiguration() property sets crmsh could not read back", () => {
+  test("a rule after an nvpair prints as xml (crmsh's parser reads rules first)", () => {
+    const text = show(`<rsc_defaults><meta_attributes id="d"><nvpair id="n" name="a" value="1"/>
+      <rule id="r" score="INFINITY"><expression id="e" attribute="x" operation="defined"/></rule>
+      </meta_attributes></rsc_defaults>`);
+    expect(text).toMatch(/^xml <meta_attributes id="d">/);
+  });
+});

@@ -41,7 +41,8 @@ export interface MembershipTimings {
   readonly tokenTicks: number;
   readonly consensusTicks: number;
   readonly joinTicks: number;
-  /** Interval of heartbeats (liveness, acknowledgements, retransmission requests). */
+  /** Interval of heartbeats (liveness, acknowledgements, retransmission requests): an eighth
+   * of the token, at most 200 ms, so a silent node is noticed within the token timeout. */
   readonly heartbeatTicks: number;
   /** Waiting time for the commit step before gathering again. */
   readonly commitTicks: number;
@@ -65,7 +66,7 @@ export function membershipTimings(config: MembershipConfig): MembershipTimings {
     tokenTicks,
     consensusTicks: ticksFromMs(consensusMs, tickMs),
     joinTicks,
-    heartbeatTicks: Math.max(1, Math.floor(tokenTicks / 8)),
+    heartbeatTicks: Math.max(1, Math.min(Math.floor(tokenTicks / 8), ticksFromMs(200, tickMs))),
     commitTicks: Math.max(4 * joinTicks, ticksFromMs(consensusMs, tickMs)),
   };
 }

@@ -183,7 +183,7 @@ function applyInstall(context: Context, install: InstallMessage): void {
   };
   state.sequencer =
     install.ringId.representative === config.nodeId
-      ? { highSeq: 0, orderedLocalSeq: new Map(), receivedThrough: new Map() }
+      ? { highSeq: 0, orderedLocalSeq: new Map(), receivedThrough: new Map(), early: new Map() }
       : undefined;
   state.phase = "operational";
   state.gather = undefined;

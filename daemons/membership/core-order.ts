@@ -1,7 +1,7 @@
 import { assert } from "../../backend/base/index.js";
 import { ringIdEquals, type NodeId, type RingId } from "../kernel/index.js";
 import { applyGroupControl } from "./core-groups.js";
-import type { Context } from "./core-state.js";
+import type { Context, PendingBroadcast } from "./core-state.js";
 import { sendToAll } from "./core-state.js";
 import type {
   GroupControl,
@@ -25,35 +25,37 @@ export function requestBroadcast(context: Context, request: BroadcastRequest): v
     context.outbox.push({ kind: "broadcast_refused", group: request.group, reason: "queue_full" });
     return;
   }
-  state.pending.push({ ...request, localSeq: state.nextLocalSeq++, lastSentTick: -Infinity });
-  flushPending(context, 1);
+  const pending = { ...request, localSeq: state.nextLocalSeq++, lastSentTick: -Infinity };
+  state.pending.push(pending);
+  if (state.phase === "operational") submitPending(context, pending);
 }
 
 /** (Re)submits pending broadcasts not sent for a heartbeat interval, at most `limit`. */
 export function flushPending(context: Context, limit: number): void {
   const { state, timings } = context;
-  const ring = state.ring;
-  if (state.phase !== "operational" || ring === undefined) return;
+  if (state.phase !== "operational" || state.ring === undefined) return;
   const due = state.pending
     .filter((pending) => state.now - pending.lastSentTick >= timings.heartbeatTicks)
     .slice(0, Math.min(limit, context.config.timing.maxMessages));
-  for (const pending of due) {
-    pending.lastSentTick = state.now;
-    const submit: SubmitMessage = {
-      kind: "submit",
-      ringId: ring.ringId,
-      localSeq: pending.localSeq,
-      group: pending.group,
-      payload: pending.payload,
-      ...(pending.to === undefined ? {} : { to: pending.to }),
-      ...(pending.control === undefined ? {} : { control: pending.control }),
-    };
-    if (ring.ringId.representative === context.config.nodeId) {
-      onSubmit(context, context.config.nodeId, submit);
-    } else {
-      context.outbox.push({ kind: "send", to: ring.ringId.representative, message: submit });
-    }
-  }
+  for (const pending of due) submitPending(context, pending);
+}
+
+function submitPending(context: Context, pending: PendingBroadcast): void {
+  const { state, config } = context;
+  const ring = state.ring;
+  if (ring === undefined) return;
+  pending.lastSentTick = state.now;
+  const submit: SubmitMessage = {
+    kind: "submit",
+    ringId: ring.ringId,
+    localSeq: pending.localSeq,
+    group: pending.group,
+    payload: pending.payload,
+    ...(pending.to === undefined ? {} : { to: pending.to }),
+    ...(pending.control === undefined ? {} : { control: pending.control }),
+  };
+  if (ring.ringId.representative === config.nodeId) onSubmit(context, config.nodeId, submit);
+  else context.outbox.push({ kind: "send", to: ring.ringId.representative, message: submit });
 }
 
 /** Representative: number the next broadcast of `from` (FIFO per sender) and send it round. */
@@ -63,7 +65,30 @@ export function onSubmit(context: Context, from: NodeId, submit: SubmitMessage):
   const sequencer = state.sequencer;
   if (state.phase !== "operational" || ring === undefined || sequencer === undefined) return;
   if (!ringIdEquals(ring.ringId, submit.ringId) || !ring.members.includes(from)) return;
-  if (submit.localSeq !== (sequencer.orderedLocalSeq.get(from) ?? 0) + 1) return;
+  const next = (sequencer.orderedLocalSeq.get(from) ?? 0) + 1;
+  if (submit.localSeq < next) return;
+  if (submit.localSeq > next) {
+    const early = sequencer.early.get(from) ?? new Map<number, SubmitMessage>();
+    if (early.size < context.config.pendingBroadcastsMax) early.set(submit.localSeq, submit);
+    sequencer.early.set(from, early);
+    return;
+  }
+  orderSubmit(context, from, submit);
+  const early = sequencer.early.get(from);
+  for (
+    let waiting = early?.get(next + 1);
+    waiting !== undefined;
+    waiting = early?.get(waiting.localSeq + 1)
+  ) {
+    early?.delete(waiting.localSeq);
+    orderSubmit(context, from, waiting);
+  }
+}
+
+function orderSubmit(context: Context, from: NodeId, submit: SubmitMessage): void {
+  const ring = context.state.ring;
+  const sequencer = context.state.sequencer;
+  assert(ring !== undefined && sequencer !== undefined, "the representative orders");
   sequencer.orderedLocalSeq.set(from, submit.localSeq);
   sequencer.highSeq += 1;
   const message: OrderedMessage = {

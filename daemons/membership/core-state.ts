@@ -7,6 +7,7 @@ import type {
   JoinMessage,
   Message,
   OrderedMessage,
+  SubmitMessage,
 } from "./messages.js";
 import type { Effect, MembershipPhase } from "./types.js";
 
@@ -25,6 +26,8 @@ export interface SequencerState {
   highSeq: number;
   readonly orderedLocalSeq: Map<NodeId, number>;
   readonly receivedThrough: Map<NodeId, number>;
+  /** Submits that arrived ahead of their sender's next one (network reordering), by sender. */
+  readonly early: Map<NodeId, Map<number, SubmitMessage>>;
 }
 
 export interface PendingBroadcast {

@@ -52,6 +52,32 @@ function readAuthkey(path: string): Result<Uint8Array> {
   }
 }
 
+/** Settings quorated reads but does not follow, said once in the log rather than ignored silently. */
+function transportNotes(config: CorosyncConfig): Issue[] {
+  const notes: Issue[] = [];
+  const totem = config.totem;
+  if (totem.transport !== "knet") {
+    notes.push(
+      issue(
+        "ignored_setting",
+        `totem.transport "${totem.transport}" is ignored: quorated links nodes over websockets`,
+        { severity: "warning" },
+      ),
+    );
+  }
+  if (totem.cryptoCipher !== "aes256" || totem.cryptoHash !== "sha256") {
+    const asked = `${totem.cryptoCipher}/${totem.cryptoHash}`;
+    notes.push(
+      issue(
+        "ignored_setting",
+        `crypto_cipher/crypto_hash ${asked}: quorated always authenticates and encrypts with AES-256-GCM`,
+        { severity: "warning" },
+      ),
+    );
+  }
+  return notes;
+}
+
 /** Reads and checks everything a node needs before it opens any socket. */
 export function loadNodeSetup(options: NodeOptions): Result<NodeSetup> {
   const text = readText(options.configPath, "corosync.conf");
@@ -72,6 +98,6 @@ export function loadNodeSetup(options: NodeOptions): Result<NodeSetup> {
     config: config.value,
     authkey: authkey.value,
     local,
-    warnings: config.issues,
+    warnings: [...config.issues, ...transportNotes(config.value)],
   });
 }

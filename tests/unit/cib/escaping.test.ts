@@ -1,11 +1,12 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import type { XmlElement } from "../../../backend/cib/index.js";
+import type { XmlElement, XmlNode } from "../../../backend/cib/index.js";
 import {
   element,
   escapeAttribute,
   escapeText,
   forbiddenXmlCharacters,
+  nodesEqual,
   readXml,
   writeXml,
 } from "../../../backend/cib/index.js";
@@ -85,5 +86,64 @@ describe("XML escaping (writeXml → readXml)", () => {
   test("readXml() turns literal CR LF in an attribute into one space, keeps &#13;", () => {
     const read = readXml('<a v="x\r\ny&#13;&#10;z"/>');
     expect(read.ok && read.value.attributes["v"]).toBe("x y\r\nz");
+  });
+});
+
+/** Trees of elements with tricky attribute values, comments and (optionally) text. */
+function treeOf(withText: boolean): fc.Arbitrary<XmlElement> {
+  const name = fc.constantFrom("cib", "nvpair", "op", "rule", "a-b", "x_y.z", "ns:tag");
+  const attributes = fc.dictionary(
+    fc.constantFrom("id", "name", "value", "x-y", "a:b"),
+    xmlString,
+    {
+      maxKeys: 3,
+    },
+  );
+  const commentText = xmlString.filter((text) => !text.includes("--") && !text.endsWith("-"));
+  const text = xmlString.filter((value) => /[^ \t\r\n]/.test(value));
+  const { tree } = fc.letrec<{ tree: XmlElement; node: XmlNode }>((self) => ({
+    tree: fc.record({
+      kind: fc.constant("element" as const),
+      name,
+      attributes,
+      children: fc.array(self("node"), { maxLength: 4, depthIdentifier: "xml" }),
+    }),
+    node: fc.oneof(
+      { maxDepth: 3, depthIdentifier: "xml" },
+      fc.record({ kind: fc.constant("comment" as const), text: commentText }),
+      ...(withText ? [fc.record({ kind: fc.constant("text" as const), text })] : []),
+      self("tree"),
+    ),
+  }));
+  // Adjacent text nodes read back as one: keep at most one text node in a row.
+  return tree.map((root) => withoutAdjacentText(root));
+}
+
+function withoutAdjacentText(element: XmlElement): XmlElement {
+  const children: XmlNode[] = [];
+  for (const child of element.children) {
+    if (child.kind === "text" && children.at(-1)?.kind === "text") continue;
+    children.push(child.kind === "element" ? withoutAdjacentText(child) : child);
+  }
+  return { ...element, children };
+}
+
+describe("XML trees (writeXml → readXml)", () => {
+  test("compact output reads back to the same tree, mixed content included", () => {
+    fc.assert(
+      fc.property(treeOf(true), (tree) => {
+        expect(nodesEqual(roundTrip(tree, 0), tree)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("indented output (cibadmin's layout) reads back to the same tree without text", () => {
+    fc.assert(
+      fc.property(treeOf(false), (tree) => {
+        expect(nodesEqual(roundTrip(tree, 2), tree)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

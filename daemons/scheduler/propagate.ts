@@ -4,6 +4,7 @@
  */
 import {
   Order,
+  orderActions,
   primitiveStates,
   setReason,
   type ActionState,
@@ -193,23 +194,109 @@ function updateForResource(
   node: string | undefined,
   queue: ActionState[],
 ): [boolean, boolean] {
+  if (owner.resource.kind === "clone" && owner === update.then.resource) {
+    if (canInterleave(update.first, update.then)) return updateInterleaved(update, queue);
+    return updateCloneMembers(owner, update, node, queue);
+  }
   const result = updateOrdered(update, queue);
   if (owner.children.length === 0 || owner !== update.then.resource) return result;
-  const isClone = owner.resource.kind === "clone";
   for (const member of owner.children) {
-    const found = memberAction(member, update.then.task, isClone ? undefined : node);
+    const found = memberAction(member, update.then.task, node);
     if (found === undefined) continue;
-    const [thenChanged, firstChanged] = updateForResource(
-      member,
-      { ...update, then: found },
-      node,
-      queue,
-    );
+    const [thenChanged, firstChanged] = updateForResource(member, { ...update, then: found }, node, queue);
     result[0] ||= thenChanged;
     result[1] ||= firstChanged;
   }
   return result;
 }
+
+function updateCloneMembers(owner: ResourceState, update: Update, node: string | undefined, queue: ActionState[]): [boolean, boolean] {
+  const result = updateOrdered(update, queue);
+  for (const member of owner.children) {
+    const found = memberAction(member, update.then.task, node);
+    if (found === undefined || !actionFlags(found, node).runnable) continue;
+    const [thenChanged, firstChanged] = updateForResource(member, { ...update, then: found }, node, queue);
+    result[0] ||= thenChanged;
+    result[1] ||= firstChanged;
+    if (thenChanged) for (const after of found.after) queue.push(after.action);
+  }
+  return result;
+}
+
+function canInterleave(first: ActionState, then: ActionState): boolean {
+  const firstOwner = first.resource;
+  const thenOwner = then.resource;
+  if (firstOwner === undefined || thenOwner === undefined || firstOwner === thenOwner) return false;
+  if (firstOwner.resource.kind !== "clone" || thenOwner.resource.kind !== "clone") return false;
+  const owner = then.task === "stop" || then.task === "demote" ? firstOwner : thenOwner;
+  return owner.resource.meta.get("interleave")?.toLowerCase() === "true";
+}
+
+function instanceLocation(instance: ResourceState, current: boolean): string | undefined {
+  if (current) return instance.runningOn[0];
+  return instance.assignedTo ?? primitiveStates(instance)[0]?.assignedTo;
+}
+
+function compatibleInstance(thenInstance: ResourceState, firstClone: ResourceState, current: boolean, nodeOrder: (state: ResourceState) => string[]): ResourceState | undefined {
+  const byNode = (node: string): ResourceState | undefined =>
+    firstClone.children.find((candidate) => instanceLocation(candidate, current) === node);
+  const node = instanceLocation(thenInstance, current);
+  if (node !== undefined) return byNode(node);
+  for (const candidate of nodeOrder(thenInstance)) {
+    const found = byNode(candidate);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function allowedByScore(state: ResourceState): string[] {
+  return [...state.allowed.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+}
+
+function updateInterleaved(update: Update, queue: ActionState[]): [boolean, boolean] {
+  const { first, then } = update;
+  const firstClone = first.resource;
+  const thenClone = then.resource;
+  const result: [boolean, boolean] = [false, false];
+  if (firstClone === undefined || thenClone === undefined) return result;
+  const current = first.task === "stopped" || first.task === "demoted";
+  const firstTask = originalTask(first.task);
+  for (const thenInstance of thenClone.children) {
+    const firstInstance = compatibleInstance(thenInstance, firstClone, current, allowedByScore);
+    if (firstInstance === undefined) {
+      if (!current && (update.type & (Order.runnableLeft | Order.impliesThen)) !== 0 && inhibitInstance(thenInstance)) result[0] = true;
+      continue;
+    }
+    const firstAction = memberAction(firstInstance, firstTask, undefined);
+    const thenAction = memberAction(thenInstance, then.task, undefined);
+    if (firstAction === undefined || thenAction === undefined) continue;
+    if (orderActions(firstAction, thenAction, update.type)) {
+      result[0] = true;
+      result[1] = true;
+    }
+    const [thenChanged, firstChanged] = updateForResource(thenInstance, { ...update, first: firstAction, then: thenAction, flags: actionFlags(firstAction, undefined) }, undefined, queue);
+    result[0] ||= thenChanged;
+    result[1] ||= firstChanged;
+  }
+  return result;
+}
+
+/** Unassigns a clone instance that has no compatible instance to follow (pcmk__assign_resource(NULL)). */
+function inhibitInstance(instance: ResourceState): boolean {
+  let changed = false;
+  for (const state of [instance, ...primitiveStates(instance)]) {
+    if (state.assignedTo === undefined && state.nextRole === "Stopped") continue;
+    state.assignedTo = undefined;
+    state.nextRole = "Stopped";
+    changed = true;
+    for (const action of state.actions) {
+      if (action.task === "stop") action.optional = false;
+      else if (action.task === "start") action.runnable = false;
+    }
+  }
+  return changed;
+}
+
 
 interface EdgeUpdate {
   readonly first: ActionState;
@@ -368,7 +455,7 @@ function updateAction(then: ActionState, propagation: Propagation): void {
   if (thenChanged) for (const after of [...then.after]) updateLater(after.action, propagation);
 }
 
-export function propagateOrderings(working: Working, orderActions: (a: ActionState, b: ActionState, type: number) => boolean): void {
+export function propagateOrderings(working: Working): void {
   const propagation: Propagation = { orderActions, depth: 0, deferred: [] };
   for (const action of [...working.actions].reverse()) {
     updateAction(action, propagation);

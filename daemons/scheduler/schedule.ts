@@ -14,7 +14,7 @@ import { propagateOrderings } from "./propagate.js";
 import { transitionSummary } from "./summary.js";
 import { unpackCluster } from "./unpack.js";
 import { isPromotableClone } from "./tree.js";
-import { orderActions, type ResourceState, type Working } from "./working.js";
+import type { ResourceState, Working } from "./working.js";
 import { createProbes } from "./probes.js";
 
 export interface ScheduleOptions {
@@ -79,7 +79,7 @@ export function schedule(cib: XmlElement | string, options: ScheduleOptions = {}
   antiColocationOrderings(working);
   applyOrderings(working);
   blockColocationDependents(working);
-  propagateOrderings(working, orderActions);
+  propagateOrderings(working);
   return {
     graph: buildGraph(working),
     scores: working.scores,

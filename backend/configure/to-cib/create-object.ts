@@ -33,8 +33,14 @@ export function objectType(tag: string): string {
   return objectTypeByTag[tag] ?? tag;
 }
 
+/**
+ * Ids a new object reuses. A node's id does not count: node ids are not XML IDs in the
+ * schema, and crmsh keeps nodes apart (a primitive may share a node's name).
+ */
 function reportTakenIds(creation: Creation, draft: Draft, taken: readonly string[]): void {
+  const { workspace } = creation;
   for (const id of taken) {
+    if (workspace.findNode(id) !== undefined && workspace.findObject(id) === undefined) continue;
     const what = `${objectType(draft.element.name)} "${draft.id}"`;
     const message =
       id === draft.id

@@ -83,6 +83,7 @@ export class TransportHost {
               reconnectDelayMsMax: options.reconnectDelayMsMax,
               pingIntervalMs: options.pingIntervalMs,
               sendBufferBytesMax: options.frameBytesMax * 8,
+              handshakeTimeoutMs: options.handshakeTimeoutMs,
             },
             {
               changed: () => this.#onLinkChanged(peer.nodeid),

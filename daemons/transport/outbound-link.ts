@@ -15,6 +15,8 @@ export interface OutboundLinkOptions {
   readonly reconnectDelayMsMax: number;
   readonly pingIntervalMs: number;
   readonly sendBufferBytesMax: number;
+  /** A peer that accepts TCP but never completes the ws upgrade is given up after this. */
+  readonly handshakeTimeoutMs: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export class OutboundLink {
     if (this.#stopped || this.#cut || this.#socket !== undefined) return;
     const socket = new WebSocket(this.options.url, {
       maxPayload: this.options.session.frameBytesMax * 2,
+      handshakeTimeout: this.options.handshakeTimeoutMs,
     });
     socket.binaryType = "nodebuffer";
     const session = new SecureSession({ ...this.options.session, role: "dialer" });

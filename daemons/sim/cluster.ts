@@ -82,7 +82,7 @@ export class SimCluster {
 
   /** How to rerun this cluster alone. */
   get replayCommand(): string {
-    return `SIM_SEED=${this.options.seed} npx vitest run tests/sim`;
+    return `SIM_SEED=${this.options.seed} npm run sim`;
   }
 
   runTicks(count: number): void {

@@ -9,8 +9,15 @@ describe("membership and quorum under faults", () => {
     "seeds %i..%i keep every invariant and converge after healing",
     (_first, _last, chunk) => {
       for (const seed of chunk) {
-        const result = runSwarmSeed(seed, { safetyTicks: 300 });
-        expect(result.convergenceTicks).toBeLessThanOrEqual(600);
+        let convergenceTicks: number;
+        try {
+          convergenceTicks = runSwarmSeed(seed, { safetyTicks: 300 }).convergenceTicks;
+        } catch (error) {
+          // Core assertions (BugError) and checker violations alike name the seed to replay.
+          const message = error instanceof Error ? error.message : String(error);
+          throw new Error(`Seed ${seed} failed: ${message}\nreplay: SIM_SEED=${seed} npm run sim`);
+        }
+        expect(convergenceTicks).toBeLessThanOrEqual(600);
       }
     },
   );

@@ -69,6 +69,9 @@ export function runSwarmSeed(seed: number, options: { safetyTicks: number }): Sw
   cluster.network.setFaults({ ...plan.network, lossPercent: 0, duplicatePercent: 0 });
   for (const nodeId of cluster.nodeIds) if (!cluster.node(nodeId).up) cluster.restart(nodeId);
   const convergenceTicks = cluster.runUntil(converged, 600);
+  // A node may still time out on what it saw before the heal: let the view settle first.
+  cluster.runTicks(40);
+  cluster.runUntil(converged, 600);
   demandDelivery(cluster);
   return { seed, nodeCount: plan.nodeCount, convergenceTicks, faults };
 }

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { schedule } from "../../../daemons/scheduler/index.js";
+import { repoRoot } from "../../support/source-files.js";
+
+/**
+ * Our own scheduler cases: small hand-written CIBs under tests/golden/scheduler/<case>/ whose
+ * summary.txt was produced by Pacemaker 2.1.5's crm_simulate (the oracle) and reviewed.
+ * Lines compare with whitespace collapsed (column padding is history-dependent upstream).
+ */
+const goldenDir = join(repoRoot, "tests", "golden", "scheduler");
+const cases = readdirSync(goldenDir).sort();
+const normalize = (line: string): string => line.trim().replace(/\s+/g, " ");
+
+describe("schedule() golden cases", () => {
+  test.each(cases)("schedule() produces the Transition Summary of %s", (name) => {
+    const cib = readFileSync(join(goldenDir, name, "cib.xml"), "utf8");
+    const expected = readFileSync(join(goldenDir, name, "summary.txt"), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map(normalize);
+    const result = schedule(cib, { now: "2026-01-01T00:00:00Z" });
+    expect(result.issues.filter((issue) => issue.severity !== "warning")).toEqual([]);
+    expect(result.summary.map(normalize).sort()).toEqual([...expected].sort());
+  });
+});

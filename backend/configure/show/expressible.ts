@@ -48,7 +48,11 @@ const leaf = (...attributes: string[]): Check => shaped({ attributes });
 
 const expression = shaped({
   attributes: ["id", "attribute", "operation", "value", "type", "value-source"],
-  extra: (element) => has(element, "attribute") && has(element, "operation"),
+  // value-source="literal" is the default, printed as nothing and so read back as nothing.
+  extra: (element) =>
+    has(element, "attribute") &&
+    has(element, "operation") &&
+    element.attributes["value-source"] !== "literal",
 });
 const dateParts = [
   "id",

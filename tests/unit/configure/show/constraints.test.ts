@@ -110,3 +110,14 @@ describe("showConfiguration() falls back to xml where crmsh's parser would read 
     expect(text).toContain("\norder p _rsc_set_ a:start b:stop\n");
   });
 });
+
+describe("showConfiguration() rule expressions", () => {
+  test("value-source param prints as param{…}; an explicit literal source prints as xml", () => {
+    const location = (source: string): string =>
+      constraints(`<rsc_location id="l" rsc="a"><rule id="r" score="INFINITY">
+        <expression id="e" attribute="site" operation="eq" value="x" value-source="${source}"/>
+        </rule></rsc_location>`);
+    expect(show(location("param"))).toBe("location l a \\\n\trule site eq param{x}\n");
+    expect(show(location("literal"))).toMatch(/^xml <rsc_location id="l" rsc="a">/);
+  });
+});

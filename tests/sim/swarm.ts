@@ -19,10 +19,11 @@ export interface SwarmResult {
 }
 
 function quorumSectionFor(prng: Prng, nodeCount: number): QuorumSection {
-  const choice = prng.int(4);
+  const choice = prng.int(5);
   if (nodeCount === 2 && choice === 0) return { twoNode: true };
   if (choice === 1) return { waitForAll: true };
   if (choice === 2 && nodeCount % 2 === 0) return { autoTieBreaker: true };
+  if (choice === 3) return { lastManStanding: true, lastManStandingWindowMs: 500 };
   return {};
 }
 
@@ -56,7 +57,9 @@ export function runSwarmSeed(seed: number, options: { safetyTicks: number }): Sw
     quorum,
     broadcastPercent: plan.broadcastPercent,
   });
-  for (const checker of safetyCheckers({ quorumPartitions: quorum.twoNode !== true })) {
+  // two_node and last_man_standing allow two quorate partitions by design (fencing decides).
+  const quorumPartitions = quorum.twoNode !== true && quorum.lastManStanding !== true;
+  for (const checker of safetyCheckers({ quorumPartitions })) {
     cluster.addChecker(checker);
   }
   const faultStream = prng.fork();

@@ -124,7 +124,6 @@ const operationAttributes = [
   "record-pending",
   "role",
   "on-fail",
-  "requires",
 ];
 const operation = shaped({
   attributes: operationAttributes,

@@ -28,6 +28,8 @@ export interface StatusOperation {
   readonly rc: number;
   readonly status: number;
   readonly node: string;
+  /** The result the transition expected (from the transition key), when known. */
+  readonly expectedRc?: number;
   /** Epoch seconds of the last result change, when recorded. */
   readonly lastRcChange?: number | undefined;
 }
@@ -48,6 +50,12 @@ export interface StatusPrimitive extends StatusResourceCommon {
   readonly onFailByNode: ReadonlyMap<string, string>;
   /** A failure was found whose on-fail is `ignore` (shown as "failure ignored"). */
   readonly failureIgnored?: boolean;
+  /** Configured operations, to find the on-fail of a failed one. */
+  readonly operations?: readonly {
+    readonly name: string;
+    readonly intervalMs: number;
+    readonly onFail: string | undefined;
+  }[];
   readonly history: readonly StatusOperation[];
 }
 

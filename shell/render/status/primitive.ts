@@ -3,7 +3,13 @@
  * `id<TAB>(class:provider:type):<TAB> [ORPHANED] STATE [node] [(flags)] [[ n1 n2 ]]`.
  */
 import type { StatusModel, StatusPrimitive, StatusRole } from "./model.js";
-import { failedProbe, ocfExitText, parseRole, roleRank } from "./resource-facts.js";
+import {
+  failedProbe,
+  hasIgnoredFailure,
+  ocfExitText,
+  parseRole,
+  roleRank,
+} from "./resource-facts.js";
 
 export interface PrimitiveContext {
   readonly model: StatusModel;
@@ -52,8 +58,7 @@ function flagsOf(
   else if (context.promotable && target === "Unpromoted") flags.push(`target-role:${targetText}`);
   if (primitive.blocked) flags.push("blocked");
   else if (!primitive.managed) flags.push("unmanaged");
-  const ignored = [...primitive.onFailByNode.values()].includes("ignore");
-  if (primitive.failureIgnored === true || ignored) flags.push("failure ignored");
+  if (hasIgnoredFailure(primitive)) flags.push("failure ignored");
   return flags;
 }
 

@@ -187,3 +187,23 @@ export function durationSeconds(text: string | undefined): number {
   if (unit === "ms" || unit === "msec") return Math.floor(value / 1000);
   return value * (secondsPerUnit[unit] ?? 1);
 }
+
+/**
+ * A failed result (an unexpected rc, or op-status "error"; not "not installed" and other
+ * execution failures) of an operation whose configured on-fail is `ignore`: Pacemaker's
+ * failure-ignored flag.
+ */
+export function hasIgnoredFailure(primitive: StatusPrimitive): boolean {
+  if (primitive.failureIgnored === true) return true;
+  if ([...primitive.onFailByNode.values()].includes("ignore")) return true;
+  return primitive.history.some((operation) => {
+    if (operation.status !== 0 && operation.status !== 4) return false;
+    const unexpected = operation.expectedRc !== undefined && operation.rc !== operation.expectedRc;
+    if (operation.status === 0 && !unexpected) return false;
+    const configured = primitive.operations?.find(
+      (candidate) =>
+        candidate.name === operation.task && candidate.intervalMs === operation.intervalMs,
+    );
+    return configured?.onFail === "ignore";
+  });
+}

@@ -215,6 +215,26 @@ describe("renderClusterStatus", () => {
     ]);
   });
 
+  it("marks a failure whose operation has on-fail=ignore, unless the agent was not installed", () => {
+    const operations = [{ name: "monitor", intervalMs: 10000, onFail: "ignore" }];
+    const failure = { task: "monitor", intervalMs: 10000, rc: 7, expectedRc: 0, node: "a" };
+    const ignored = primitive(
+      "i",
+      { a: "Started" },
+      { operations, history: [{ ...failure, status: 0 }] },
+    );
+    const missing = primitive(
+      "m",
+      { a: "Started" },
+      { operations, history: [{ ...failure, rc: 5, status: 7 }] },
+    );
+    const lines = renderClusterStatus(model([node("a")], [ignored, missing]), "S");
+    expect(lines.slice(-2)).toEqual([
+      "    * i\t(ocf:pacemaker:Dummy):\t Started a (failure ignored)",
+      "    * m\t(ocf:pacemaker:Dummy):\t Started a",
+    ]);
+  });
+
   it("says No resources and omits the node list when there is nothing", () => {
     expect(renderClusterStatus(model([], []), "Current cluster status")).toEqual([
       "Current cluster status:",

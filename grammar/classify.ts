@@ -10,10 +10,23 @@ import { lexLogicalLine, unquote } from "./lexer.js";
 import { spanAt, type LogicalLine } from "./lines.js";
 import * as t from "./tokens.js";
 
-/** What every token carries: its text after quote removal and its span in the source. */
-export interface TokenPayload {
-  readonly value: string;
-  readonly span: Span;
+/**
+ * What every token carries: its text after quote removal and its span in the source. The
+ * span is computed on first use (most tokens never need one).
+ */
+export class TokenPayload {
+  #span: Span | undefined;
+  constructor(
+    readonly value: string,
+    private readonly line: LogicalLine,
+    private readonly offset: number,
+    private readonly length: number,
+  ) {}
+
+  get span(): Span {
+    this.#span ??= spanAt(this.line, this.offset, this.length);
+    return this.#span;
+  }
 }
 
 export function payloadOf(token: IToken): TokenPayload {
@@ -112,11 +125,7 @@ function makeToken(
 ): IToken {
   const token = createTokenInstance(type, image, startOffset, startOffset + image.length - 1,
     NaN, NaN, NaN, NaN);
-  const payload: TokenPayload = {
-    value: unquote(image),
-    span: spanAt(line, startOffset, image.length),
-  };
-  token.payload = payload;
+  token.payload = new TokenPayload(unquote(image), line, startOffset, image.length);
   return token;
 }
 
@@ -179,8 +188,7 @@ export function classifyLine(line: LogicalLine): ClassifiedLine {
   for (const token of tokens) {
     const value = unquote(token.image);
     if (token.tokenType === t.Word) retype(token, shapeOf(value));
-    const payload: TokenPayload = { value, span: spanAt(line, token.startOffset, token.image.length) };
-    token.payload = payload;
+    token.payload = new TokenPayload(value, line, token.startOffset, token.image.length);
   }
   const first = tokens[0];
   if (first === undefined) return { tokens, head: undefined, issues };

@@ -6,3 +6,4 @@ export { formatIssue } from "./format-issue.js";
 export { resolveHeadWord } from "./classify.js";
 export * from "./keywords.js";
 export { print, printStatement } from "./print.js";
+export { lineWords, type LineWord, type WordShape } from "./words.js";

@@ -93,6 +93,7 @@ export const RBrace = createToken({ name: "RBrace", pattern: Lexer.NA, label: "'
 
 const keywordTokens: TokenType[] = [];
 const keywordWordList: string[] = [];
+const wordOfKeyword = new Map<TokenType, string>();
 
 function keyword(word: string, options: { section?: boolean; extra?: TokenType[] } = {}) {
   const escaped = word.replace(/[-]/g, "\\-");
@@ -105,6 +106,7 @@ function keyword(word: string, options: { section?: boolean; extra?: TokenType[]
   });
   keywordTokens.push(token);
   keywordWordList.push(word);
+  wordOfKeyword.set(token, word);
   return token;
 }
 
@@ -189,6 +191,9 @@ export const keywords: readonly TokenType[] = [...keywordTokens].sort(
 
 /** The spelling of every keyword (lower case): a word that reads as a keyword when bare. */
 export const keywordWords: ReadonlySet<string> = new Set(keywordWordList);
+
+/** The keyword a keyword token stands for (`Kw_port_mapping` → `port-mapping`). */
+export const keywordOfToken: ReadonlyMap<TokenType, string> = wordOfKeyword;
 
 /** Every token type the parser knows (lexer tokens and shape tokens). */
 export const allTokens: readonly TokenType[] = [

@@ -12,6 +12,7 @@ import type {
 import type { AttributeListBodyCstNode } from "../cst.js";
 import {
   assignedValue,
+  checkId,
   labelText,
   spanOf,
   splitAssignment,
@@ -42,6 +43,7 @@ export function toNvpair(context: AstContext, token: IToken): Nvpair {
   if (text.startsWith("$") && token.tokenType.name === "NvpairIdAssign") {
     const colon = text.indexOf(":");
     const { name, value } = splitAssignment(text.slice(colon + 1));
+    checkId(context, text.slice(1, colon), span, "nvpair id");
     return { kind: "nvpair", id: text.slice(1, colon), name, value, span };
   }
   if (text.includes("=")) {
@@ -61,6 +63,7 @@ export function toAttributeSet(
   const children = body?.children;
   const id = assignedValue(children?.IdAssign?.[0]);
   const idRef = assignedValue(children?.IdRefAssign?.[0]);
+  if (id !== undefined) checkId(context, id, spanOf(children?.IdAssign?.[0], keywordSpan));
   const label = children?.Label?.[0];
   const rules = (children?.rule ?? []).map((rule) => toRule(context, rule));
   const nvpairs = (children?.nvpairs ?? []).map((token) => toNvpair(context, token));

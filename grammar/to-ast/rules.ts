@@ -15,6 +15,7 @@ import type { DateExpressionCstNode, RuleCstNode, SimpleExpressionCstNode } from
 import { dateSpecKeys, roleNames } from "../keywords.js";
 import {
   assignedValue,
+  checkId,
   labelText,
   nameValue,
   spanOf,
@@ -38,6 +39,7 @@ export function toRule(context: AstContext, node: RuleCstNode): Rule {
   const children = node.children;
   const span = spanOf(children.Kw_rule[0], context.statementSpan);
   const id = assignedValue(children.IdAssign?.[0]);
+  if (id !== undefined) checkId(context, id, spanOf(children.IdAssign?.[0], span), "rule id");
   const idRef = assignedValue(children.IdRefAssign?.[0]);
   const role = toRole(context, children.RoleAssign?.[0]);
   const label = children.Label?.[0];

@@ -24,6 +24,18 @@ const roleRank: Record<Role, number> = {
   Promoted: 4,
 };
 
+const ranks = new WeakMap<Working, Map<string, number>>();
+
+/** Node positions in natural order (model.nodes is sorted), cached per run. */
+function nodeRanks(working: Working): Map<string, number> {
+  let rank = ranks.get(working);
+  if (rank === undefined) {
+    rank = new Map(working.nodes.map((node, index) => [node.name, index]));
+    ranks.set(working, rank);
+  }
+  return rank;
+}
+
 function isOrphan(state: ResourceState): boolean {
   if (state.children.length === 0) return state.orphan;
   return state.children.every((child) => isOrphan(child));
@@ -36,7 +48,9 @@ export function printScores(
   recursive: boolean,
 ): void {
   if (isOrphan(state)) return;
-  for (const name of [...state.allowed.keys()].sort(compareNatural)) {
+  const rank = nodeRanks(working);
+  const names = [...state.allowed.keys()].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || compareNatural(a, b));
+  for (const name of names) {
     working.scores.push(
       `${functionName}: ${state.id} allocation score on ${name}: ${formatScore(state.allowed.get(name) ?? 0)}`,
     );

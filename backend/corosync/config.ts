@@ -39,8 +39,12 @@ export interface LinkAddress {
 }
 
 export interface NodeConfig {
-  readonly name: string;
-  readonly nodeid: number;
+  /** Optional in corosync with one link (a node then finds itself by address). */
+  readonly name: string | undefined;
+  /** Optional with udpu/udp (corosync derives it from the address); required with knet. */
+  readonly nodeid: number | undefined;
+  /** Line of the `node {` block. */
+  readonly line: number;
   readonly quorumVotes: number;
   /** Index = link number; a hole is a link the node has no address on. */
   readonly ringAddresses: readonly (LinkAddress | undefined)[];

@@ -48,10 +48,14 @@ function checkNodelist(nodes: readonly NodeConfig[], line: number, context: Read
   const ids = new Set<number>();
   const names = new Set<string>();
   for (const node of nodes) {
-    if (ids.has(node.nodeid)) report(`Nodeid ${node.nodeid} is used twice`);
-    if (names.has(node.name)) report(`Node name "${node.name}" is used twice`);
-    ids.add(node.nodeid);
-    names.add(node.name);
+    if (node.nodeid !== undefined && ids.has(node.nodeid)) {
+      report(`Nodeid ${node.nodeid} is used twice`);
+    }
+    if (node.name !== undefined && names.has(node.name)) {
+      report(`Node name "${node.name}" is used twice`);
+    }
+    if (node.nodeid !== undefined) ids.add(node.nodeid);
+    if (node.name !== undefined) names.add(node.name);
   }
   const linkCounts = new Set(nodes.map((node) => node.ringAddresses.length));
   const holes = nodes.some((node) => node.ringAddresses.includes(undefined));
@@ -103,12 +107,13 @@ export function readCorosyncConfig(
   if (totemSection === undefined) {
     issues.push(configIssue("missing_key", `Section "totem" is missing`, { file, line: 1 }));
   }
-  if (nodelistSection === undefined) {
-    issues.push(configIssue("missing_key", `Section "nodelist" is missing`, { file, line: 1 }));
-  }
   const totem = readTotem(totemSection ?? empty, context);
   checkTotem(totem, totemSection?.line ?? 1, context);
-  const nodes = readNodelist(nodelistSection ?? empty, context);
+  if (nodelistSection === undefined && totem.transport !== "udp") {
+    const message = `Section "nodelist" is missing (the ${totem.transport} transport needs one)`;
+    issues.push(configIssue("missing_key", message, { file, line: 1 }));
+  }
+  const nodes = readNodelist(nodelistSection ?? empty, context, totem.transport);
   if (nodelistSection !== undefined) checkNodelist(nodes, nodelistSection.line, context);
   const quorum = readQuorum(single(root, "quorum", context) ?? empty, context);
   const logging = readLogging(single(root, "logging", context), context);

@@ -10,6 +10,7 @@ import type {
   QuorumConfig,
   TieBreakerNode,
   TotemConfig,
+  Transport,
 } from "./config.js";
 
 export interface ReadContext {
@@ -162,7 +163,11 @@ const nodeFields = {
   ring7_addr: linkAddress,
 };
 
-function readNode(section: ConfSection, context: ReadContext): NodeConfig | undefined {
+function readNode(
+  section: ConfSection,
+  context: ReadContext,
+  transport: Transport,
+): NodeConfig | undefined {
   const values = readFields(section, nodeFields, { ...context, path: "nodelist.node" });
   const where = { file: context.file, line: section.line };
   const ringAddresses = [0, 1, 2, 3, 4, 5, 6, 7].map(
@@ -171,25 +176,31 @@ function readNode(section: ConfSection, context: ReadContext): NodeConfig | unde
   while (ringAddresses.length > 0 && ringAddresses[ringAddresses.length - 1] === undefined) {
     ringAddresses.pop();
   }
-  const missing = [
-    values.name === undefined ? "name" : undefined,
-    values.nodeid === undefined ? "nodeid" : undefined,
-    ringAddresses[0] === undefined ? "ring0_addr" : undefined,
-  ].filter((key) => key !== undefined);
-  if (missing.length > 0 || values.name === undefined || values.nodeid === undefined) {
-    const keys = missing.map((key) => `"${key}"`).join(", ");
-    context.issues.push(configIssue("missing_key", `Node is missing ${keys}`, where));
+  const missing = (message: string): undefined => {
+    context.issues.push(configIssue("missing_key", message, where));
     return undefined;
+  };
+  if (ringAddresses[0] === undefined) return missing(`Node has no "ring0_addr"`);
+  if (values.nodeid === undefined && transport === "knet") {
+    return missing(`Node has no "nodeid", which the knet transport requires`);
+  }
+  if (values.name === undefined && ringAddresses.length > 1) {
+    return missing(`Node has several links but no "name"`);
   }
   return {
     name: values.name,
     nodeid: values.nodeid,
+    line: section.line,
     quorumVotes: values.quorum_votes ?? 1,
     ringAddresses,
   };
 }
 
-export function readNodelist(section: ConfSection, context: ReadContext): NodeConfig[] {
+export function readNodelist(
+  section: ConfSection,
+  context: ReadContext,
+  transport: Transport,
+): NodeConfig[] {
   warnOtherSections(section, ["node"], "nodelist", context);
   for (const entry of section.entries) {
     const where = { file: context.file, line: entry.line };
@@ -199,7 +210,7 @@ export function readNodelist(section: ConfSection, context: ReadContext): NodeCo
   }
   return section.sections
     .filter((child) => child.name === "node")
-    .flatMap((child) => readNode(child, context) ?? []);
+    .flatMap((child) => readNode(child, context, transport) ?? []);
 }
 
 const tieBreaker: Field<TieBreakerNode> = {
@@ -213,7 +224,7 @@ const tieBreaker: Field<TieBreakerNode> = {
 
 const quorumFields = {
   provider: oneOf("corosync_votequorum"),
-  expected_votes: integer(1, 2 ** 31 - 1),
+  expected_votes: integer(0, 2 ** 31 - 1),
   two_node: boolean,
   wait_for_all: boolean,
   last_man_standing: boolean,
@@ -231,7 +242,7 @@ export function readQuorum(section: ConfSection, context: ReadContext): QuorumCo
   warnOtherSections(section, [], "quorum", context);
   return {
     provider: values.provider,
-    expectedVotes: values.expected_votes,
+    expectedVotes: values.expected_votes === 0 ? undefined : values.expected_votes,
     twoNode: values.two_node ?? false,
     waitForAll: values.wait_for_all,
     lastManStanding: values.last_man_standing ?? false,

@@ -34,7 +34,7 @@ function transportFor(setup: NodeSetup, log: Log): TransportHost {
     ...transportLanDefaults,
     localNodeId: local.nodeid,
     listen: linkAddresses(config, local),
-    peers: config.nodes
+    peers: setup.nodes
       .filter((node) => node.nodeid !== local.nodeid)
       .map((node) => ({
         nodeid: node.nodeid,
@@ -57,7 +57,7 @@ function membershipFor(setup: NodeSetup): ReturnType<typeof membershipConfig> {
   const totem = config.totem;
   return membershipConfig(
     local.nodeid,
-    config.nodes.map((node) => node.nodeid),
+    setup.nodes.map((node) => node.nodeid),
     {
       tickMs: options.tickMs,
       ringSeqRestored: readRingSeq(options.stateDir, local.nodeid),
@@ -102,7 +102,7 @@ function answer(
         };
       }
       const ids = request.peers.map(
-        (name) => setup.config.nodes.find((node) => node.name === name)?.nodeid,
+        (name) => setup.nodes.find((node) => node.name === name)?.nodeid,
       );
       if (ids.some((id) => id === undefined)) {
         return {
@@ -125,9 +125,10 @@ function answer(
 export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode> {
   const { options, local, config } = setup;
   mkdirSync(options.stateDir, { recursive: true });
-  const names = new Map<NodeId, string>(config.nodes.map((node) => [node.nodeid, node.name]));
+  const names = new Map<NodeId, string>(setup.nodes.map((node) => [node.nodeid, node.name]));
   const transport = transportFor(setup, log);
   const quorum = new QuorumHost(config, {
+    nodes: setup.nodes,
     localNodeId: local.nodeid,
     tickMs: options.tickMs,
     log,

@@ -31,19 +31,25 @@ export class QuorumHost {
   constructor(
     corosync: CorosyncConfig,
     readonly env: {
+      /** The nodelist with names and nodeids. */
+      readonly nodes: readonly {
+        readonly name: string;
+        readonly nodeid: NodeId;
+        readonly quorumVotes: number;
+      }[];
       readonly localNodeId: NodeId;
       readonly tickMs: number;
       readonly broadcast: (payload: string) => void;
       readonly log: Log;
     },
   ) {
-    const nodes = corosync.nodes.map((node) => ({ nodeId: node.nodeid, votes: node.quorumVotes }));
+    const nodes = env.nodes.map((node) => ({ nodeId: node.nodeid, votes: node.quorumVotes }));
     this.config = quorumConfig(env.localNodeId, nodes, {
       section: section(corosync),
       tickMs: env.tickMs,
     });
     this.core = new Quorum(this.config);
-    this.#names = new Map(corosync.nodes.map((node) => [node.nodeid, node.name]));
+    this.#names = new Map(env.nodes.map((node) => [node.nodeid, node.name]));
   }
 
   tick(): void {

@@ -9,11 +9,19 @@ import type { NodeOptions } from "./options.js";
 const authkeyBytesMin = 128;
 const authkeyBytesMax = 4096;
 
+/** A nodelist entry with the name and nodeid quorated needs. */
+export interface ClusterNode extends NodeConfig {
+  readonly name: string;
+  readonly nodeid: number;
+}
+
 export interface NodeSetup {
   readonly options: NodeOptions;
   readonly config: CorosyncConfig;
   readonly authkey: Uint8Array;
-  readonly local: NodeConfig;
+  /** Every node of the nodelist. */
+  readonly nodes: readonly ClusterNode[];
+  readonly local: ClusterNode;
   readonly warnings: readonly Issue[];
 }
 
@@ -52,6 +60,24 @@ function readAuthkey(path: string): Result<Uint8Array> {
   }
 }
 
+/** quorated finds itself by name and numbers rings by nodeid, so every node needs both. */
+function clusterNodes(config: CorosyncConfig): Result<ClusterNode[]> {
+  const complete: ClusterNode[] = [];
+  const issues: Issue[] = [];
+  for (const node of config.nodes) {
+    const { name, nodeid } = node;
+    if (name !== undefined && nodeid !== undefined) complete.push({ ...node, name, nodeid });
+    else {
+      const message = `${config.file}:${node.line}: quorated needs a "name" and a "nodeid" for every node`;
+      issues.push(issue("incomplete_node", message));
+    }
+  }
+  if (complete.length === 0 && issues.length === 0) {
+    issues.push(issue("incomplete_node", `${config.file}: quorated needs a nodelist`));
+  }
+  return issues.length > 0 ? fail(issues) : ok(complete);
+}
+
 /** Settings quorated reads but does not follow, said once in the log rather than ignored silently. */
 function transportNotes(config: CorosyncConfig): Issue[] {
   const notes: Issue[] = [];
@@ -86,9 +112,11 @@ export function loadNodeSetup(options: NodeOptions): Result<NodeSetup> {
   if (!config.ok) return config;
   const authkey = readAuthkey(options.authkeyPath);
   if (!authkey.ok) return authkey;
-  const local = config.value.nodes.find((node) => node.name === options.nodeName);
+  const nodes = clusterNodes(config.value);
+  if (!nodes.ok) return nodes;
+  const local = nodes.value.find((node) => node.name === options.nodeName);
   if (local === undefined) {
-    const names = config.value.nodes.map((node) => `"${node.name}"`).join(", ");
+    const names = nodes.value.map((node) => `"${node.name}"`).join(", ");
     return fail([
       issue("unknown_node", `Node "${options.nodeName}" is not in the nodelist (${names})`),
     ]);
@@ -97,6 +125,7 @@ export function loadNodeSetup(options: NodeOptions): Result<NodeSetup> {
     options,
     config: config.value,
     authkey: authkey.value,
+    nodes: nodes.value,
     local,
     warnings: [...config.issues, ...transportNotes(config.value)],
   });

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import {
   readCorosyncConfig,
@@ -160,10 +161,40 @@ describe("readCorosyncConfig()", () => {
       "e.conf:3: Nodeid 1 is used twice",
       "e.conf:3: Not all nodes have the same number of links",
     ]);
-    const missing = readCorosyncConfig("totem {\n}\nnodelist {\nnode {\nname: x\n}\n}\n", "f.conf");
-    expect(missing.issues.map((entry) => entry.message)).toContain(
-      'f.conf:4: Node is missing "nodeid", "ring0_addr"',
+    const noAddress = readCorosyncConfig(
+      "totem {\n}\nnodelist {\nnode {\nname: x\n}\n}\n",
+      "f.conf",
     );
+    expect(noAddress.issues.map((entry) => entry.message)).toContain(
+      'f.conf:4: Node has no "ring0_addr"',
+    );
+    const knet = "totem {\n}\nnodelist {\nnode {\nring0_addr: a\n}\n}\n";
+    expect(readCorosyncConfig(knet, "g.conf").issues.map((entry) => entry.message)).toEqual([
+      'g.conf:4: Node has no "nodeid", which the knet transport requires',
+      "g.conf:3: The nodelist has no node",
+    ]);
+    const udpu = "totem {\ntransport: udpu\n}\nnodelist {\nnode {\nring0_addr: a\n}\n}\n";
+    expect(readCorosyncConfig(udpu, "h.conf").ok).toBe(true);
+    const multicast = readCorosyncConfig("totem {\ntransport: udp\n}\n", "i.conf");
+    expect(multicast.ok).toBe(true);
+    const knetWithout = readCorosyncConfig("totem {\n}\n", "j.conf");
+    expect(knetWithout.issues.map((entry) => entry.message)).toEqual([
+      'j.conf:1: Section "nodelist" is missing (the knet transport needs one)',
+    ]);
+  });
+
+  test("reads the corosync.conf files installed on this host as corosync 3.1 would", () => {
+    const files = [
+      "/etc/corosync/corosync.conf",
+      "/usr/share/crmsh/tests/unittests/corosync.conf.2",
+      "/usr/share/crmsh/tests/unittests/corosync.conf.3",
+    ].filter((file) => existsSync(file));
+    if (files.length === 0) console.warn("Skipping installed corosync.conf files: none present");
+    for (const file of files) {
+      const result = readCorosyncConfig(readFileSync(file, "utf8"), file);
+      expect(result.issues.filter((entry) => entry.severity !== "warning")).toEqual([]);
+      expect(result.ok).toBe(true);
+    }
   });
 
   test("writeCorosyncConfig() produces a file that reads back to the same cluster", () => {

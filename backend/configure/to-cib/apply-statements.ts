@@ -52,7 +52,11 @@ function buildContext(
 ): BuildContext {
   return {
     ocfProviders: options.ocfProviders ?? defaultOcfProviders,
-    knownNodeUnames: () => workspace.initialNodeUnames,
+    // A load parses the whole file first; a command or script line sees earlier lines' nodes.
+    knownNodeUnames: () =>
+      options.mode === undefined || options.mode === "create"
+        ? workspace.nodeUnames()
+        : workspace.initialNodeUnames,
     validateWith: () => workspace.cib.attributes["validate-with"] ?? "pacemaker-3.9",
     report: (issue) => issues.push(issue),
   };
@@ -154,6 +158,44 @@ function checkReferences(workspace: Workspace, drafts: readonly Draft[], issues:
   }
 }
 
+interface Batch {
+  readonly creation: Creation;
+  readonly context: BuildContext;
+  readonly issues: ToCibIssue[];
+}
+
+/** As a script runs: each statement is built and created before the next one. */
+function applyAsScript(batch: Batch, statements: readonly Statement[]): Draft[] {
+  const drafts: Draft[] = [];
+  for (const statement of statements) {
+    const draft = buildDraft(statement, batch.context);
+    if (draft === undefined) continue;
+    checkObjectIds([draft], batch.issues);
+    drafts.push(draft);
+    createDraft(batch.creation, draft);
+  }
+  return drafts;
+}
+
+/** As `load`: the whole batch is built first, then created in crmsh's processing order. */
+function applyAsLoad(batch: Batch, statements: readonly Statement[]): Draft[] {
+  const { workspace } = batch.creation;
+  const drafts: Draft[] = [];
+  for (const statement of statements) {
+    const draft = buildDraft(statement, batch.context);
+    if (draft !== undefined) drafts.push(draft);
+  }
+  checkObjectIds(drafts, batch.issues);
+  checkBatchDuplicates(drafts, batch.issues);
+  // crmsh names a monitor statement's op while parsing, before any object is created.
+  for (const draft of drafts) {
+    if (draft.placement.kind !== "op") continue;
+    assignIdsUnder(draft.element, draft.placement.resource.id, workspace.ids);
+  }
+  for (const draft of processingOrder(drafts, workspace)) createDraft(batch.creation, draft);
+  return drafts;
+}
+
 /**
  * Applies parsed statements to a CIB and returns a new CIB (the input is never changed):
  * objects created with crmsh 4.4's XML and ids, checks of crmsh's object stage as issues.
@@ -168,24 +210,13 @@ export function applyStatements(
   const workspace = new Workspace(cib);
   if (mode === "replace") workspace.clearAllButNodes();
   const issues: ToCibIssue[] = [];
-  const context = buildContext(workspace, issues, options);
-  const drafts: Draft[] = [];
-  for (const statement of statements) {
-    const draft = buildDraft(statement, context);
-    if (draft !== undefined) drafts.push(draft);
-  }
-  checkObjectIds(drafts, issues);
-  let ordered = drafts;
-  if (mode !== "create") {
-    checkBatchDuplicates(drafts, issues);
-    for (const draft of drafts) {
-      if (draft.placement.kind !== "op") continue;
-      assignIdsUnder(draft.element, draft.placement.resource.id, workspace.ids);
-    }
-    ordered = processingOrder(drafts, workspace);
-  }
-  const creation: Creation = { workspace, mode, report: (issue) => issues.push(issue) };
-  for (const draft of ordered) createDraft(creation, draft);
+  const batch: Batch = {
+    creation: { workspace, mode, report: (issue) => issues.push(issue) },
+    context: buildContext(workspace, issues, options),
+    issues,
+  };
+  const drafts =
+    mode === "create" ? applyAsScript(batch, statements) : applyAsLoad(batch, statements);
   checkReferences(workspace, drafts, issues);
   return issues.some(isError) ? fail(issues) : ok(workspace.cib, issues);
 }

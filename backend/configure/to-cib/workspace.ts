@@ -42,7 +42,12 @@ export class Workspace {
     this.configuration = configuration;
     this.ids = IdStore.of(configuration);
     this.#indexConfiguration();
-    this.initialNodeUnames = [...this.#nodes.values()]
+    this.initialNodeUnames = this.nodeUnames();
+  }
+
+  /** Unames of the nodes now in the CIB, sorted (crmsh node_id_list). */
+  nodeUnames(): string[] {
+    return [...this.#nodes.values()]
       .map((node) => node.attributes["uname"] ?? node.attributes["id"] ?? "")
       .sort();
   }

@@ -20,7 +20,7 @@ function promotionNames(clone: ResourceState, primitive: ResourceState): string[
   const model = primitive.resource.kind === "primitive" ? primitive.resource : undefined;
   if (model === undefined) return [primitive.id];
   const unique = clone.resource.kind === "clone" && clone.resource.globallyUnique;
-  const names = [model.historyName ?? primitive.id];
+  const names = model.historyName === undefined ? [primitive.id] : [model.historyName, primitive.id];
   if (!unique) names.push(model.baseId);
   return names;
 }

@@ -7,7 +7,7 @@ import type { ShellOptions } from "./commands/types.js";
 import { describeInText } from "./configure-language.js";
 import type { ContextPorts } from "./context.js";
 import { ShellContext } from "./context.js";
-import { askWith, runInteractive, terminalReadline } from "./interactive.js";
+import { askWith, runInteractive, terminalLines } from "./interactive.js";
 import { StreamOutput } from "./output.js";
 import { Shell } from "./shell.js";
 import { joinWords, splitWords } from "./words.js";
@@ -29,7 +29,7 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
     interactive: source === "terminal",
     batch: source === "script" || source === "stdin",
   };
-  const readline = source === "terminal" ? terminalReadline() : undefined;
+  const readline = source === "terminal" ? terminalLines() : undefined;
   const ports: ContextPorts = {
     ...(readline === undefined ? {} : { ask: askWith(readline) }),
     ...(source === "stdin" ? {} : { readStandardInput: readAllStandardInput }),

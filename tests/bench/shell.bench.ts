@@ -63,9 +63,9 @@ function hasCrmsh(): boolean {
   );
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "quorate-bench-"));
-  const built = buildCrm();
+  const built = await buildCrm();
   const node = process.execPath;
   try {
     const empty = join(folder, "empty.xml");
@@ -121,4 +121,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

@@ -133,7 +133,9 @@ describe.skipIf(!built)("crm_simulate bin", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("pcmk__primitive_assign: rsc1 allocation score on node1: ");
     expect(run.stdout).not.toContain("Transition Summary:");
-    expect(run.stdout.startsWith("[ node1 node2 ]\n\nrsc1\t(ocf:pacemaker:Dummy):\t Stopped\n")).toBe(true);
+    expect(
+      run.stdout.startsWith("[ node1 node2 ]\n\nrsc1\t(ocf:pacemaker:Dummy):\t Stopped\n"),
+    ).toBe(true);
     expect(readFileSync(graph, "utf8")).toMatch(
       /^<transition_graph cluster-delay="60s"(.|\n)*<rsc_op id="\d+" operation="start" operation_key="rsc1_start_0" on_node="node1" on_node_uuid="1">/,
     );

@@ -40,10 +40,10 @@ const cases: readonly { readonly name: string; readonly commands: readonly strin
 ];
 
 describe.skipIf(!crmshPresent)("crm and crmsh 4.4 write the same CIB", () => {
-  let built: ReturnType<typeof buildCrm>;
+  let built: Awaited<ReturnType<typeof buildCrm>>;
   let folder: string;
-  beforeAll(() => {
-    built = buildCrm();
+  beforeAll(async () => {
+    built = await buildCrm();
     folder = mkdtempSync(join(tmpdir(), "quorate-crmsh-"));
     writeFileSync(join(folder, "setup.crm"), `${setup}\n`);
   }, 120_000);

@@ -6,12 +6,12 @@ import { emptyCib, writeXml } from "../../../backend/cib/index.js";
 import type { Ran } from "./crm-process.js";
 import { buildCrm, runBin } from "./crm-process.js";
 
-let built: ReturnType<typeof buildCrm>;
+let built: Awaited<ReturnType<typeof buildCrm>>;
 let folder: string;
 let cibPath: string;
 
-beforeAll(() => {
-  built = buildCrm();
+beforeAll(async () => {
+  built = await buildCrm();
 }, 120_000);
 afterAll(() => built.cleanup());
 

@@ -220,10 +220,17 @@ export function pseudoResourceAction(
   return action;
 }
 
+function isExpectedNode(state: ResourceState, node: string | undefined): boolean {
+  return state.stopUnexpected && state.restarting && rank(state.nextRole) > rank("Stopped") &&
+    node !== undefined && state.assignedTo === node;
+}
+
 function stopResource(working: Working, state: ResourceState, optional: boolean): void {
   for (const current of state.runningOn) {
+    if (isExpectedNode(state, current)) continue;
     const stop = resourceAction(working, state, { task: "stop", node: current, optional });
     if (state.assignedTo === undefined) setReason(stop, "node availability", true);
+    else if (state.restarting && state.stopUnexpected) setReason(stop, "being multiply active", true);
     if (!state.managed) stop.runnable = false;
   }
 }
@@ -237,6 +244,7 @@ function startResource(
   if (node === undefined) return;
   const start = resourceAction(working, state, { task: "start", node, optional: true });
   if (start.runnable && !optional) start.optional = false;
+  if (isExpectedNode(state, node)) start.pseudo = true;
 }
 
 function promoteResource(
@@ -346,6 +354,7 @@ export function createPrimitiveActions(working: Working, state: ResourceState): 
   if (multiplyActive(working, state)) {
     const recovery = state.resource.meta.get("multiple-active") ?? "stop_start";
     if (recovery === "stop_start" || recovery === "stop_unexpected") needStop = true;
+    state.stopUnexpected = recovery === "stop_unexpected";
   }
   if (state.startPending && state.assignedTo !== undefined) {
     resourceAction(working, state, {

@@ -87,10 +87,15 @@ function buildState(
     requiresFencing: required === "fencing",
     requiresQuorum: required !== "nothing",
     restarting: false,
+    stopUnexpected: false,
   };
   if (primitive !== undefined && primitive.role === "Stopped" && primitive.activeOn.size > 0)
     state.role = "Started";
   if (state.role === "Started" && isPromotable(resource)) state.role = "Unpromoted";
+  if (primitive !== undefined && primitive.activeOn.size > 1 && resource.meta.get("multiple-active") === "block") {
+    state.managed = false;
+    state.blocked = true;
+  }
   working.states.set(resource.id, state);
   const children =
     resource.kind === "group"

@@ -151,4 +151,9 @@ export function applyNodeCriteria(working: Working): void {
   applyLocations(working);
   for (const state of working.topLevel) applyStickiness(working, state);
   for (const state of working.topLevel) applyFailureBans(working, state);
+  for (const state of working.states.values()) {
+    if (state.resource.kind !== "primitive" || state.runningOn.length < 2) continue;
+    if (state.resource.meta.get("multiple-active") !== "stop_only") continue;
+    for (const node of state.allowed.keys()) state.allowed.set(node, -INFINITY);
+  }
 }

@@ -119,7 +119,7 @@ function resourceItems(state: ResourceState): Item[] {
   const moving = current !== undefined && next !== undefined && current !== next;
   const start = findFirst(state, "start", next);
   const startNode = start === undefined || !start.runnable ? undefined : current;
-  const stop = findFirst(state, "stop", startNode);
+  const stop = findFirst(state, "stop", startNode) ?? (state.stopUnexpected ? findFirst(state, "stop", undefined) : undefined);
   const promote = findFirst(state, "promote", next);
   const demote = findFirst(state, "demote", next);
   const base = { state, role };

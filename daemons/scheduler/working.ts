@@ -99,6 +99,8 @@ export interface ResourceState {
   readonly requiresQuorum: boolean;
   /** Clone instance being pre-assigned (preferred node). */
   restarting: boolean;
+  /** multiple-active=stop_unexpected applies: only the unexpected copies are stopped. */
+  stopUnexpected: boolean;
 }
 
 export interface OrderingSpec {

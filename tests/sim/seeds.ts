@@ -13,3 +13,8 @@ export function seedChunks(seeds: readonly number[], size: number): number[][] {
     chunks.push(seeds.slice(index, index + size));
   return chunks;
 }
+
+/** One of `parts` interleaved shares of the seeds, so that test files run them in parallel. */
+export function seedShare(seeds: readonly number[], part: number, parts: number): number[] {
+  return seeds.filter((_, index) => index % parts === part);
+}

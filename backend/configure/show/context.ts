@@ -8,6 +8,8 @@ export interface ShowContext {
   readonly referencedIds: ReadonlyMap<string, string>;
   /** Number of `node` objects: fencing_topology collapses when every node has the same levels. */
   readonly nodeCount: number;
+  /** The CIB's schema predates pacemaker-3.7: Promoted/Unpromoted do not round-trip. */
+  readonly legacyRoles: boolean;
   /** True when the value of an nvpair with this name is printed as `******`. */
   readonly isObscured: (name: string) => boolean;
 }

@@ -100,6 +100,7 @@ const colocation: Check = (element) =>
     "with-rsc-instance",
     "node-attribute",
   ]) &&
+  (has(element, "score") || has(element, "score-attribute")) &&
   onlyChildren(element, { resource_set: resourceSet("role") }) &&
   setsSeparable(element, "role") &&
   twoOrSets(element, "rsc", "with-rsc");

@@ -1,5 +1,5 @@
 // backend/configure/show: pure, CIB XML -> the text of crmsh 4.4's `crm configure show`.
-import type { Result } from "../../base/index.js";
+import type { Issue, Result } from "../../base/index.js";
 import { fail, issue, ok } from "../../base/index.js";
 import type { XmlElement } from "../../cib/index.js";
 import { firstChild } from "../../cib/index.js";
@@ -11,6 +11,7 @@ import {
   obscureMatcher,
 } from "./context.js";
 import { isExpressible } from "./expressible-constraints.js";
+import { legacyRoleWarnings, schemaPredatesPromoted } from "./legacy-roles.js";
 import { printObject } from "./object-text.js";
 import type { ConfigurationObject, ObjectKind } from "./objects.js";
 import { collectObjects, sortObjects } from "./objects.js";
@@ -62,6 +63,7 @@ function prepare(cib: XmlElement, options: ShowOptions): Result<Prepared, ShowIs
   const context: ShowContext = {
     referencedIds: collectReferencedIds(configuration),
     nodeCount: countNodes(configuration),
+    legacyRoles: schemaPredatesPromoted(cib.attributes["validate-with"]),
     isObscured: obscureMatcher(patterns),
   };
   const specs = [...(options.types ?? []).map((type) => `type:${type}`), ...(options.ids ?? [])];
@@ -72,8 +74,19 @@ function prepare(cib: XmlElement, options: ShowOptions): Result<Prepared, ShowIs
   return ok({ cib: cib.name === "cib" ? cib : undefined, context, selected: selected.value });
 }
 
-function objectText(object: ConfigurationObject, context: ShowContext): string {
-  if (!isExpressible(object.element)) return rawXmlText(object.element, object.depth);
+/** One object's text, and the warnings crmsh prints while checking it can show it as CLI. */
+function objectText(
+  object: ConfigurationObject,
+  context: ShowContext,
+  warnings: Issue<ShowIssueCode>[] = [],
+): string {
+  const expressible = isExpressible(object.element);
+  if (expressible && context.legacyRoles) {
+    const converted = legacyRoleWarnings(object.element);
+    warnings.push(...converted);
+    if (converted.length > 0) return rawXmlText(object.element, object.depth);
+  }
+  if (!expressible) return rawXmlText(object.element, object.depth);
   const text = printObject(printers[object.kind], object.element, context);
   return text ?? rawXmlText(object.element, object.depth);
 }
@@ -81,7 +94,8 @@ function objectText(object: ConfigurationObject, context: ShowContext): string {
 /**
  * What `crm -D plain configure show [ids…]` prints for a CIB (a `<cib>` or its
  * `<configuration>`): one object after another in crmsh's order, each line ending in a
- * newline; the empty string when nothing is selected. Unknown ids are issues.
+ * newline; the empty string when nothing is selected. Unknown ids are issues; warnings
+ * crmsh would log (roles it converts on an old schema) come with the text.
  */
 export function showConfiguration(
   cib: XmlElement,
@@ -90,8 +104,9 @@ export function showConfiguration(
   const prepared = prepare(cib, options);
   if (!prepared.ok) return fail(prepared.issues);
   const { context, selected } = prepared.value;
-  const texts = sortObjects(selected).map((object) => objectText(object, context));
-  return ok(texts.length === 0 ? "" : `${texts.join("\n")}\n`);
+  const warnings: Issue<ShowIssueCode>[] = [];
+  const texts = sortObjects(selected).map((object) => objectText(object, context, warnings));
+  return ok(texts.length === 0 ? "" : `${texts.join("\n")}\n`, warnings);
 }
 
 /**
@@ -151,6 +166,7 @@ export function showObject(
   const context: ShowContext = {
     referencedIds: collectReferencedIds(scope),
     nodeCount: countNodes(scope),
+    legacyRoles: false,
     isObscured: obscureMatcher(options.obscure === false ? [] : defaultObscurePatterns),
   };
   const objects = collectObjects(wrapper).filter(

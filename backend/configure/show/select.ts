@@ -3,7 +3,7 @@ import { fail, issue, ok } from "../../base/index.js";
 import { globToRegExp } from "./format.js";
 import type { ConfigurationObject } from "./objects.js";
 
-export type ShowIssueCode = "unknown_object" | "no_configuration";
+export type ShowIssueCode = "unknown_object" | "no_configuration" | "legacy_role";
 
 /** Inputs of crmsh's object filters: ids (globs), `type:K`, `tag:T`, `related:R`, `changed`. */
 export interface Selection {

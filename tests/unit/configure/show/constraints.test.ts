@@ -121,3 +121,8 @@ describe("showConfiguration() rule expressions", () => {
     expect(show(location("literal"))).toMatch(/^xml <rsc_location id="l" rsc="a">/);
   });
 });
+
+test("a colocation without a score prints as xml: crmsh's parser requires one", () => {
+  const text = show(constraints(`<rsc_colocation id="c" rsc="a" with-rsc="b"/>`));
+  expect(text).toBe('xml <rsc_colocation id="c" rsc="a" with-rsc="b"/>\n');
+});

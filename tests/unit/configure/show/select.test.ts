@@ -79,3 +79,21 @@ describe("showObject()", () => {
     );
   });
 });
+
+describe("showConfiguration() on a CIB whose schema predates pacemaker-3.7", () => {
+  test("prints objects with Promoted roles as xml and warns as crmsh does", () => {
+    const read = readXml(`<cib validate-with="pacemaker-3.0"><configuration><constraints>
+      <rsc_location id="l" rsc="a" role="Promoted" score="5" node="n"/>
+      <rsc_location id="m" rsc="a" role="Started" score="5" node="n"/></constraints>
+      </configuration></cib>`);
+    const shown = read.ok ? showConfiguration(read.value) : undefined;
+    expect(shown?.ok && shown.value).toBe(
+      'xml <rsc_location id="l" rsc="a" role="Promoted" score="5" node="n"/>\n' +
+        "location m a role=Started 5: n\n",
+    );
+    expect(shown?.issues).toEqual([
+      expect.objectContaining({ code: "legacy_role", severity: "warning" }),
+    ]);
+    expect(shown?.issues[0]?.message).toMatch(/^Convert "Promoted" to "Master" since/);
+  });
+});

@@ -189,6 +189,8 @@ export interface OrderConstraint {
   /** Set when `first` is a require-all=false set: the members that can satisfy it. */
   readonly firstAny?: readonly string[];
   readonly setId?: string;
+  /** `require-all=false` on a plain rsc_order: any one instance of a clone first suffices. */
+  readonly requireAll?: boolean;
 }
 
 export interface ClusterModel {

@@ -234,12 +234,9 @@ function cloneMinPseudo(
   first: ResourceState,
   then: ResourceState,
 ): boolean {
-  if (
-    first.resource.kind !== "clone" ||
-    first.resource.cloneMin <= 0 ||
-    constraint.firstAction !== "start"
-  )
-    return false;
+  if (first.resource.kind !== "clone" || constraint.firstAction !== "start") return false;
+  const required = first.resource.cloneMin > 0 ? first.resource.cloneMin : constraint.requireAll === false ? 1 : 0;
+  if (required === 0) return false;
   const pseudo = newAction(working, {
     key: `clone-one-or-more:${constraint.id}`,
     task: `clone-one-or-more:${constraint.id}`,
@@ -249,7 +246,7 @@ function cloneMinPseudo(
   });
   pseudo.pseudo = true;
   pseudo.requiresAny = true;
-  pseudo.requiredRunnableBefore = first.resource.cloneMin;
+  pseudo.requiredRunnableBefore = required;
   for (const instance of first.children) {
     for (const start of instance.actions.filter((action) => action.task === "start"))
       orderActions(start, pseudo, Order.oneOrMore);

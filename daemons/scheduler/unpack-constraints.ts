@@ -189,7 +189,7 @@ function unpackOrder(constraint: XmlElement, context: ConstraintContext, into: O
     const firstAction = attributes["first-action"] ?? "start";
     for (const first of expand(attributes["first"], context)) {
       for (const then of expand(attributes["then"], context)) {
-        into.push({ id, first, then, firstAction, thenAction: attributes["then-action"] ?? firstAction, kind, symmetrical });
+        into.push({ id, first, then, firstAction, thenAction: attributes["then-action"] ?? firstAction, kind, symmetrical, requireAll: booleanOption(attributes["require-all"], true) });
       }
     }
     return;

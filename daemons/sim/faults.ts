@@ -12,10 +12,10 @@ export interface SwarmPlan {
   readonly broadcastPercent: number;
 }
 
-export function swarmPlan(prng: Prng, nodeCountMax: number): SwarmPlan {
+export function swarmPlan(prng: Prng, nodeCountMax: number, nodeCountMin = 2): SwarmPlan {
   const modes: PartitionMode[] = ["isolate_single", "halves", "asymmetric"];
   return {
-    nodeCount: 2 + prng.int(nodeCountMax - 1),
+    nodeCount: nodeCountMin + prng.int(nodeCountMax - nodeCountMin + 1),
     network: {
       lossPercent: prng.chance(30) ? 0 : prng.int(12),
       duplicatePercent: prng.chance(50) ? 0 : prng.int(8),

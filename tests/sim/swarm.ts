@@ -45,9 +45,15 @@ function demandDelivery(cluster: SimCluster): void {
 }
 
 /** One seed: a safety phase under faults with every checker on, then heal and demand one view. */
-export function runSwarmSeed(seed: number, options: { safetyTicks: number }): SwarmResult {
+export interface SwarmOptions {
+  readonly safetyTicks: number;
+  readonly nodeCountMin?: number;
+  readonly nodeCountMax?: number;
+}
+
+export function runSwarmSeed(seed: number, options: SwarmOptions): SwarmResult {
   const prng = new Prng(seed);
-  const plan = swarmPlan(prng.fork(), 5);
+  const plan = swarmPlan(prng.fork(), options.nodeCountMax ?? 5, options.nodeCountMin ?? 2);
   const quorum = quorumSectionFor(prng.fork(), plan.nodeCount);
   const cluster = SimCluster.create({
     seed,

@@ -1,3 +1,13 @@
+/**
+ * Membership (Totem SRP + EVS, simplified) and process groups (CPG) as one pure core.
+ *
+ * Host contract: feed `tick` every `config.tickMs`, `received` for every decoded peer message
+ * (decodeMessage/decodeMessageText never throw); perform effects in order: `persist` (store
+ * the ring sequence, restore it as `ringSeqRestored` at start) before the `send`s after it;
+ * `view_installed`, `delivered` and `group_changed` go to the local daemons. Broadcasts are
+ * `broadcast_requested {group, payload, to?}`; local daemons join groups with
+ * `group_join_requested`. `leave_requested` on orderly shutdown. `status()` for tools.
+ */
 export { Membership } from "./core.js";
 export type { MembershipConfig, MembershipTimings, TotemTiming } from "./config.js";
 export { effectiveTokenMs, membershipConfig, membershipTimings, totemDefaults } from "./config.js";

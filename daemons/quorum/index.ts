@@ -1,3 +1,10 @@
+/**
+ * votequorum: `quorumThreshold` and the tie-breaker rules as pure functions, and `Quorum`,
+ * a small state machine. Host contract: feed each membership `view_installed`, `tick`s on the
+ * membership's clock, and `announced` for each message delivered in the votequorum process
+ * group; perform `announce` by broadcasting the expected votes in that group. `quorumStatus`
+ * and `quorumToolLines` give what `corosync-quorumtool -s` prints.
+ */
 export type { QuorumConfig, QuorumSection, TieBreaker } from "./config.js";
 export { quorumConfig } from "./config.js";
 export type { QuorumEffect, QuorumInput, QuorumState } from "./core.js";

@@ -48,12 +48,15 @@ export function showText(
   session: CibSession,
   selection: readonly string[],
   xml: boolean,
+  save = false,
 ): Result<string> {
   const changed = selection.includes("changed");
   const ids = selection.filter((word) => word !== "changed");
   const options = {
     ids: changed && ids.length === 0 ? ["changed"] : [...ids, ...(changed ? ["changed"] : [])],
     ...(changed ? { changedIds: changedObjectIds(session.original, session.working) } : {}),
+    // `save` keeps passwords: its file must load back as it was (crmsh obscures them).
+    ...(save ? { obscure: false } : {}),
   };
   return xml ? showXml(session.working, options) : showConfiguration(session.working, options);
 }

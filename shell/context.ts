@@ -35,6 +35,7 @@ export class ShellContext implements CommandContext {
 
   async confirm(question: string, answerWhenBatch: boolean): Promise<boolean> {
     if (this.options.force) return true;
+    if (this.options.no === true) return false;
     if (this.ports.ask === undefined || !this.options.interactive) return answerWhenBatch;
     const answer = await this.ports.ask(`${question} `);
     return /^y(es)?$/i.test(answer.trim());

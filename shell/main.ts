@@ -26,6 +26,7 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
   const options: ShellOptions = {
     force: argumentsGiven.force,
     wait: argumentsGiven.wait,
+    no: argumentsGiven.no,
     interactive: source === "terminal",
     batch: source === "script" || source === "stdin",
   };

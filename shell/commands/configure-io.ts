@@ -46,7 +46,7 @@ export const saveCommand: Command = {
       }
       const shown = xml
         ? { ok: true as const, value: writeXml(session.working) }
-        : showText(session, [], false);
+        : showText(session, [], false, true);
       if (!shown.ok) return printIssues(context, shown.issues);
       try {
         await writeFile(file, shown.value);

@@ -10,7 +10,7 @@ import {
   renameCommand,
 } from "./configure-edit.js";
 import { loadCommand, saveCommand, showCommand } from "./configure-io.js";
-import { statementAliases, statementKeywords } from "./statement-keywords.js";
+import { statementAliases, statementHelp, statementKeywords } from "./statement-keywords.js";
 import { leaveConfigure, positionsOf, withSession } from "./configure-support.js";
 import type { Command, Level } from "./types.js";
 import { done, failed } from "./types.js";
@@ -23,8 +23,8 @@ function statementCommand(keyword: string): Command {
   return {
     name: keyword,
     aliases,
-    usage: "...",
-    help: `Create a ${keyword} (crm configure language)`,
+    usage: statementHelp[keyword]?.usage ?? "...",
+    help: statementHelp[keyword]?.help ?? `Define a ${keyword}`,
     run: (input, context) =>
       withSession(context, async (session) => {
         const applied = await applyConfigureText(session.working, input.text, "create");

@@ -81,6 +81,8 @@ export interface ShellOptions {
   readonly interactive: boolean;
   /** In a script or stdin batch, commits are deferred to the end of the input (one write). */
   readonly batch: boolean;
+  /** crmsh's `-n`: answer no to every question. */
+  readonly no?: boolean;
 }
 
 /** The staged configuration: a working copy of the CIB, committed by `commit`. */

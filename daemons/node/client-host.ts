@@ -12,7 +12,7 @@ import type { ClientRequest, ServerMessage } from "../../backend/protocol/index.
 import type { Log } from "./log.js";
 
 /** What the client channel answers from; each handler returns the reply for one request. */
-export type ClientHandler = (request: ClientRequest) => ServerMessage;
+export type ClientHandler = (request: ClientRequest) => ServerMessage | Promise<ServerMessage>;
 
 function tokenMatches(presented: string | string[] | undefined, token: string): boolean {
   if (typeof presented !== "string") return false;
@@ -64,11 +64,13 @@ export class ClientHost {
       const reply = binary
         ? this.#refuse("bad_frame", "Binary frames are not accepted")
         : this.#answer(data.toString("utf8"));
-      socket.send(encodeMessage(reply));
+      void Promise.resolve(reply).then((message) => {
+        if (socket.readyState === socket.OPEN) socket.send(encodeMessage(message));
+      });
     });
   }
 
-  #answer(text: string): ServerMessage {
+  #answer(text: string): ServerMessage | Promise<ServerMessage> {
     const request = decodeClientRequest(text);
     if (!request.ok) {
       const first = request.issues[0];

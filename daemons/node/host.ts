@@ -2,21 +2,32 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { totemTiming } from "../../backend/corosync/index.js";
-import type { ClientRequest, ServerMessage } from "../../backend/protocol/index.js";
+import type { QuorumStatus } from "../../backend/protocol/index.js";
 import type { NodeId } from "../kernel/index.js";
 import { membershipConfig } from "../membership/index.js";
-import type { Effect } from "../membership/index.js";
 import { TransportHost, transportLanDefaults } from "../transport/index.js";
+import { ClientHandlers, addStatusHandlers } from "./client-handlers.js";
 import { ClientHost } from "./client-host.js";
+import { ClusterBus } from "./cluster-bus.js";
 import type { Log } from "./log.js";
 import { MembershipHost } from "./membership-host.js";
 import { QuorumHost, votequorumGroup } from "./quorum-host.js";
+import type { QuorumChange } from "./quorum-host.js";
 import type { NodeSetup } from "./setup.js";
 import { linkAddresses } from "./setup.js";
 import { readRingSeq, writeFileAtomic } from "./state-files.js";
 
+/** A started node, and what the daemons above membership (CIB, controller…) plug into. */
 export interface RunningNode {
   readonly clientPort: number;
+  /** Process groups in agreed order (corosync CPG) and membership views. */
+  readonly bus: ClusterBus;
+  readonly quorum: {
+    status(): QuorumStatus | undefined;
+    onChange(listener: (change: QuorumChange) => void): void;
+  };
+  /** Client request handlers by kind; subsystems add theirs. */
+  readonly handlers: ClientHandlers;
   stop(): Promise<void>;
 }
 
@@ -72,91 +83,45 @@ function membershipFor(setup: NodeSetup): ReturnType<typeof membershipConfig> {
   );
 }
 
-function answer(
-  request: ClientRequest,
-  parts: { quorum: QuorumHost; transport: TransportHost; setup: NodeSetup },
-): ServerMessage {
-  const { quorum, transport, setup } = parts;
-  switch (request.kind) {
-    case "quorum_status_requested": {
-      const status = quorum.status();
-      if (status === undefined) {
-        return {
-          kind: "error",
-          id: request.id,
-          code: "not_ready",
-          message: "No membership has been formed yet",
-        };
-      }
-      return { kind: "quorum_status", id: request.id, status };
-    }
-    case "transport_status_requested":
-      return { kind: "transport_status", id: request.id, status: transport.status() };
-    case "links_cut_requested": {
-      if (!setup.options.allowFaultInjection) {
-        return {
-          kind: "error",
-          id: request.id,
-          code: "not_allowed",
-          message: "Fault injection is off on this node",
-        };
-      }
-      const ids = request.peers.map(
-        (name) => setup.nodes.find((node) => node.name === name)?.nodeid,
-      );
-      if (ids.some((id) => id === undefined)) {
-        return {
-          kind: "error",
-          id: request.id,
-          code: "bad_field",
-          message: "Unknown node name in peers",
-        };
-      }
-      transport.cutLinks(
-        ids.filter((id) => id !== undefined),
-        request.links,
-      );
-      return { kind: "links_cut", id: request.id, peers: request.peers };
-    }
-  }
-}
-
 /** Starts one node: transport, membership, votequorum and the client channel. */
 export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode> {
   const { options, local, config } = setup;
   mkdirSync(options.stateDir, { recursive: true });
   const names = new Map<NodeId, string>(setup.nodes.map((node) => [node.nodeid, node.name]));
   const transport = transportFor(setup, log);
+  const bus: ClusterBus = new ClusterBus(local.nodeid, names, {
+    feed: (input) => membership.feed(input),
+    log,
+  });
   const quorum = new QuorumHost(config, {
     nodes: setup.nodes,
     localNodeId: local.nodeid,
     tickMs: options.tickMs,
     log,
-    broadcast: (payload) =>
-      membership.feed({ kind: "broadcast_requested", group: votequorumGroup, payload }),
+    broadcast: (payload) => bus.broadcast(votequorumGroup, payload),
   });
-  const performed = (effect: Effect): void => {
-    if (effect.kind === "view_installed") quorum.viewInstalled(effect.ringId, effect.members);
-    if (effect.kind === "delivered" && effect.group === votequorumGroup)
-      quorum.delivered(effect.sender, effect.payload);
-  };
+  bus.onView((view) => quorum.viewInstalled(view.ringId, view.members));
   const membership: MembershipHost = new MembershipHost(membershipFor(setup), {
     transport,
     stateDir: options.stateDir,
     log,
     names,
     ticked: () => quorum.tick(),
-    performed,
+    performed: (effect) => bus.perform(effect),
   });
+  const handlers = new ClientHandlers();
+  addStatusHandlers(handlers, { quorum, transport, setup });
   const token = randomBytes(32).toString("hex");
   writeFileAtomic(join(options.stateDir, stateFiles.clientToken), token, 0o600);
   const client = new ClientHost({ port: options.clientPort, token, log }, (request) =>
-    answer(request, { quorum, transport, setup }),
+    handlers.answer(request),
   );
   await transport.start();
   const clientPort = await client.start();
   membership.start();
-  membership.feed({ kind: "group_join_requested", group: votequorumGroup });
+  bus.joinGroup(votequorumGroup, {
+    delivered: (message) => quorum.delivered(message.sender, message.payload),
+  });
   writeFileAtomic(join(options.stateDir, stateFiles.clientPort), `${clientPort}\n`);
   writeFileSync(join(options.stateDir, stateFiles.pid), `${process.pid}\n`);
   log.write(
@@ -166,6 +131,9 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
   );
   return {
     clientPort,
+    bus,
+    quorum: { status: () => quorum.status(), onChange: (listener) => quorum.onChange(listener) },
+    handlers,
     async stop() {
       membership.stop();
       await client.stop();

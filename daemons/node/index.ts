@@ -1,8 +1,14 @@
 export type { NodeOptions } from "./options.js";
 export { parseNodeOptions, quoratedUsage } from "./options.js";
-export type { NodeSetup } from "./setup.js";
+export type { ClusterNode, NodeSetup } from "./setup.js";
 export { loadNodeSetup } from "./setup.js";
 export type { Log, LogLevel } from "./log.js";
 export { fileLog } from "./log.js";
 export type { RunningNode } from "./host.js";
 export { startNode, stateFiles } from "./host.js";
+export type { GroupChange, GroupListener, GroupMessage, ViewChange } from "./cluster-bus.js";
+export { ClusterBus } from "./cluster-bus.js";
+export type { RequestHandler } from "./client-handlers.js";
+export { ClientHandlers, refusal } from "./client-handlers.js";
+export type { QuorumChange } from "./quorum-host.js";
+export { writeFileAtomic } from "./state-files.js";

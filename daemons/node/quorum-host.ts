@@ -5,6 +5,8 @@ import { Quorum, quorumConfig, quorumStatus } from "../quorum/index.js";
 import type { QuorumConfig, QuorumEffect, QuorumSection } from "../quorum/index.js";
 import type { Log } from "./log.js";
 
+export type QuorumChange = Extract<QuorumEffect, { kind: "quorum_changed" }>;
+
 /** The process group votequorum announces expected votes in. */
 export const votequorumGroup = "votequorum";
 
@@ -27,6 +29,7 @@ export class QuorumHost {
   readonly core: Quorum;
   readonly config: QuorumConfig;
   readonly #names: ReadonlyMap<NodeId, string>;
+  readonly #listeners: ((change: QuorumChange) => void)[] = [];
 
   constructor(
     corosync: CorosyncConfig,
@@ -100,8 +103,14 @@ export class QuorumHost {
     for (const effect of this.core.drain()) this.#perform(effect);
   }
 
+  /** Hears every quorum decision (Pacemaker's quorum notification). */
+  onChange(listener: (change: QuorumChange) => void): void {
+    this.#listeners.push(listener);
+  }
+
   #perform(effect: QuorumEffect): void {
     if (effect.kind === "announce") return this.env.broadcast(String(effect.expectedVotes));
+    for (const listener of this.#listeners) listener(effect);
     const members = effect.members.join(" ");
     const verdict = effect.quorate ? "retained" : "lost";
     this.env.log.write("notice", "QUORUM", `Quorum ${verdict}: members ${members}`);

@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { writeCorosyncConfig } from "../../../backend/corosync/index.js";
+import { loadNodeSetup, parseNodeOptions, startNode } from "../../../daemons/node/index.js";
+import type { GroupMessage, RunningNode } from "../../../daemons/node/index.js";
+import { freeBasePort } from "./local-cluster.js";
+
+const dir = mkdtempSync(join(tmpdir(), "quorate-bus-"));
+const nodes: RunningNode[] = [];
+
+async function start(name: string): Promise<RunningNode> {
+  const options = parseNodeOptions([
+    ...["--config", join(dir, "corosync.conf"), "--authkey", join(dir, "authkey")],
+    ...["--node", name, "--state-dir", join(dir, name)],
+  ]);
+  if (!options.ok) throw new Error(options.issues[0]?.message);
+  const setup = loadNodeSetup(options.value);
+  if (!setup.ok) throw new Error(setup.issues[0]?.message);
+  const node = await startNode(setup.value, { write: () => undefined });
+  nodes.push(node);
+  return node;
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = performance.now() + 10_000;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+beforeAll(async () => {
+  const port = await freeBasePort(2);
+  const config = writeCorosyncConfig({
+    clusterName: "bus",
+    nodes: [1, 2].map((nodeid) => ({
+      name: `node${nodeid}`,
+      nodeid,
+      addresses: [{ host: "127.0.0.1", port: port + nodeid - 1 }],
+    })),
+  });
+  writeFileSync(join(dir, "corosync.conf"), config);
+  writeFileSync(join(dir, "authkey"), randomBytes(256));
+});
+
+afterAll(async () => {
+  await Promise.all(nodes.map((node) => node.stop()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("process groups deliver in one agreed order on every node, and quorum changes are heard", async () => {
+  const [one, two] = [await start("node1"), await start("node2")];
+  const quorumSeen: boolean[] = [];
+  one.quorum.onChange((change) => quorumSeen.push(change.quorate));
+  await until(() => one.quorum.status()?.members.length === 2, "a 2-node view");
+  const received: [GroupMessage[], GroupMessage[]] = [[], []];
+  const memberships: (readonly number[])[] = [];
+  one.bus.joinGroup("cib", {
+    delivered: (message) => received[0].push(message),
+    changed: (change) => memberships.push(change.members),
+  });
+  two.bus.joinGroup("cib", { delivered: (message) => received[1].push(message) });
+  await until(() => memberships.some((members) => members.length === 2), "both in the group");
+  for (const payload of ["a", "b", "c"]) one.bus.broadcast("cib", payload);
+  two.bus.broadcast("cib", "d");
+  two.bus.broadcast("cib", "to node1 only", 1);
+  await until(() => received[0].length === 5 && received[1].length === 4, "deliveries");
+  const order = (messages: GroupMessage[]) => messages.map((message) => message.payload);
+  expect(order(received[1])).toEqual(
+    order(received[0]).filter((payload) => payload !== "to node1 only"),
+  );
+  expect(
+    order(received[0]).filter((payload) => payload !== "d" && payload !== "to node1 only"),
+  ).toEqual(["a", "b", "c"]);
+  expect(received[0].find((message) => message.payload === "to node1 only")?.to).toBe(1);
+  expect(one.bus.nodeNames.get(2)).toBe("node2");
+  await two.stop();
+  nodes.splice(nodes.indexOf(two), 1);
+  await until(() => one.quorum.status()?.members.length === 1, "node2 gone");
+  expect(quorumSeen.at(-1)).toBe(false);
+});

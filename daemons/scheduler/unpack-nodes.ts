@@ -75,26 +75,32 @@ function fence(node: NodeModel, reason: string): void {
   node.fenceReason = reason;
 }
 
+function terminateRequested(value: string | undefined): boolean {
+  if (isTrue(value)) return true;
+  return value !== undefined && /^[1-9]/.test(value);
+}
+
 function onlineWithFencing(node: NodeModel, state: XmlElement): boolean {
   const inCluster = state.attributes["in_ccm"];
   const controllerOnline = state.attributes["crmd"] === "online";
   const join = state.attributes["join"];
-  const expected = state.attributes["expected"];
-  const terminate = isTrue(node.attributes.get("terminate"));
+  const expected = state.attributes["expected"] ?? "down";
+  const terminate = terminateRequested(node.attributes.get("terminate"));
+  const online = isTrue(inCluster);
   if (node.shutdown) return controllerOnline;
   if (inCluster === undefined) fence(node, "peer has not been seen by the cluster");
   else if (join === "banned") fence(node, "peer failed Pacemaker membership criteria");
   else if (!terminate && expected === "down") {
-    if (isTrue(inCluster) || controllerOnline) return markPending(node);
-  } else if (terminate && join === "down" && !isTrue(inCluster) && !controllerOnline) {
+    if (online || controllerOnline) markPending(node);
+  } else if (terminate && join === "down" && !online && !controllerOnline) {
     return false;
-  } else if (!isTrue(inCluster)) fence(node, "peer is no longer part of the cluster");
+  } else if (!online) fence(node, "peer is no longer part of the cluster");
   else if (!controllerOnline) fence(node, "peer process is no longer available");
   else if (terminate) fence(node, "termination was requested");
-  else if (join === "member") return true;
-  else if (join === "pending" || join === "down") return markPending(node);
+  else if (join === "member") return online;
+  else if (join === "pending" || join === "down") markPending(node);
   else fence(node, "peer was in an unknown state");
-  return false;
+  return online;
 }
 
 function markPending(node: NodeModel): boolean {

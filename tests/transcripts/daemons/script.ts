@@ -133,6 +133,11 @@ function runCommand(sim: SimCluster, words: readonly string[]): string[] {
           .map((side) => side.trim().split(/\s+/).map(Number)),
       );
       return [];
+    case "block": {
+      // block 1 > 3: messages from 1 to 3 are lost, 3 to 1 still pass (asymmetric).
+      sim.network.blockOneWay(first, numbers[1] ?? 0);
+      return [];
+    }
     case "heal":
       sim.heal();
       return [];

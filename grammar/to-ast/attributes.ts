@@ -13,6 +13,7 @@ import type { AttributeListBodyCstNode } from "../cst.js";
 import {
   assignedValue,
   checkId,
+  type Mutable,
   labelText,
   spanOf,
   splitAssignment,
@@ -71,18 +72,19 @@ export function toAttributeSet(
     context.error("syntax", `A ${keyword} set with $id-ref takes nothing else`,
       spanOf(children?.IdRefAssign?.[0], keywordSpan));
   }
-  return {
+  const set: Mutable<AttributeSet> = {
     kind: "attribute_set",
     keyword,
     element: elementOf[keyword],
     implicit: false,
-    ...(id === undefined ? {} : { id }),
-    ...(idRef === undefined ? {} : { idRef }),
-    ...(label === undefined ? {} : { score: toScore(context, labelText(label), spanOf(label)) }),
     rules,
     nvpairs,
     span: keywordSpan,
   };
+  if (id !== undefined) set.id = id;
+  if (idRef !== undefined) set.idRef = idRef;
+  if (label !== undefined) set.score = toScore(context, labelText(label), spanOf(label));
+  return set;
 }
 
 /** An implicit set (`primitive d Dummy a=b`, op instance attributes) from loose tokens. */

@@ -3,12 +3,14 @@
  */
 import type { IToken } from "chevrotain";
 import type {
+  ActionMember,
   ColocationStatement,
   LocationResource,
   LocationStatement,
   NameValue,
   OrderKind,
   OrderStatement,
+  RoleMember,
   Score,
   StatementBase,
   TicketStatement,
@@ -28,6 +30,7 @@ import {
   spanOf,
   valueOf,
   type AstContext,
+  type Mutable,
 } from "./context.js";
 import { buildSets, takeTrailingOptions, toBoolean, type Member } from "./resource-sets.js";
 import { toRule } from "./rules.js";
@@ -78,32 +81,32 @@ export function toLocation(
     ? undefined
     : toScore(context, labelText(scoreToken), spanOf(scoreToken));
   const nodeToken = children.node?.[0];
-  return {
+  const location: Mutable<LocationStatement> = {
     kind: "location",
-    ...base,
+    span: base.span,
+    comments: base.comments,
     id,
     resource: locationResource(context, node),
     attributes,
-    ...(score === undefined ? {} : { score }),
-    ...(nodeToken === undefined ? {} : { node: valueOf(nodeToken) }),
     rules: (children.rule ?? []).map((rule) => toRule(context, rule)),
   };
+  if (score !== undefined) location.score = score;
+  if (nodeToken !== undefined) location.node = valueOf(nodeToken);
+  return location;
 }
 
-function roleMember(member: Member) {
-  return {
-    resource: member.resource,
-    ...(member.role === undefined ? {} : { role: member.role }),
-    ...(member.instance === undefined ? {} : { instance: member.instance }),
-  };
+function roleMember(member: Member): RoleMember {
+  const result: Mutable<RoleMember> = { resource: member.resource };
+  if (member.role !== undefined) result.role = member.role;
+  if (member.instance !== undefined) result.instance = member.instance;
+  return result;
 }
 
-function actionMember(member: Member) {
-  return {
-    resource: member.resource,
-    ...(member.action === undefined ? {} : { action: member.action }),
-    ...(member.instance === undefined ? {} : { instance: member.instance }),
-  };
+function actionMember(member: Member): ActionMember {
+  const result: Mutable<ActionMember> = { resource: member.resource };
+  if (member.action !== undefined) result.action = member.action;
+  if (member.instance !== undefined) result.instance = member.instance;
+  return result;
 }
 
 function needMembers(context: AstContext, count: number, minimum: number, what: string) {
@@ -130,15 +133,16 @@ export function toColocation(
     !built.bracketed && built.members.length === 2 && first !== undefined && second !== undefined
       ? { form: "pair", resource: roleMember(first), withResource: roleMember(second) }
       : { form: "sets", sets: built.sets };
-  const nodeAttribute = options[0] === undefined ? undefined : nameValue(options[0]).value;
-  return {
+  const colocation: Mutable<ColocationStatement> = {
     kind: "colocation",
-    ...base,
+    span: base.span,
+    comments: base.comments,
     id,
     score,
     resources,
-    ...(nodeAttribute === undefined ? {} : { nodeAttribute }),
   };
+  if (options[0] !== undefined) colocation.nodeAttribute = nameValue(options[0]).value;
+  return colocation;
 }
 
 function orderKindOf(
@@ -175,14 +179,15 @@ export function toOrder(context: AstContext, node: OrderCstNode, base: Statement
       ? { form: "pair", first: actionMember(first), then: actionMember(then) }
       : { form: "sets", sets: built.sets };
   const symmetrical = options[0] === undefined ? undefined : toBoolean(context, options[0]);
-  const statement: OrderStatement = {
+  const statement: Mutable<OrderStatement> = {
     kind: "order",
-    ...base,
+    span: base.span,
+    comments: base.comments,
     id,
     ...kind,
     resources,
-    ...(symmetrical === undefined ? {} : { symmetrical }),
   };
+  if (symmetrical !== undefined) statement.symmetrical = symmetrical;
   return statement;
 }
 

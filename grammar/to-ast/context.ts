@@ -23,6 +23,9 @@ export type GrammarIssueCode =
   | "missing_part"
   | "unknown_keyword";
 
+/** A writable view of an AST node while it is assembled (optional fields set when present). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const noSpan: Span = { line: 1, column: 1, offset: 0, length: 0 };
 
 /** Collects issues while one statement is turned into its AST. */
@@ -103,6 +106,8 @@ export function labelText(token: IToken): string {
 
 /** All tokens of several CST children arrays, in input order. */
 export function inOrder(...groups: (readonly IToken[] | undefined)[]): IToken[] {
+  const present = groups.filter((group) => group !== undefined && group.length > 0);
+  if (present.length <= 1) return [...(present[0] ?? [])];
   const all: IToken[] = [];
   for (const group of groups) if (group !== undefined) all.push(...group);
   return all.sort((a, b) => a.startOffset - b.startOffset);

@@ -7,7 +7,7 @@
 import type { IToken } from "chevrotain";
 import type { Reference, ResourceSet } from "../ast.js";
 import { orderActions, roleNames } from "../keywords.js";
-import { nameValue, spanOf, valueOf, type AstContext } from "./context.js";
+import { nameValue, spanOf, valueOf, type AstContext, type Mutable } from "./context.js";
 
 /** Whether members carry roles (colocation, location, rsc_ticket) or actions (order). */
 export type SuffixKind = "role" | "action";
@@ -72,16 +72,17 @@ interface OpenSet {
 
 function finish(set: OpenSet): ResourceSet {
   const first = set.members[0];
-  return {
+  const result: Mutable<ResourceSet> = {
     kind: "resource_set",
     bracket: set.bracket,
     sequential: set.sequential,
     requireAll: set.requireAll,
-    ...(first?.role === undefined ? {} : { role: first.role }),
-    ...(first?.action === undefined ? {} : { action: first.action }),
     members: set.members.map((member) => member.resource),
     span: set.span,
   };
+  if (first?.role !== undefined) result.role = first.role;
+  if (first?.action !== undefined) result.action = first.action;
+  return result;
 }
 
 function suffixOf(member: Member): string | undefined {

@@ -21,6 +21,7 @@ import { implicitSet, keywordOf, toAttributeSet } from "./attributes.js";
 import {
   assignedValue,
   inOrder,
+  type Mutable,
   nameValue,
   spanOf,
   valueOf,
@@ -106,18 +107,17 @@ export function toResourceTail(
     checkAllowed(context, spec.children.Kw_operations[0], options);
     const id = assignedValue(spec.children.IdAssign?.[0]);
     const idRef = assignedValue(spec.children.IdRefAssign?.[0]);
-    operations = {
-      ...(id === undefined ? {} : { id }),
-      ...(idRef === undefined ? {} : { idRef }),
+    const operationsSpec: Mutable<OperationsSpec> = {
       span: spanOf(spec.children.Kw_operations[0], context.statementSpan),
     };
+    if (id !== undefined) operationsSpec.id = id;
+    if (idRef !== undefined) operationsSpec.idRef = idRef;
+    operations = operationsSpec;
   }
-  return {
-    ...(description === undefined ? {} : { description }),
-    sets,
-    ...(operations === undefined ? {} : { operations }),
-    ops,
-  };
+  const tail: Mutable<ResourceTail> = { sets, ops };
+  if (description !== undefined) tail.description = description;
+  if (operations !== undefined) tail.operations = operations;
+  return tail;
 }
 
 function canonicalOpAttribute(context: AstContext, pair: NameValue): NameValue {
@@ -154,12 +154,7 @@ function toOp(context: AstContext, node: OpSectionCstNode): Op {
     sets.push(attributeSectionSet(context, section));
   }
   const interval = attributes.find((pair) => pair.name === "interval")?.value;
-  return {
-    kind: "op",
-    name: valueOf(children.name[0]),
-    attributes,
-    ...(interval === undefined ? {} : { interval }),
-    sets,
-    span,
-  };
+  const op: Mutable<Op> = { kind: "op", name: valueOf(children.name[0]), attributes, sets, span };
+  if (interval !== undefined) op.interval = interval;
+  return op;
 }

@@ -27,6 +27,7 @@ import {
   assignedValue,
   checkId,
   labelText,
+  type Mutable,
   reference,
   spanOf,
   valueOf,
@@ -34,14 +35,34 @@ import {
 } from "./context.js";
 import { toResourceTail, type ResourceTail } from "./resource-tail.js";
 
-function tailFields(tail: ResourceTail) {
-  return {
-    ...(tail.description === undefined ? {} : { description: tail.description }),
+/** A primitive or template from its header and tail. */
+function resourceStatement<Kind extends "primitive" | "rsc_template">(
+  kind: Kind,
+  base: StatementBase,
+  header: { id: string; agent: AgentSpec },
+  tail: ResourceTail,
+): Mutable<StatementBase & { kind: Kind; id: string; agent: AgentSpec } & ResourceTail> {
+  const statement: Mutable<StatementBase & { kind: Kind; id: string; agent: AgentSpec } &
+    ResourceTail> = {
+    kind,
+    span: base.span,
+    comments: base.comments,
+    id: header.id,
+    agent: header.agent,
     sets: tail.sets,
-    ...(tail.operations === undefined ? {} : { operations: tail.operations }),
     ops: tail.ops,
   };
+  if (tail.description !== undefined) statement.description = tail.description;
+  if (tail.operations !== undefined) statement.operations = tail.operations;
+  return statement;
 }
+
+const primitiveTail = {
+  implicitKeyword: "params",
+  allowed: sectionsByStatement["primitive"] ?? [],
+  statement: "primitive",
+} as const;
+const templateTail = { ...primitiveTail, statement: "rsc_template" } as const;
 
 /** `[CLASS:[PROVIDER:]]TYPE` */
 function toAgent(context: AstContext, token: IToken | undefined): AgentSpec {
@@ -58,7 +79,6 @@ function toAgent(context: AstContext, token: IToken | undefined): AgentSpec {
   return { kind: "agent", raw, class: agentClass, provider: parts[1] ?? "", type, span };
 }
 
-const resourceSections = sectionsByStatement["primitive"] ?? [];
 
 export function toPrimitive(
   context: AstContext,
@@ -72,12 +92,8 @@ export function toPrimitive(
   const agent: AgentSpec = template === undefined
     ? toAgent(context, children.agent?.[0])
     : { kind: "template_ref", template: valueOf(template).slice(1), span: spanOf(template) };
-  const tail = toResourceTail(context, children.resourceTail[0], {
-    implicitKeyword: "params",
-    allowed: resourceSections,
-    statement: "primitive",
-  });
-  return { kind: "primitive", ...base, id, agent, ...tailFields(tail) };
+  const tail = toResourceTail(context, children.resourceTail[0], primitiveTail);
+  return resourceStatement("primitive", base, { id, agent }, tail);
 }
 
 export function toTemplate(
@@ -92,13 +108,9 @@ export function toTemplate(
   if (valueOf(agentToken).startsWith("@")) {
     context.error("syntax", "A template cannot be based on a template", spanOf(agentToken));
   }
-  const tail = toResourceTail(context, children.resourceTail[0], {
-    implicitKeyword: "params",
-    allowed: resourceSections,
-    statement: "rsc_template",
-  });
-  return { kind: "rsc_template", ...base, id, agent: toAgent(context, agentToken),
-    ...tailFields(tail) };
+  const tail = toResourceTail(context, children.resourceTail[0], templateTail);
+  return resourceStatement("rsc_template", base, { id, agent: toAgent(context, agentToken) },
+    tail);
 }
 
 export function toNode(context: AstContext, node: NodeCstNode, base: StatementBase) {

@@ -17,6 +17,7 @@ import {
   assignedValue,
   checkId,
   labelText,
+  type Mutable,
   nameValue,
   spanOf,
   valueOf,
@@ -59,16 +60,13 @@ export function toRule(context: AstContext, node: RuleCstNode): Rule {
   if (idRef !== undefined && (expression !== undefined || label !== undefined)) {
     context.error("syntax", "A rule with $id-ref takes no score or expression", span);
   }
-  return {
-    kind: "rule",
-    ...(id === undefined ? {} : { id }),
-    ...(idRef === undefined ? {} : { idRef }),
-    ...(role === undefined ? {} : { role }),
-    ...(label === undefined ? {} : { score: toScore(context, labelText(label), spanOf(label)) }),
-    ...(booleanOp === "or" ? { booleanOp } : {}),
-    expressions,
-    span,
-  };
+  const rule: Mutable<Rule> = { kind: "rule", expressions, span };
+  if (id !== undefined) rule.id = id;
+  if (idRef !== undefined) rule.idRef = idRef;
+  if (role !== undefined) rule.role = role;
+  if (label !== undefined) rule.score = toScore(context, labelText(label), spanOf(label));
+  if (booleanOp === "or") rule.booleanOp = booleanOp;
+  return rule;
 }
 
 function checkBooleanOps(context: AstContext, operators: readonly IToken[]) {
@@ -111,15 +109,15 @@ function toSimpleExpression(
   const operation = operatorText.slice(colon + 1) as BinaryOperation;
   const rawValue = valueOf(children.value?.[0]);
   const source = valueSource.exec(rawValue);
-  const expression: Expression = {
+  const expression: Mutable<Expression> = {
     kind: "expression",
     operation,
     attribute,
     value: source === null ? rawValue : (source[2] ?? ""),
-    ...(type === undefined ? {} : { type }),
-    ...(source === null ? {} : { valueSource: source[1] ?? "param" }),
     span,
   };
+  if (type !== undefined) expression.type = type;
+  if (source !== null) expression.valueSource = source[1] ?? "param";
   return expression;
 }
 

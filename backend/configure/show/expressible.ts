@@ -130,7 +130,13 @@ const operation = shaped({
   children: { instance_attributes: attributeSet, meta_attributes: attributeSet },
   extra: (element) => has(element, "name") && has(element, "interval"),
 });
-const operations = shaped({ attributes: ["id", "id-ref"], children: { op: operation } });
+// An empty <operations/> prints as nothing at all and so does not come back.
+const operations = shaped({
+  attributes: ["id", "id-ref"],
+  children: { op: operation },
+  extra: (element) =>
+    has(element, "id") || has(element, "id-ref") || childElements(element, "op").length > 0,
+});
 const resourceChildren = {
   instance_attributes: attributeSet,
   meta_attributes: attributeSet,

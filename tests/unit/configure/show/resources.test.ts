@@ -102,3 +102,10 @@ describe("showConfiguration() comments below an object's children", () => {
     );
   });
 });
+
+test("an empty <operations/> without id prints as xml: crmsh would drop it", () => {
+  expect(show(`<resources>${dummy("a", "<operations/>")}</resources>`)).toMatch(/^xml <primitive/);
+  expect(show(`<resources>${dummy("b", '<operations id="ops"/>')}</resources>`)).toBe(
+    "primitive b Dummy \\\n\toperations $id=ops\n",
+  );
+});

@@ -1,9 +1,10 @@
 import { fail, issue, ok } from "../base/index.js";
 import type { Issue, Result } from "../base/index.js";
-import { clientFrameBytesMax, transportCounterNames } from "./messages.js";
+import { clientFrameBytesMax, quorumFlags, transportCounterNames } from "./messages.js";
 import type {
   ClientRequest,
   MemberStatus,
+  QuorumFlag,
   QuorumStatus,
   ServerMessage,
   TransportStatus,
@@ -125,6 +126,12 @@ export function decodeClientRequest(text: string): Result<ClientRequest, WireErr
   }
 }
 
+function asFlag(value: unknown): QuorumFlag {
+  const flag = quorumFlags.find((known) => known === value);
+  if (flag === undefined) throw new FieldError("flags[]", `one of ${quorumFlags.join(", ")}`);
+  return flag;
+}
+
 function member(value: unknown): MemberStatus {
   if (!isRecord(value)) throw new FieldError("members[]", "an object");
   return {
@@ -149,7 +156,7 @@ function quorumStatus(record: Fields): QuorumStatus {
     highestExpected: integerField(record, "highestExpected"),
     totalVotes: integerField(record, "totalVotes"),
     quorum: integerField(record, "quorum"),
-    flags: listField(record, "flags", asString) as QuorumStatus["flags"][number][],
+    flags: listField(record, "flags", asFlag),
     members: listField(record, "members", member),
   };
 }

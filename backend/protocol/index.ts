@@ -14,6 +14,7 @@ export type {
 export {
   clientFrameBytesMax,
   clientTokenHeader,
+  quorumFlags,
   transportCounterNames,
   wireErrorCodes,
 } from "./messages.js";

@@ -32,14 +32,17 @@ export interface QuorumStatus {
   readonly members: readonly MemberStatus[];
 }
 
-export type QuorumFlag =
-  | "2Node"
-  | "Quorate"
-  | "WaitForAll"
-  | "LastManStanding"
-  | "AutoTieBreaker"
-  | "AllowDownscale"
-  | "Qdevice";
+/** votequorum's flags, in corosync-quorumtool's order. */
+export const quorumFlags = [
+  "2Node",
+  "Quorate",
+  "WaitForAll",
+  "LastManStanding",
+  "AutoTieBreaker",
+  "AllowDownscale",
+  "Qdevice",
+] as const;
+export type QuorumFlag = (typeof quorumFlags)[number];
 
 export interface LinkStatus {
   readonly peer: string;

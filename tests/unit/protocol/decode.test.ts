@@ -69,6 +69,26 @@ describe("decodeServerMessage()", () => {
     }
   });
 
+  test("rejects a quorum status with an unknown flag", () => {
+    const status = {
+      provider: "corosync_votequorum",
+      localNodeid: 1,
+      localName: "n",
+      quorate: true,
+      ringId: { representative: 1, sequence: 4 },
+      expectedVotes: 1,
+      highestExpected: 1,
+      totalVotes: 1,
+      quorum: 1,
+      flags: ["Quorate", "Sparkly"],
+      members: [],
+    };
+    const result = decodeServerMessage(JSON.stringify({ kind: "quorum_status", id: 1, status }));
+    expect(result.ok ? undefined : result.issues[0]?.message).toMatch(
+      /^Field "flags\[\]" must be one of 2Node/,
+    );
+  });
+
   test("rejects an error frame with an unknown code", () => {
     const result = decodeServerMessage('{"kind":"error","id":1,"code":"nope","message":"x"}');
     expect(result.ok).toBe(false);

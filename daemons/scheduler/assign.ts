@@ -292,11 +292,38 @@ export function assignAll(working: Working): void {
   for (const state of ordered) assignResource(working, state);
 }
 
+/** Node order for comparing resources (pcmk__sort_nodes without a resource). */
+function placementNodeOrder(working: Working): string[] {
+  const weight = (name: string): number => {
+    const node = working.model.nodeByName.get(name);
+    if (node === undefined || !isAvailable(node)) return -INFINITY;
+    return node.score;
+  };
+  return working.nodes.map((node) => node.name).sort((a, b) => weight(b) - weight(a) || compareBytes(a, b));
+}
+
+/** Resources for non-default placement strategies (cmp_resources): priority, current node, scores. */
 function sortForPlacement(working: Working): ResourceState[] {
+  const nodes = placementNodeOrder(working);
+  const tables = new Map<ResourceState, Map<string, number>>();
+  for (const state of working.topLevel) {
+    const merged = addColocatedNodeScores(working, state, undefined, {
+      attribute: "#uname", factor: 1, flags: { thisWith: true, active: false, nonnegative: false },
+    });
+    tables.set(state, merged ?? new Map(state.allowed));
+  }
+  const weightOn = (state: ResourceState, node: string | undefined): number =>
+    node === undefined ? -INFINITY : (tables.get(state)?.get(node) ?? -INFINITY);
   return [...working.topLevel]
     .map((state, index) => ({ state, index }))
     .sort((a, b) => {
       if (a.state.priority !== b.state.priority) return b.state.priority - a.state.priority;
+      const current = weightOn(b.state, b.state.runningOn[0]) - weightOn(a.state, a.state.runningOn[0]);
+      if (current !== 0) return current;
+      for (const node of nodes) {
+        const difference = weightOn(b.state, node) - weightOn(a.state, node);
+        if (difference !== 0) return difference;
+      }
       return a.index - b.index;
     })
     .map((entry) => entry.state);

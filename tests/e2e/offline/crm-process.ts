@@ -92,12 +92,17 @@ export interface Ran {
 export function runBin(
   bin: string,
   args: readonly string[],
-  options: { readonly environment?: Record<string, string>; readonly input?: string } = {},
+  options: {
+    readonly environment?: Record<string, string>;
+    readonly input?: string;
+    readonly cwd?: string;
+  } = {},
 ): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       env: { PATH: process.env["PATH"] ?? "", ...options.environment },
       stdio: ["pipe", "pipe", "pipe"],
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     });
     let stdout = "";
     let stderr = "";

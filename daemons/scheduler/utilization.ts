@@ -1,6 +1,7 @@
 /** placement-strategy: node capacity checks and consumption (pcmk_sched_utilization.c). */
 import { INFINITY } from "./score.js";
-import type { ResourceState, Working } from "./working.js";
+import { isAvailable, primitiveStates, type ResourceState, type Working } from "./working.js";
+import { colocationAffects } from "./colocation.js";
 
 function requiredUtilization(state: ResourceState): ReadonlyMap<string, number> {
   return state.resource.kind === "primitive" ? state.resource.utilization : new Map();
@@ -32,18 +33,56 @@ function hasCapacity(
   return true;
 }
 
-/** Bans nodes that cannot hold the resource; returns undefined (no preferred node). */
-export function banInsufficientCapacity(
-  working: Working,
-  state: ResourceState,
-): string | undefined {
-  if (working.model.options.placementStrategy === "default") return undefined;
-  const required = requiredUtilization(state);
-  if (required.size === 0) return undefined;
-  for (const name of state.allowed.keys()) {
-    if (!hasCapacity(working, name, required)) state.allowed.set(name, -INFINITY);
+function colocatedResources(state: ResourceState, origin: ResourceState, into: ResourceState[]): ResourceState[] {
+  if (into.includes(state)) return into;
+  into.push(state);
+  for (const colocation of state.thisWith) {
+    if (colocation.primary === origin || colocation.score < INFINITY) continue;
+    if (colocationAffects(state, colocation.primary, colocation, true) !== "location") continue;
+    colocatedResources(colocation.primary, origin, into);
   }
-  return undefined;
+  for (const colocation of state.withThis) {
+    const dependent = colocation.dependent;
+    if (dependent === origin || colocation.score < INFINITY) continue;
+    if (state.resource.kind === "clone" && dependent.resource.kind !== "clone") continue;
+    if (colocationAffects(dependent, state, colocation, true) !== "location") continue;
+    colocatedResources(dependent, origin, into);
+  }
+  return into;
+}
+
+function unassignedUtilization(states: readonly ResourceState[]): Map<string, number> {
+  const total = new Map<string, number>();
+  for (const state of states) {
+    for (const primitive of primitiveStates(state)) {
+      if (!primitive.provisional) continue;
+      for (const [name, value] of requiredUtilization(primitive)) total.set(name, (total.get(name) ?? 0) + value);
+    }
+  }
+  return total;
+}
+
+function usable(working: Working, state: ResourceState, node: string): boolean {
+  return isAvailable(working.model.nodeByName.get(node)) && (state.allowed.get(node) ?? -INFINITY) >= 0;
+}
+
+/** Bans nodes that cannot hold the resource (and its unassigned colocated resources, if some node can). */
+export function banInsufficientCapacity(working: Working, state: ResourceState): string | undefined {
+  if (working.model.options.placementStrategy === "default") return undefined;
+  const colocated = colocatedResources(state, state, []);
+  const required = unassignedUtilization(colocated);
+  let anyCapable = false;
+  let mostCapable: string | undefined;
+  for (const node of state.allowed.keys()) {
+    if (!usable(working, state, node)) continue;
+    if (hasCapacity(working, node, required)) anyCapable = true;
+    if (mostCapable === undefined || compareCapacity(working, node, mostCapable) < 0) mostCapable = node;
+  }
+  const needed = anyCapable ? required : requiredUtilization(state);
+  for (const node of [...state.allowed.keys()]) {
+    if (usable(working, state, node) && !hasCapacity(working, node, needed)) state.allowed.set(node, -INFINITY);
+  }
+  return anyCapable ? undefined : mostCapable;
 }
 
 /** Negative when node `a` has more free capacity than `b` (balanced strategy). */

@@ -64,6 +64,8 @@ describe("three quorated processes", () => {
       "    Nodeid      Votes Name\n         1          1 node1 (local)\n         2          1 node2\n         3          1 node3\n",
     );
     expect(statSync(join(dir, "authkey")).mode & 0o777).toBe(0o400);
+    const token = crm(["corosync", "get", "totem.token"], { CRM_CLUSTER: dir });
+    expect(token.stdout).toBe("300\n");
     expect(statSync(join(dir, "node1", "client.token")).mode & 0o777).toBe(0o600);
   });
 
@@ -173,6 +175,8 @@ test("crm cluster keygen writes 256 random bytes with mode 0400, as corosync-key
     expect(written.code).toBe(0);
     expect(statSync(join(dir, "authkey")).size).toBe(256);
     expect(statSync(join(dir, "authkey")).mode & 0o777).toBe(0o400);
+    const token = crm(["corosync", "get", "totem.token"], { CRM_CLUSTER: dir });
+    expect(token.stdout).toBe("300\n");
     const small = crm(["cluster", "keygen", "-s", "64", join(dir, "small")]);
     expect(small.code).not.toBe(0);
     expect(small.stderr).toContain(

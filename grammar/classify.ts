@@ -61,7 +61,11 @@ const headTokens: Readonly<Record<StatementKeyword, TokenType>> = {
 
 const headWords: readonly string[] = [...statementKeywords, ...Object.keys(statementAliases)];
 
-/** The statement keyword a head word stands for: exact, alias, or unique prefix. */
+/**
+ * The statement keyword a head word stands for: exact, alias, or unique prefix.
+ * Deviation: crmsh accepts abbreviated commands only interactively; we accept an unambiguous
+ * prefix everywhere (files too), which never changes the meaning of a valid crmsh file.
+ */
 export function resolveHeadWord(word: string): StatementKeyword | undefined {
   const lower = word.toLowerCase();
   const exact = (statementKeywords as readonly string[]).includes(lower)

@@ -28,12 +28,16 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const noSpan: Span = { line: 1, column: 1, offset: 0, length: 0 };
 
+/** At most this many issues are kept per statement (the rest are consequences). */
+export const issuesPerStatementMax = 20;
+
 /** Collects issues while one statement is turned into its AST. */
 export class AstContext {
   readonly issues: Issue<GrammarIssueCode>[] = [];
   constructor(readonly statementSpan: Span) {}
 
   error(code: GrammarIssueCode, message: string, span: Span | undefined, suggestion?: string) {
+    if (this.issues.length >= issuesPerStatementMax) return;
     this.issues.push(
       issue(code, message, {
         span: span ?? this.statementSpan,

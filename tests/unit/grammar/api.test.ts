@@ -124,3 +124,18 @@ describe("lineWords()", () => {
     expect(lineWords("bogus a b").map((word) => word.shape)).toEqual(["word", "word", "word"]);
   });
 });
+
+describe("large and hostile input", () => {
+  test("keeps at most 20 issues for one statement", () => {
+    const result = parseScript(`colocation c inf: ${"( ".repeat(500)}`);
+    expect(result.ok).toBe(false);
+    expect(result.issues.length).toBe(20);
+  });
+
+  test("parses a long statement and a long word", () => {
+    const pairs = parseLine(`primitive a Dummy params ${"x=1 ".repeat(2000)}`);
+    expect(pairs.ok && pairs.value.kind === "primitive" && pairs.value.sets[0]?.nvpairs.length)
+      .toBe(2000);
+    expect(parseLine(`node ${"n".repeat(100_000)}`).ok).toBe(true);
+  });
+});

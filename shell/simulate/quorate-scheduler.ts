@@ -154,8 +154,15 @@ function graphResourceOrder(model: ClusterModel): string[] {
   return order;
 }
 
+const isProbe = (action: SchedulerAction): boolean =>
+  action.task === "monitor" && action.intervalMs === 0 && !action.pseudo;
+
+/**
+ * A resource's actions newest first. Pacemaker creates every probe before any other action,
+ * so probes come last; among the rest, and among probes, later creation comes first.
+ */
 const newestFirst = (actions: readonly SchedulerAction[]): SchedulerAction[] =>
-  [...actions].sort((a, b) => b.id - a.id);
+  [...actions].sort((a, b) => Number(isProbe(a)) - Number(isProbe(b)) || b.id - a.id);
 
 /**
  * Synapse order as Pacemaker's graph producer makes it: resources in scheduling order, each

@@ -3,10 +3,11 @@
  * locations, and the choice of which instances become Promoted (pcmk_sched_promotable.c).
  */
 import type { Role } from "./model.js";
-import { INFINITY, addScores, compareNatural, formatScore, parseScore } from "./score.js";
+import { INFINITY, addScores, formatScore, parseScore } from "./score.js";
 import { isAvailable, primitiveStates, type ResourceState, type Working } from "./working.js";
 import { evaluateRule } from "./rules.js";
-import { applyColocationToPriority } from "./colocation.js";
+import { applyColocationScore, hasInfluence } from "./colocation.js";
+import { addColocatedNodeScores } from "./merge.js";
 
 const roleRank: Record<Role, number> = {
   Unknown: 0,
@@ -57,12 +58,7 @@ export function addPromotionScores(working: Working, clone: ResourceState): void
   }
 }
 
-function roleLocationScore(
-  working: Working,
-  clone: ResourceState,
-  instance: ResourceState,
-  nodeName: string,
-): number {
+function roleLocationScore(working: Working, clone: ResourceState, instance: ResourceState, nodeName: string): number {
   let total = 0;
   const node = working.model.nodeByName.get(nodeName);
   if (node === undefined) return 0;
@@ -74,28 +70,13 @@ function roleLocationScore(
       continue;
     }
     const rule = location.rules[0];
-    if (
-      rule === undefined ||
-      !evaluateRule(rule, { attributes: node.attributes, now: working.model.now })
-    )
-      continue;
+    if (rule === undefined || !evaluateRule(rule, { attributes: node.attributes, now: working.model.now })) continue;
     const attribute = rule.attributes["score-attribute"];
-    const score =
-      rule.attributes["score"] !== undefined
-        ? parseScore(rule.attributes["score"])
-        : attribute === undefined
-          ? 0
-          : parseScore(node.attributes.get(attribute), -INFINITY);
+    const score = rule.attributes["score"] !== undefined ? parseScore(rule.attributes["score"])
+      : attribute === undefined ? 0 : parseScore(node.attributes.get(attribute), -INFINITY);
     total = addScores(total, score);
   }
   return total;
-}
-
-function fixedRole(instance: ResourceState): Role {
-  const value = instance.resource.meta.get("target-role")?.toLowerCase();
-  if (value === "stopped") return "Stopped";
-  if (value === "slave" || value === "unpromoted") return "Unpromoted";
-  return "Unknown";
 }
 
 function setNextRoleTree(state: ResourceState, role: Role): void {
@@ -107,63 +88,90 @@ function instanceNode(instance: ResourceState): string | undefined {
   return instance.assignedTo ?? primitiveStates(instance)[0]?.assignedTo;
 }
 
-function computePriorities(working: Working, clone: ResourceState): void {
+/** set_instance_priority: promotion score, promoted-role locations and role colocations. */
+function setInstancePriority(working: Working, clone: ResourceState, instance: ResourceState, sortIndex: Map<ResourceState, number>): void {
+  const node = instanceNode(instance);
+  if (node === undefined) return;
+  const next = instance.nextRole;
+  if (next === "Started" || next === "Unknown") {
+    instance.promotionPriority = promotionScore(working, clone, instance, node) ?? -1;
+  } else if (next === "Unpromoted" || next === "Stopped") {
+    instance.promotionPriority = -INFINITY;
+  }
+  instance.promotionPriority = addScores(instance.promotionPriority, roleLocationScore(working, clone, instance, node));
+  for (const colocation of [...instance.thisWith]) {
+    if (colocation.primary.resource.kind === "clone") continue;
+    applyColocationScore(working, instance, colocation.primary, colocation);
+  }
+  sortIndex.set(instance, next === "Promoted" ? INFINITY : instance.promotionPriority);
+}
+
+/** sort_promotable_instances: merge sort indexes and role colocations into the clone's scores. */
+function mergePromotionScores(working: Working, clone: ResourceState, sortIndex: Map<ResourceState, number>): void {
   for (const instance of clone.children) {
+    const index = sortIndex.get(instance) ?? 0;
     const node = instanceNode(instance);
-    if (node === undefined) {
-      instance.promotionPriority = 0;
-      continue;
-    }
-    const score = promotionScore(working, clone, instance, node);
-    let priority = score ?? -1;
-    priority = addScores(priority, roleLocationScore(working, clone, instance, node));
-    const fixed = fixedRole(instance);
-    if (fixed === "Unpromoted" || fixed === "Stopped") priority = -INFINITY;
-    instance.promotionPriority = priority;
+    if (index < 0 || node === undefined) continue;
+    clone.allowed.set(node, addScores(index, clone.allowed.get(node) ?? 0));
   }
   for (const colocation of clone.thisWith) {
     if (colocation.dependentRole !== "Promoted") continue;
-    for (const instance of clone.children)
-      applyColocationToPriority(working, instance, colocation.primary, colocation);
+    const merged = addColocatedNodeScores(working, colocation.primary, clone.allowed, {
+      attribute: colocation.nodeAttribute, factor: colocation.score / INFINITY,
+      flags: { thisWith: false, active: colocation.score < INFINITY, nonnegative: false },
+    });
+    if (merged !== undefined) clone.allowed = merged;
   }
+  for (const colocation of clone.withThis) {
+    if (colocation.primaryRole !== "Promoted" || !hasInfluence(colocation)) continue;
+    const merged = addColocatedNodeScores(working, colocation.dependent, clone.allowed, {
+      attribute: colocation.nodeAttribute, factor: colocation.score / INFINITY,
+      flags: { thisWith: false, active: true, nonnegative: true },
+    });
+    if (merged !== undefined) clone.allowed = merged;
+  }
+  for (const instance of clone.children) {
+    const node = instanceNode(instance);
+    const index = sortIndex.get(instance) ?? 0;
+    if (!instance.managed && instance.nextRole === "Promoted") sortIndex.set(instance, INFINITY);
+    else if (node !== undefined && index >= 0) sortIndex.set(instance, clone.allowed.get(node) ?? 0);
+  }
+}
+
+function canBePromotedOn(working: Working, clone: ResourceState, instance: ResourceState, counts: Map<string, number>): string | undefined {
+  const node = instanceNode(instance);
+  if (node === undefined || clone.resource.kind !== "clone") return undefined;
+  if (!instance.managed && instance.role !== "Promoted") return undefined;
+  if (instance.promotionPriority < 0) return undefined;
+  if (!isAvailable(working.model.nodeByName.get(node))) return undefined;
+  if (!clone.allowed.has(node)) return undefined;
+  if ((counts.get(node) ?? 0) >= clone.resource.promotedNodeMax && instance.managed) return undefined;
+  return node;
 }
 
 export function setInstanceRoles(working: Working, clone: ResourceState): void {
   if (clone.resource.kind !== "clone") return;
-  computePriorities(working, clone);
+  const sortIndex = new Map<ResourceState, number>();
+  for (const instance of clone.children) setInstancePriority(working, clone, instance, sortIndex);
+  mergePromotionScores(working, clone, sortIndex);
   const order = new Map(clone.children.map((instance, index) => [instance, index]));
-  const sorted = [...clone.children].sort(
-    (a, b) =>
-      b.promotionPriority - a.promotionPriority ||
-      roleRank[b.role] - roleRank[a.role] ||
-      (order.get(a) ?? 0) - (order.get(b) ?? 0),
-  );
-  const promotedPerNode = new Map<string, number>();
+  clone.children.sort((a, b) =>
+    (sortIndex.get(b) ?? 0) - (sortIndex.get(a) ?? 0) ||
+    roleRank[b.role] - roleRank[a.role] ||
+    (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  const counts = new Map<string, number>();
   let promoted = 0;
   const freeze = !working.model.haveQuorum && working.model.options.noQuorumPolicy === "freeze";
-  for (const instance of sorted) {
-    const node = instanceNode(instance);
-    if (node === undefined) {
-      setNextRoleTree(instance, "Stopped");
+  for (const instance of clone.children) {
+    const index = sortIndex.get(instance) ?? 0;
+    working.scores.push(`${instance.id} promotion score on ${instanceNode(instance) ?? "none"}: ${formatScore(index)}`);
+    const node = index < 0 || promoted >= clone.resource.promotedMax ? undefined : canBePromotedOn(working, clone, instance, counts);
+    if (node === undefined || (freeze && instance.role !== "Promoted")) {
+      if (instanceNode(instance) !== undefined) setNextRoleTree(instance, "Unpromoted");
       continue;
     }
-    const canPromote =
-      promoted < clone.resource.promotedMax &&
-      instance.promotionPriority >= 0 &&
-      isAvailable(working.model.nodeByName.get(node)) &&
-      (promotedPerNode.get(node) ?? 0) < clone.resource.promotedNodeMax &&
-      !(freeze && instance.role !== "Promoted");
-    if (canPromote) {
-      promoted++;
-      promotedPerNode.set(node, (promotedPerNode.get(node) ?? 0) + 1);
-      setNextRoleTree(instance, "Promoted");
-    } else {
-      setNextRoleTree(instance, "Unpromoted");
-    }
-  }
-  for (const instance of clone.children.slice().sort((a, b) => compareNatural(a.id, b.id))) {
-    const node = instanceNode(instance);
-    const score = formatScore(instance.promotionPriority);
-    working.scores.push(`${instance.id} promotion score on ${node ?? "none"}: ${score}`);
+    counts.set(node, (counts.get(node) ?? 0) + 1);
+    promoted++;
+    setNextRoleTree(instance, "Promoted");
   }
 }

@@ -69,6 +69,7 @@ export function applyWithClonePrimary(
       return;
     }
     if (colocation.primaryRole !== "Unknown" && colocation.dependentRole === "Promoted") {
+      updatePromotableDependentPriority(dependent, primary, colocation);
       return;
     }
   }
@@ -94,4 +95,14 @@ export function applyWithClonePrimary(
   }
   for (const instance of primary.children)
     applyWithPrimary(working, dependent, instance, colocation);
+}
+
+/** pcmk__update_promotable_dependent_priority: a promoted dependent follows a primary instance in a role. */
+function updatePromotableDependentPriority(dependent: ResourceState, primary: ResourceState, colocation: Colocation): void {
+  const node = instanceNode(dependent);
+  const match = node === undefined ? undefined : primary.children.find(
+    (instance) => instanceNode(instance) === node && instance.nextRole === colocation.primaryRole,
+  );
+  if (match !== undefined) dependent.promotionPriority = addScores(dependent.promotionPriority, colocation.score);
+  else if (colocation.score >= INFINITY) dependent.promotionPriority = -INFINITY;
 }

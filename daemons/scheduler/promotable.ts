@@ -100,7 +100,6 @@ function setInstancePriority(working: Working, clone: ResourceState, instance: R
   }
   instance.promotionPriority = addScores(instance.promotionPriority, roleLocationScore(working, clone, instance, node));
   for (const colocation of [...instance.thisWith]) {
-    if (colocation.primary.resource.kind === "clone") continue;
     applyColocationScore(working, instance, colocation.primary, colocation);
   }
   sortIndex.set(instance, next === "Promoted" ? INFINITY : instance.promotionPriority);

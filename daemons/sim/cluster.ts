@@ -1,5 +1,5 @@
 import { assert } from "../../backend/base/index.js";
-import { Prng, type NodeId } from "../kernel/index.js";
+import { Prng, sortedNodeIds, type NodeId } from "../kernel/index.js";
 import {
   totemDefaults,
   type Effect,
@@ -16,6 +16,8 @@ import { SimNode, quorumGroup } from "./sim-node.js";
 export interface SimClusterOptions {
   readonly seed: number;
   readonly nodeCount: number;
+  /** corosync nodeids; default 1..nodeCount. */
+  readonly nodeIds?: readonly NodeId[];
   readonly faults?: NetworkFaults;
   readonly tickMs?: number;
   readonly timing?: TotemTiming;
@@ -45,7 +47,10 @@ export class SimCluster {
     const prng = new Prng(options.seed);
     this.network = new SimNetwork(prng.fork(), options.faults ?? perfectNetwork);
     this.#workload = prng.fork();
-    const nodeIds = Array.from({ length: options.nodeCount }, (_, index) => index + 1);
+    const nodeIds = sortedNodeIds(
+      options.nodeIds ?? Array.from({ length: options.nodeCount }, (_, index) => index + 1),
+    );
+    assert(nodeIds.length === options.nodeCount, "nodeIds has nodeCount entries");
     const nodeOptions = {
       nodeIds,
       tickMs: options.tickMs ?? 10,

@@ -130,3 +130,15 @@ describe("agreed order", () => {
     expect(delivered?.kind === "delivered" && delivered.ringId.seq).toBe(8);
   });
 });
+
+describe("nodeids as corosync.conf gives them", () => {
+  test("sparse nodeids: the lowest leads, and the next lowest leads once it is gone", () => {
+    const sim = cluster(3, { nodeIds: [300, 7, 12] });
+    sim.runUntil(oneView, 500);
+    expect(sim.node(12).membership.status().ringId?.representative).toBe(7);
+    expect(sim.node(300).membership.status().members).toEqual([7, 12, 300]);
+    sim.crash(7);
+    sim.runUntil(oneView, 1000);
+    expect(sim.node(300).membership.status().ringId).toMatchObject({ representative: 12 });
+  });
+});

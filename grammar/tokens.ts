@@ -38,6 +38,7 @@ export const Word = createToken({
   name: "Word",
   pattern: /(?:[^\s"'\\]|\\[\s\S]|"(?:[^"\\]|\\[\s\S])*"|'[^']*')+/,
   start_chars_hint: wordStartChars(),
+  line_breaks: false,
   categories: [PlainName],
   label: "a name",
 });
@@ -100,6 +101,9 @@ function keyword(word: string, options: { section?: boolean; extra?: TokenType[]
   const token = createToken({
     name: `Kw_${word.replace(/-/g, "_")}`,
     pattern: new RegExp(escaped, "i"),
+    // Hints spare the lexer from analysing each keyword's regular expression at start-up.
+    start_chars_hint: [word.charAt(0), word.charAt(0).toUpperCase()],
+    line_breaks: false,
     longer_alt: Word,
     categories: [options.section === true ? Name : PlainName, ...(options.extra ?? [])],
     label: `'${word}'`,

@@ -36,12 +36,12 @@ export interface TransportOptions {
 }
 
 /**
- * LAN limits: 1 MiB frames, 4096 queued payloads per peer, reconnect 20 ms .. 500 ms, 5 s to
- * finish a handshake.
+ * LAN limits: 8 MiB frames (a whole CIB fits in one message), 4096 queued payloads per peer,
+ * reconnect 20 ms .. 500 ms, 5 s to finish a handshake.
  */
 export const transportLanDefaults = {
   handshakeTimeoutMs: 5000,
-  frameBytesMax: 1024 * 1024,
+  frameBytesMax: 8 * 1024 * 1024,
   queueFramesMax: 4096,
   reconnectDelayMsMin: 20,
   reconnectDelayMsMax: 500,

@@ -29,6 +29,7 @@ export class PeerChannel {
   }
 
   send(payload: Uint8Array): void {
+    this.flush();
     if (this.#queue.length === 0 && this.#transmit(payload)) return;
     this.#queue.push(payload);
     if (this.#queue.length > this.options.queueFramesMax) {
@@ -37,7 +38,7 @@ export class PeerChannel {
     }
   }
 
-  /** A link came up or went down: flush what waited. */
+  /** Sends what waited, in order, as far as the links take it (after a link change, or a full buffer). */
   flush(): void {
     while (this.#queue.length > 0) {
       const next = this.#queue[0];

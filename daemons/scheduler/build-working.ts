@@ -23,10 +23,10 @@ function targetRole(resource: ResourceModel, promotable: boolean): Role {
 
 function requirement(resource: ResourceModel, model: ClusterModel): string {
   const configured = resource.meta.get("requires")?.toLowerCase();
-  if (resource.kind === "primitive" && resource.className === "stonith") return "nothing";
   if (configured === "nothing" || configured === "quorum" || configured === "fencing")
     return configured;
   if (configured === "unfencing") return "fencing";
+  if (resource.kind === "primitive" && resource.className === "stonith") return "quorum";
   if (model.options.noQuorumPolicy === "ignore")
     return model.options.stonithEnabled ? "fencing" : "nothing";
   return model.options.stonithEnabled ? "fencing" : "quorum";

@@ -1,6 +1,7 @@
 import { ringIdEquals, ringIdText, sameNodeIds, type NodeId } from "../kernel/index.js";
 import type { SimCluster } from "./cluster.js";
 import type { SimEvent } from "./events.js";
+import { quorumGroup } from "./sim-node.js";
 
 /** An invariant watched on every event and after every tick; a string is a violation. */
 export interface Checker {
@@ -133,6 +134,29 @@ export function singleQuoratePartition(): Checker {
       if (quorate.size <= 1) return undefined;
       return `two quorate partitions at once: ${[...quorate].join(" and ")}`;
     },
+  };
+}
+
+/**
+ * A node that stays up delivers each of its own broadcasts exactly once (after a view change
+ * it submits again whatever the old view did not deliver to it). `outstanding()` lists the
+ * payloads not delivered yet, per node; a crash forgets the crashed node's.
+ */
+export function ownBroadcasts(): Checker & { outstanding(): Map<NodeId, Set<string>> } {
+  const waiting = new Map<NodeId, Set<string>>();
+  return {
+    name: "own broadcasts",
+    observe(event) {
+      if (event.kind === "crashed") waiting.delete(event.nodeId);
+      if (event.kind === "broadcast_requested") {
+        waiting.set(event.nodeId, (waiting.get(event.nodeId) ?? new Set()).add(event.payload));
+      }
+      if (event.kind !== "delivered" || event.sender !== event.nodeId) return undefined;
+      if (event.group === quorumGroup) return undefined;
+      if (waiting.get(event.nodeId)?.delete(event.payload) === true) return undefined;
+      return `node ${event.nodeId} delivered its own "${event.payload}" twice or unrequested`;
+    },
+    outstanding: () => waiting,
   };
 }
 

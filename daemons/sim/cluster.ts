@@ -158,7 +158,9 @@ export class SimCluster {
   }
 
   broadcast(nodeId: NodeId, group: string, payload: string): void {
-    this.#feed(this.node(nodeId), { kind: "broadcast_requested", group, payload });
+    const node = this.node(nodeId);
+    this.#record(node, { kind: "broadcast_requested", group, payload });
+    this.#feed(node, { kind: "broadcast_requested", group, payload });
   }
 
   /** One line per live node: phase, ring and members. */

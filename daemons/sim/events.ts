@@ -25,6 +25,7 @@ export type SimEvent = { readonly tick: number; readonly nodeId: NodeId } & (
       readonly joined: readonly GroupMemberChange[];
       readonly left: readonly GroupMemberChange[];
     }
+  | { readonly kind: "broadcast_requested"; readonly group: string; readonly payload: string }
   | { readonly kind: "quorum_changed"; readonly quorate: boolean }
   | { readonly kind: "crashed" }
   | { readonly kind: "restarted"; readonly ringSeqRestored: number }

@@ -9,6 +9,7 @@ export type { Checker } from "./checkers.js";
 export {
   converged,
   deliveryInView,
+  ownBroadcasts,
   ringSeqGrows,
   safetyCheckers,
   singleQuoratePartition,

@@ -1,6 +1,8 @@
 import {
   SimCluster,
+  SimViolation,
   converged,
+  ownBroadcasts,
   injectFault,
   safetyCheckers,
   swarmPlan,
@@ -27,8 +29,14 @@ function quorumSectionFor(prng: Prng, nodeCount: number): QuorumSection {
   return {};
 }
 
-/** After convergence every live node broadcasts once; every live node must deliver them all. */
-function demandDelivery(cluster: SimCluster): void {
+/**
+ * After convergence every live node broadcasts once; every live node must deliver them all,
+ * and each node must have delivered every broadcast it requested before (none lost).
+ */
+function demandDelivery(cluster: SimCluster, own: ReturnType<typeof ownBroadcasts>): void {
+  const before = new Map(
+    [...own.outstanding()].map(([nodeId, payloads]) => [nodeId, [...payloads]]),
+  );
   const delivered = new Set<string>();
   cluster.addChecker({
     name: "final broadcasts",
@@ -42,6 +50,14 @@ function demandDelivery(cluster: SimCluster): void {
   const live = cluster.liveNodeIds;
   for (const nodeId of live) cluster.broadcast(nodeId, "cib", `final:${nodeId}`);
   cluster.runUntil(() => delivered.size === live.length * live.length, 200);
+  for (const [nodeId, payloads] of before) {
+    const lost = payloads.filter((payload) => own.outstanding().get(nodeId)?.has(payload) === true);
+    if (lost.length > 0) {
+      throw new SimViolation(
+        `node ${nodeId} never delivered its own ${lost.join(", ")}\nreplay: ${cluster.replayCommand}`,
+      );
+    }
+  }
 }
 
 /** One seed: a safety phase under faults with every checker on, then heal and demand one view. */
@@ -68,6 +84,8 @@ export function runSwarmSeed(seed: number, options: SwarmOptions): SwarmResult {
   for (const checker of safetyCheckers({ quorumPartitions })) {
     cluster.addChecker(checker);
   }
+  const own = ownBroadcasts();
+  cluster.addChecker(own);
   const faultStream = prng.fork();
   let faults = 0;
   for (let tick = 0; tick < options.safetyTicks; tick += 1) {
@@ -81,6 +99,6 @@ export function runSwarmSeed(seed: number, options: SwarmOptions): SwarmResult {
   // A node may still time out on what it saw before the heal: let the view settle first.
   cluster.runTicks(40);
   cluster.runUntil(converged, 600);
-  demandDelivery(cluster);
+  demandDelivery(cluster, own);
   return { seed, nodeCount: plan.nodeCount, convergenceTicks, faults };
 }

@@ -71,6 +71,7 @@ function describeEvent(event: SimEvent): string | undefined {
     case "restarted":
       return `${at} restarted with ring seq ${event.ringSeqRestored}`;
     case "group_changed":
+    case "broadcast_requested":
       return undefined;
   }
 }

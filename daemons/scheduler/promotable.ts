@@ -157,6 +157,7 @@ export function setInstanceRoles(working: Working, clone: ResourceState): void {
   clone.children.sort((a, b) =>
     (sortIndex.get(b) ?? 0) - (sortIndex.get(a) ?? 0) ||
     roleRank[b.role] - roleRank[a.role] ||
+    b.promotionPriority - a.promotionPriority ||
     (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const counts = new Map<string, number>();
   let promoted = 0;

@@ -70,7 +70,7 @@ export function resolveHeadWord(word: string): StatementKeyword | undefined {
   const lower = word.toLowerCase();
   const exact = (statementKeywords as readonly string[]).includes(lower)
     ? (lower as StatementKeyword)
-    : statementAliases[lower];
+    : Object.hasOwn(statementAliases, lower) ? statementAliases[lower] : undefined;
   if (exact !== undefined) return exact;
   if (lower === "") return undefined;
   const matches = new Set<StatementKeyword>();

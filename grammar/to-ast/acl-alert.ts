@@ -35,8 +35,10 @@ function toSpec(context: AstContext, token: IToken): AclSpec | undefined {
   const text = valueOf(token);
   const colon = text.indexOf(":");
   const keywordRaw = colon < 0 ? text : text.slice(0, colon);
-  const keyword = (aclSpecAliases as Record<string, AclSpec["keyword"] | undefined>)[
-    keywordRaw.toLowerCase()];
+  const lower = keywordRaw.toLowerCase();
+  const keyword = Object.hasOwn(aclSpecAliases, lower)
+    ? (aclSpecAliases as Record<string, AclSpec["keyword"]>)[lower]
+    : undefined;
   const span = spanOf(token, context.statementSpan);
   if (keyword === undefined) {
     const suggestion = context.oneOf(keywordRaw, specKeywords, {

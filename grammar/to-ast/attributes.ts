@@ -107,5 +107,5 @@ export function implicitSet(
 /** The canonical keyword of a section keyword token. */
 export function keywordOf(token: IToken | undefined): AttributeSetKeyword {
   const word = (token?.image ?? "params").toLowerCase();
-  return word in elementOf ? (word as AttributeSetKeyword) : "params";
+  return Object.hasOwn(elementOf, word) ? (word as AttributeSetKeyword) : "params";
 }

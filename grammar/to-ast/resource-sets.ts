@@ -52,7 +52,8 @@ const truthy: Readonly<Record<string, boolean>> = {
 
 export function toBoolean(context: AstContext, token: IToken): boolean | undefined {
   const pair = nameValue(token);
-  const value = truthy[pair.value.toLowerCase()];
+  const word = pair.value.toLowerCase();
+  const value = Object.hasOwn(truthy, word) ? truthy[word] : undefined;
   if (value === undefined) {
     context.error("invalid_value", `Invalid ${pair.name} "${pair.value}": expected true or false`,
       pair.span);

@@ -57,6 +57,15 @@ function checkResult(text: string): void {
 }
 
 describe("grammar fuzz", () => {
+  test(`parseScript() never throws on ${runs / 10} arbitrary strings`, () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 120 }), (text) => {
+        checkResult(text);
+      }),
+      { numRuns: runs / 10, seed: 3 },
+    );
+  });
+
   test(`parseScript() never throws on ${runs / 2} random token sequences`, () => {
     fc.assert(
       fc.property(fc.array(statementText, { maxLength: 4 }), (statements) => {

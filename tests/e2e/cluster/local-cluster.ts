@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,7 +53,21 @@ export function startQuorated(dir: string, node: string, authkey = join(dir, "au
     { detached: true, stdio: "ignore" },
   );
   child.unref();
+  if (child.pid !== undefined) spawned.add(child.pid);
 }
+
+/** True when `pid` is still a quorated of this folder (not a reused pid). */
+function isQuoratedOf(pid: number, dir: string): boolean {
+  try {
+    const command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    return command.includes("daemons/main.ts") && command.includes(dir);
+  } catch {
+    return false;
+  }
+}
+
+/** Every quorated this helper started, so teardown can stop one that never wrote its pid file. */
+const spawned = new Set<number>();
 
 function portFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -85,6 +99,8 @@ export async function teardown(dir: string): Promise<void> {
   const nodes = liveLocalNodes(dir);
   await stopLocalCluster(dir, { timeoutMs: 5000 });
   for (const node of nodes) if (processAlive(node.pid)) process.kill(node.pid, "SIGKILL");
+  for (const pid of spawned) if (isQuoratedOf(pid, dir)) process.kill(pid, "SIGKILL");
+  for (const pid of spawned) if (!processAlive(pid)) spawned.delete(pid);
   rmSync(dir, { recursive: true, force: true });
 }
 

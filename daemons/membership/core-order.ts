@@ -21,7 +21,8 @@ export interface BroadcastRequest {
 /** Queues a broadcast; it is submitted to the representative whenever a ring is installed. */
 export function requestBroadcast(context: Context, request: BroadcastRequest): void {
   const { state, config } = context;
-  if (state.pending.length >= config.pendingBroadcastsMax) {
+  // Group joins and leaves are never refused: the local group table already changed.
+  if (request.control === undefined && state.pending.length >= config.pendingBroadcastsMax) {
     context.outbox.push({ kind: "broadcast_refused", group: request.group, reason: "queue_full" });
     return;
   }

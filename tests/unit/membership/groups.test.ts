@@ -78,3 +78,14 @@ describe("process groups (CPG)", () => {
     ).toEqual([[3, "to-3"]]);
   });
 });
+
+describe("limits", () => {
+  test("broadcasts beyond pendingBroadcastsMax are refused, group joins are not", () => {
+    const core = new Membership(membershipConfig(1, [1, 2], { pendingBroadcastsMax: 2 }));
+    for (const payload of ["a", "b", "c"])
+      core.step({ kind: "broadcast_requested", group: "cib", payload });
+    core.step({ kind: "group_join_requested", group: "cib" });
+    const refused = core.drain().filter((effect) => effect.kind === "broadcast_refused");
+    expect(refused).toEqual([{ kind: "broadcast_refused", group: "cib", reason: "queue_full" }]);
+  });
+});

@@ -13,17 +13,45 @@ export interface ScriptLine {
 
 export function scriptLines(text: string): ScriptLine[] {
   const lines: ScriptLine[] = [];
-  const physical = text.split(/\r?\n/);
-  for (let index = 0; index < physical.length; index++) {
-    const first = index;
-    let joined = physical[index] ?? "";
-    while (/\\\s*$/.test(joined) && index + 1 < physical.length) {
-      index += 1;
-      joined = `${joined.replace(/\s+$/, "")}\n${physical[index] ?? ""}`;
-    }
-    lines.push({ text: joined, line: first + 1 });
-  }
+  let pending: ScriptLine | undefined;
+  text.split(/\r?\n/).forEach((physical, index) => {
+    pending = joinContinued(pending, physical, index + 1, (line) => lines.push(line));
+  });
+  if (pending !== undefined) lines.push(pending);
   return lines;
+}
+
+/** The same, over lines as they arrive (standard input read while commands run). */
+export async function* streamedScriptLines(
+  physicalLines: AsyncIterable<string>,
+): AsyncGenerator<ScriptLine> {
+  let pending: ScriptLine | undefined;
+  let number = 0;
+  const ready: ScriptLine[] = [];
+  for await (const physical of physicalLines) {
+    number += 1;
+    pending = joinContinued(pending, physical.replace(/\r$/, ""), number, (line) =>
+      ready.push(line),
+    );
+    yield* ready.splice(0);
+  }
+  if (pending !== undefined) yield pending;
+}
+
+/** Adds a physical line to a pending logical one; emits logical lines once complete. */
+function joinContinued(
+  pending: ScriptLine | undefined,
+  physical: string,
+  number: number,
+  emit: (line: ScriptLine) => void,
+): ScriptLine | undefined {
+  const joined: ScriptLine =
+    pending === undefined
+      ? { text: physical, line: number }
+      : { text: `${pending.text.replace(/\s+$/, "")}\n${physical}`, line: pending.line };
+  if (/\\\s*$/.test(physical)) return joined;
+  emit(joined);
+  return undefined;
 }
 
 /**
@@ -35,10 +63,10 @@ export async function runBatch(
   shell: Shell,
   context: ShellContext,
   output: StreamOutput,
-  text: string,
+  lines: Iterable<ScriptLine> | AsyncIterable<ScriptLine>,
 ): Promise<number> {
   let failures = 0;
-  for (const { text: line, line: number } of scriptLines(text)) {
+  for await (const { text: line, line: number } of lines) {
     if (shell.finished) break;
     if (!(await shell.runLine(line, number))) failures += 1;
   }

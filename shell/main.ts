@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import type { Arguments } from "./arguments.js";
-import { runBatch } from "./batch.js";
+import { runBatch, scriptLines, streamedScriptLines } from "./batch.js";
 import { commandTree } from "./commands/registry.js";
 import type { CommandTree } from "./commands/tree.js";
 import type { ShellOptions } from "./commands/types.js";
@@ -44,9 +45,13 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
   if (readline !== undefined) {
     return runInteractive(shell, readline, () => context.openedSession?.label ?? "live");
   }
+  if (source === "stdin") {
+    const physical = createInterface({ input: process.stdin, terminal: false });
+    return runBatch(shell, context, output, streamedScriptLines(physical));
+  }
   const text = await scriptText(argumentsGiven.file, output);
   if (text === undefined) return 2;
-  return runBatch(shell, context, output, text);
+  return runBatch(shell, context, output, scriptLines(text));
 }
 
 type Source = "one_shot" | "terminal" | "script" | "stdin";

@@ -24,6 +24,10 @@ export function splitWords(line: string): Word[] | undefined {
       } else current += character;
       continue;
     }
+    if (character === "\\" && line[index + 1] === "\n") {
+      index += 1; // a continued line: the backslash and the line break vanish
+      continue;
+    }
     if (/\s/.test(character)) {
       if (start >= 0) words.push({ text: current, start });
       current = "";

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -158,6 +159,30 @@ describe("the CIB file", () => {
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(new RegExp(`${cibPath}:4:1: `));
     expect(cibText()).toBe("<cib>\n  <configuration>\n    <nodes\n</cib>\n");
+  });
+
+  test("a commit refuses a file changed by someone else since crm read it", async () => {
+    const child = spawn(process.execPath, [built.bin], {
+      env: { PATH: process.env["PATH"] ?? "", CIB_file: cibPath },
+    });
+    let stdout = "";
+    let stderr = "";
+    const shown = new Promise<void>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes("primitive mine Dummy")) resolve();
+      });
+    });
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    child.stdin.write("configure\nprimitive mine Dummy\nshow\n");
+    await shown;
+    const theirs = cibText().replace('epoch="1"', 'epoch="7"');
+    writeFileSync(cibPath, theirs);
+    child.stdin.end("commit\n");
+    expect(await exited).toBe(1);
+    expect(stderr).toContain("the file changed since it was read; nothing was written");
+    expect(cibText()).toBe(theirs);
   });
 
   test("a missing file is an error, as with crmsh and cibadmin", async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { emptyCib, writeXml } from "../../../backend/cib/index.js";
-import { runBatch } from "../../../shell/batch.js";
+import { runBatch, scriptLines } from "../../../shell/batch.js";
 import { commandTree } from "../../../shell/commands/registry.js";
 import type { ShellOptions } from "../../../shell/commands/types.js";
 import { ShellContext } from "../../../shell/context.js";
@@ -98,7 +98,7 @@ describe("Shell", () => {
       ok.shell,
       ok.context,
       ok.output,
-      "configure\nprimitive a Dummy\ncommit\nprimitive b Dummy\n",
+      scriptLines("configure\nprimitive a Dummy\ncommit\nprimitive b Dummy\n"),
     );
     expect(code).toBe(0);
     expect(cibText()).toMatch(/epoch="2"/);
@@ -108,12 +108,19 @@ describe("Shell", () => {
       bad.shell,
       bad.context,
       bad.output,
-      "configure\nprimitive c Dummy\ncolocation x inf: c ghost\n",
+      scriptLines("configure\nprimitive c Dummy\ncolocation x inf: c ghost\n"),
     );
     expect(failedCode).toBe(1);
     expect(bad.err()).toContain("3:");
     expect(bad.err()).toContain("nothing was written");
     expect(cibText()).toBe(before);
+  });
+
+  test("scriptLines() joins continuation lines and keeps the first line's number", () => {
+    expect(scriptLines("a \\\n  b\nc")).toEqual([
+      { text: "a \\\n  b", line: 1 },
+      { text: "c", line: 3 },
+    ]);
   });
 
   test("a missing CIB_file is reported, not thrown", async () => {

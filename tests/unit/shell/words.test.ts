@@ -10,6 +10,7 @@ describe("splitWords()", () => {
     ],
     [String.raw`say a\ b "c\"d"`, ["say", "a b", 'c"d']],
     ["  spaced   out  ", ["spaced", "out"]],
+    ["delete a \\\n  b", ["delete", "a", "b"]],
   ])("splits %j", (line, expected) => {
     expect(splitWords(line)?.map((word) => word.text)).toEqual(expected);
   });

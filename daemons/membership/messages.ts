@@ -28,7 +28,11 @@ export interface HeartbeatMessage {
   readonly stableSeq: number;
 }
 
-/** GATHER: the sets the sender proposes for the next ring. */
+/**
+ * GATHER: the member set the sender proposes for the next ring (`procSet`), and the nodes it
+ * gave up on in this gather (`failedSet`: its own decisions, shown for diagnosis; receivers
+ * merge `procSet` only, so an old round's failures never spread).
+ */
 export interface JoinMessage {
   readonly kind: "join";
   readonly ringId?: RingId;

@@ -10,6 +10,10 @@ import {
 
 /** quorated: one cluster node in the foreground, until SIGTERM or SIGINT. */
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(`${quoratedUsage}\n`);
+    return 0;
+  }
   const options = parseNodeOptions(argv);
   if (!options.ok) {
     for (const problem of options.issues) process.stderr.write(`quorated: ${problem.message}\n`);

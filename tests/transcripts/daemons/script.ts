@@ -1,4 +1,5 @@
 import { ringIdText } from "../../../daemons/kernel/index.js";
+import type { QuorumSection } from "../../../daemons/quorum/index.js";
 import {
   SimCluster,
   converged,
@@ -76,6 +77,22 @@ function describeEvent(event: SimEvent): string | undefined {
   }
 }
 
+/** `cluster N [two_node] [wait_for_all] [last_man_standing] [auto_tie_breaker]` */
+function createCluster(words: readonly string[]): SimCluster {
+  const flags = new Set(words.slice(2));
+  const quorum: QuorumSection = {
+    ...(flags.has("two_node") ? { twoNode: true } : {}),
+    ...(flags.has("wait_for_all") ? { waitForAll: true } : {}),
+    ...(flags.has("last_man_standing") ? { lastManStanding: true } : {}),
+    ...(flags.has("auto_tie_breaker") ? { autoTieBreaker: true } : {}),
+  };
+  const nodeCount = Number(words[1]);
+  const sim = SimCluster.create({ seed: 1, nodeCount, timing, quorum, keepEvents: true });
+  const quorumPartitions = quorum.twoNode !== true && quorum.lastManStanding !== true;
+  for (const checker of safetyCheckers({ quorumPartitions })) sim.addChecker(checker);
+  return sim;
+}
+
 /** Runs the blocks on one simulated cluster; returns each block's output lines. */
 export function runTranscript(blocks: readonly Block[]): string[][] {
   let sim: SimCluster | undefined;
@@ -91,8 +108,7 @@ export function runTranscript(blocks: readonly Block[]): string[][] {
     for (const command of block.commands) {
       const words = command.split(/\s+/);
       if (words[0] === "cluster") {
-        sim = SimCluster.create({ seed: 1, nodeCount: Number(words[1]), timing, keepEvents: true });
-        for (const checker of safetyCheckers({ quorumPartitions: true })) sim.addChecker(checker);
+        sim = createCluster(words);
         from = 0;
         continue;
       }

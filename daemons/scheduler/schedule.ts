@@ -54,6 +54,28 @@ function forEachPrimitive(state: ResourceState, visit: (primitive: ResourceState
   for (const child of state.children) forEachPrimitive(child, visit);
 }
 
+/** Runs every stage on an unpacked cluster and returns the final working state. */
+export function runStages(model: ClusterModel): Working {
+  const working = buildWorking(model);
+  applyQuorumSuicide(working);
+  unpackColocations(working);
+  applyNodeCriteria(working);
+  for (const state of working.topLevel) internalConstraints(working, state);
+  for (const state of working.topLevel) {
+    forEachPrimitive(state, (primitive) => createRecoveryActions(working, primitive));
+  }
+  assignAll(working);
+  for (const state of working.topLevel) createActions(working, state);
+  createProbes(working);
+  scheduleFencing(working);
+  unpackUserOrderings(working);
+  antiColocationOrderings(working);
+  applyOrderings(working);
+  blockColocationDependents(working);
+  propagateOrderings(working);
+  return working;
+}
+
 export function schedule(cib: XmlElement | string, options: ScheduleOptions = {}): ScheduleResult {
   let root: XmlElement;
   if (typeof cib === "string") {
@@ -65,21 +87,7 @@ export function schedule(cib: XmlElement | string, options: ScheduleOptions = {}
   }
   const unpacked = unpackCluster(root, options.now === undefined ? {} : { now: options.now });
   if (!unpacked.ok) return failed(unpacked.issues);
-  const working = buildWorking(unpacked.value);
-  applyQuorumSuicide(working);
-  unpackColocations(working);
-  applyNodeCriteria(working);
-  for (const state of working.topLevel) internalConstraints(working, state);
-  for (const state of working.topLevel) forEachPrimitive(state, (primitive) => createRecoveryActions(working, primitive));
-  assignAll(working);
-  for (const state of working.topLevel) createActions(working, state);
-  createProbes(working);
-  scheduleFencing(working);
-  unpackUserOrderings(working);
-  antiColocationOrderings(working);
-  applyOrderings(working);
-  blockColocationDependents(working);
-  propagateOrderings(working);
+  const working = runStages(unpacked.value);
   return {
     graph: buildGraph(working),
     scores: working.scores,

@@ -65,8 +65,12 @@ export async function commitStaged(
   if (!session.changed) return done;
   const checked = checkStaged(context, session);
   if (!checked && !(force || context.options.force)) {
-    context.output.error("Commit refused: the configuration has errors (use commit force or -F)");
-    return failed;
+    // crmsh asks a person; without one (scripts, pipes) the answer is no.
+    const question = "Do you still want to commit (y/n)?";
+    if (!context.options.interactive || !(await context.confirm(question, false))) {
+      context.output.error("Commit refused: the configuration has errors (use commit force or -F)");
+      return failed;
+    }
   }
   if (context.options.batch) return done;
   return reportWrite(context, await session.commit());

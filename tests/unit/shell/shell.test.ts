@@ -123,6 +123,24 @@ describe("Shell", () => {
     ]);
   });
 
+  test("commit with check errors asks a person, and refuses without one", async () => {
+    const broken = writeXml(emptyCib()).replace(
+      "<constraints/>",
+      '<constraints><rsc_location id="l" rsc="ghost" score="1" node="n1"/></constraints>',
+    );
+    writeFileSync(cibPath, broken);
+    const batch = shellWith({});
+    expect(await batch.shell.runLine("configure primitive d1 Dummy")).toBe(false);
+    expect(batch.err()).toContain('Location "l" refers to missing resource "ghost"');
+    expect(cibText()).toBe(broken);
+    const person = shellWith({ interactive: true }, ["y"]);
+    await person.shell.runLine("configure");
+    await person.shell.runLine("primitive d1 Dummy");
+    expect(await person.shell.runLine("commit")).toBe(true);
+    expect(person.asked).toEqual(["Do you still want to commit (y/n)? "]);
+    expect(cibText()).toContain('id="d1"');
+  });
+
   test("a missing CIB_file is reported, not thrown", async () => {
     rmSync(cibPath);
     const { shell, err } = shellWith({});

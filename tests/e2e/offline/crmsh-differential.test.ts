@@ -37,6 +37,7 @@ const cases: readonly { readonly name: string; readonly commands: readonly strin
   },
   { name: "delete a member (cascade)", commands: [["configure", "delete", "a"]] },
   { name: "delete a group in a clone", commands: [["configure", "delete", "g"]] },
+  { name: "rename a member", commands: [["configure", "rename", "a", "a2"]] },
 ];
 
 describe.skipIf(!crmshPresent)("crm and crmsh 4.4 write the same CIB", () => {

@@ -74,11 +74,24 @@ function unpackNodeHistory(
     if (primitive === undefined) continue;
     const records = childElements(entry, "lrm_rsc_op")
       .map((op) => toRecord(op, node.name))
-      .sort((a, b) => callOrder(a) - callOrder(b));
+      .reverse()
+      .sort(compareRecords);
     primitive.knownOn.add(node.name);
     if (id !== primitive.id) primitive.historyName = id;
     applyRecords(primitive, node, records, context);
   }
+}
+
+/**
+ * Operation order (pe__is_newer_op): by call-id, then last-rc-change; ties keep the reversed
+ * document order, as Pacemaker prepends entries before its stable sort.
+ */
+function compareRecords(a: OperationRecord, b: OperationRecord): number {
+  if (a.callId < 0 && b.callId < 0) return 0;
+  const byCall = callOrder(a) - callOrder(b);
+  if (byCall !== 0) return byCall;
+  if (a.lastRcChange === undefined || b.lastRcChange === undefined) return 0;
+  return a.lastRcChange - b.lastRcChange;
 }
 
 function callOrder(record: OperationRecord): number {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { open, readFile, rename, unlink } from "node:fs/promises";
+import { open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Issue, Result } from "../base/index.js";
 import { fail, issue, ok } from "../base/index.js";
@@ -121,9 +121,14 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   const folder = dirname(path);
   temporaryCounter += 1;
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${temporaryCounter}.tmp`);
-  const handle = await open(temporary, "wx", 0o644);
+  const mode = await stat(path).then(
+    (found) => found.mode & 0o7777,
+    () => 0o644,
+  );
+  const handle = await open(temporary, "wx", mode);
   try {
     await handle.writeFile(text, "utf8");
+    await handle.chmod(mode); // the file keeps its permissions whatever the umask
     await handle.sync();
   } catch (error) {
     await handle.close();

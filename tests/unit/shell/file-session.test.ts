@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -37,6 +37,13 @@ describe("FileSession", () => {
     expect(await session.commit()).toEqual([]);
     expect(readFileSync(path, "utf8")).toContain('epoch="2" num_updates="0"');
     expect(session.changed).toBe(false);
+  });
+
+  test("keeps the file's permissions across the atomic replace", async () => {
+    chmodSync(path, 0o600);
+    const written = await writeCibFile(path, emptyCib());
+    expect(written.ok).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
   test("refuses to commit when the file changed since it was read, writing nothing", async () => {

@@ -18,6 +18,7 @@ import {
   printEffectiveDate,
   printStatus,
   unpackForStatus,
+  withEffectiveDate,
 } from "./status-block.js";
 import { writeGraphXml } from "./graph-xml.js";
 import { writeGraphDot } from "./graph-dot.js";
@@ -156,7 +157,8 @@ function injectAndSave(session: Session): Result<void> {
 function schedulePlan(session: Session): Result<SchedulePlan | undefined> {
   const { options } = session;
   if (!options.process) return { ok: true, value: undefined, issues: [] };
-  const plan = session.scheduler(cloneNode(session.cib), options.dateTime);
+  const view = withEffectiveDate(cloneNode(session.cib), options.dateTime);
+  const plan = session.scheduler(view, options.dateTime);
   if (!plan.ok) return plan;
   if (options.saveGraph !== undefined) {
     session.files.push({ path: options.saveGraph, text: writeGraphXml(plan.value.graph) });

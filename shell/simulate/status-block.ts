@@ -9,8 +9,20 @@ import { formatIsoDate, unpackCluster } from "../../daemons/scheduler/index.js";
 import { clusterStatusList } from "../render/status/index.js";
 import type { Printer } from "./printer.js";
 
+/**
+ * The CIB as the scheduler should see it: with -t, Pacemaker's "now" is that date even when
+ * the CIB carries an execution-date, so the attribute is left out of the view (the children
+ * are shared, the CIB itself is not changed).
+ */
+export function withEffectiveDate(cib: XmlElement, dateTime: string | undefined): XmlElement {
+  if (dateTime === undefined || cib.attributes["execution-date"] === undefined) return cib;
+  const attributes = { ...cib.attributes };
+  delete attributes["execution-date"];
+  return { ...cib, attributes };
+}
+
 export function unpackForStatus(cib: XmlElement, now: string | undefined): Result<ClusterModel> {
-  return unpackCluster(cib, now === undefined ? {} : { now });
+  return unpackCluster(withEffectiveDate(cib, now), now === undefined ? {} : { now });
 }
 
 /** `set_effective_date`: which "now" the run uses, said once per unpacking. */

@@ -28,3 +28,4 @@ export {
 export type { GeneratedConfig, GeneratedNode } from "./write-config.js";
 export { writeCorosyncConfig } from "./write-config.js";
 export { ctime, formatQuorumStatus, formatRingId } from "./quorumtool.js";
+export { formatLinkStatus } from "./cfgtool.js";

@@ -167,11 +167,14 @@ function transportStatus(record: Fields): TransportStatus {
     (name) => [name, integerField(counters, name)] as const,
   );
   return {
+    localNodeid: integerField(record, "localNodeid"),
+    localAddresses: listField(record, "localAddresses", asString),
     counters: Object.fromEntries(entries) as TransportStatus["counters"],
     links: listField(record, "links", (value) => {
       if (!isRecord(value)) throw new FieldError("links[]", "an object");
       return {
         peer: stringField(value, "peer"),
+        peerNodeid: integerField(value, "peerNodeid"),
         link: integerField(value, "link"),
         connected: booleanField(value, "connected"),
       };

@@ -46,7 +46,9 @@ export type QuorumFlag = (typeof quorumFlags)[number];
 
 export interface LinkStatus {
   readonly peer: string;
+  readonly peerNodeid: number;
   readonly link: number;
+  /** This node's dialer on that link has proved the authkey and is open. */
   readonly connected: boolean;
 }
 
@@ -65,6 +67,9 @@ export const transportCounterNames = [
 export type TransportCounterName = (typeof transportCounterNames)[number];
 
 export interface TransportStatus {
+  readonly localNodeid: number;
+  /** This node's address on each link, by link number. */
+  readonly localAddresses: readonly string[];
   readonly counters: TransportCounters;
   readonly links: readonly LinkStatus[];
 }

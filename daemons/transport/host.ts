@@ -152,10 +152,13 @@ export class TransportHost {
   status(): TransportStatus {
     const names = new Map(this.options.peers.map((peer) => [peer.nodeid, peer.name]));
     return {
+      localNodeid: this.options.localNodeId,
+      localAddresses: this.options.listen.map((address) => address.host),
       counters: Object.fromEntries(this.#counters) as TransportStatus["counters"],
       links: [...this.#channels].flatMap(([nodeid, channel]) =>
         channel.links.map((link) => ({
           peer: names.get(nodeid) ?? String(nodeid),
+          peerNodeid: nodeid,
           link: link.link,
           connected: link.up,
         })),

@@ -3,9 +3,14 @@ import { join } from "node:path";
 import {
   ClientError,
   fetchQuorumStatus,
+  fetchTransportStatus,
   resolveClusterTarget,
 } from "../../backend/client/index.js";
-import { formatQuorumStatus, parseConfSyntax } from "../../backend/corosync/index.js";
+import {
+  formatLinkStatus,
+  formatQuorumStatus,
+  parseConfSyntax,
+} from "../../backend/corosync/index.js";
 import type { ConfSection } from "../../backend/corosync/index.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
@@ -46,19 +51,25 @@ function valuesAt(section: ConfSection, path: readonly string[]): string[] {
 const statusCommand: Command = {
   name: "status",
   aliases: [],
-  usage: "",
-  help: "Show quorum and membership as corosync-quorumtool -s prints them",
-  run: async (_input, context) => {
+  usage: "[quorum|ring]",
+  help: "Show quorum and membership (corosync-quorumtool -s) or links (corosync-cfgtool -s)",
+  run: async (input, context) => {
+    const what = input.args[0] ?? "quorum";
+    if (what !== "quorum" && what !== "ring") {
+      context.output.error(`Unknown status "${what}": expected quorum or ring`);
+      return failed;
+    }
     try {
       const target = resolveClusterTarget(context.environment);
-      const status = await fetchQuorumStatus(target);
-      for (const line of formatQuorumStatus(status, { date: new Date() })) {
-        context.output.line(line);
-      }
+      const lines =
+        what === "ring"
+          ? formatLinkStatus(await fetchTransportStatus(target))
+          : formatQuorumStatus(await fetchQuorumStatus(target), { date: new Date() });
+      for (const line of lines) context.output.line(line);
       return done;
     } catch (error) {
       if (!(error instanceof ClientError)) throw error;
-      context.output.error(`Cannot read the quorum status: ${error.message}`);
+      context.output.error(`Cannot read the ${what} status: ${error.message}`);
       return failed;
     }
   },

@@ -82,6 +82,12 @@ describe("three quorated processes", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await links()).toEqual(["node2/1", "node3/1"]);
+    const ring = crm(["corosync", "status", "ring"], { CRM_CLUSTER: dir });
+    expect(ring.stdout).toContain(
+      "LINK ID 0 ws\n\taddr\t= 127.0.0.1\n\tstatus:\n\t\tnodeid:          1:\tlocalhost\n" +
+        "\t\tnodeid:          2:\tdisconnected\n\t\tnodeid:          3:\tdisconnected\n",
+    );
+    expect(ring.stdout).toContain("LINK ID 1 ws\n\taddr\t= 127.0.0.2\n");
     // Longer than token + consensus (1250 + 1500 ms here): a lost view would have re-formed.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (const node of ["node1", "node2", "node3"]) {

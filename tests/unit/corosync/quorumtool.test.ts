@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatQuorumStatus } from "../../../backend/corosync/index.js";
+import { formatLinkStatus, formatQuorumStatus } from "../../../backend/corosync/index.js";
 
 test("formatQuorumStatus() prints corosync-quorumtool -s's layout", () => {
   const lines = formatQuorumStatus(
@@ -43,4 +43,41 @@ Membership information
     Nodeid      Votes Name
          1          1 node1
          2          1 node2 (local)`);
+});
+
+test("formatLinkStatus() prints corosync-cfgtool -s's layout, one block per link", () => {
+  const zero = {
+    frames_sent: 0,
+    frames_delivered: 0,
+    dropped_forged: 0,
+    dropped_replayed: 0,
+    dropped_truncated: 0,
+    dropped_oversized: 0,
+    dropped_queue_full: 0,
+    handshakes_refused: 0,
+  };
+  const lines = formatLinkStatus({
+    localNodeid: 2,
+    localAddresses: ["127.0.0.1", "127.0.0.2"],
+    counters: zero,
+    links: [
+      { peer: "node1", peerNodeid: 1, link: 0, connected: false },
+      { peer: "node1", peerNodeid: 1, link: 1, connected: true },
+    ],
+  });
+  expect(lines.join("\n")).toBe(
+    [
+      "Local node ID 2, transport knet",
+      "LINK ID 0 ws",
+      "\taddr\t= 127.0.0.1",
+      "\tstatus:",
+      "\t\tnodeid:          1:\tdisconnected",
+      "\t\tnodeid:          2:\tlocalhost",
+      "LINK ID 1 ws",
+      "\taddr\t= 127.0.0.2",
+      "\tstatus:",
+      "\t\tnodeid:          1:\tconnected",
+      "\t\tnodeid:          2:\tlocalhost",
+    ].join("\n"),
+  );
 });

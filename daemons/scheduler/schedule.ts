@@ -16,6 +16,7 @@ import { unpackCluster } from "./unpack.js";
 import { isPromotableClone } from "./tree.js";
 import type { ResourceState, Working } from "./working.js";
 import { createProbes } from "./probes.js";
+import { createRecurringMonitors } from "./recurring.js";
 
 export interface ScheduleOptions {
   /** Instant for time-based rules (ISO 8601 or epoch seconds); the CIB's execution-date wins. */
@@ -41,6 +42,7 @@ function createActions(working: Working, state: ResourceState): void {
   for (const child of state.children) createActions(working, child);
   if (state.resource.kind === "primitive") {
     createPrimitiveActions(working, state);
+    createRecurringMonitors(working, state);
     return;
   }
   for (const task of ["start", "running", "stop", "stopped"]) pseudoResourceAction(working, state, task);

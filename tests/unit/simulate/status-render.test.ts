@@ -235,6 +235,29 @@ describe("renderClusterStatus", () => {
     ]);
   });
 
+  it("lists only active resources for crm_mon's default view, noting inactive group members", () => {
+    const group = {
+      kind: "group" as const,
+      id: "g",
+      meta: new Map(),
+      children: [primitive("m1", { a: "Started" }), primitive("m2")],
+    };
+    const cl = clone("cl", "p", [primitive("p:0", { a: "Started" }), primitive("p:1")]);
+    const sections = statusSections(model([node("a"), node("b")], [group, cl, primitive("idle")]), {
+      showInactive: false,
+    });
+    expect(sections.flatMap((section) => renderTree(section))).toEqual([
+      "Node List:",
+      "  * Online: [ a b ]",
+      "",
+      "Active Resources:",
+      "  * Resource Group: g (1 member inactive):",
+      "    * m1\t(ocf:pacemaker:Dummy):\t Started a",
+      "  * Clone Set: cl [p]:",
+      "    * Started: [ a ]",
+    ]);
+  });
+
   it("says No resources and omits the node list when there is nothing", () => {
     expect(renderClusterStatus(model([], []), "Current cluster status")).toEqual([
       "Current cluster status:",

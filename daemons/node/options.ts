@@ -4,7 +4,8 @@ import type { Issue, Result } from "../../backend/base/index.js";
 /** `quorated --config FILE --authkey FILE --node NAME --state-dir DIR [...]` */
 export interface NodeOptions {
   readonly configPath: string;
-  readonly authkeyPath: string;
+  /** Unset: corosync.conf's totem.keyfile, else /etc/corosync/authkey (as corosync). */
+  readonly authkeyPath: string | undefined;
   readonly nodeName: string;
   readonly stateDir: string;
   /** Client channel port on 127.0.0.1; 0 picks a free one (written to DIR/client.port). */
@@ -15,7 +16,7 @@ export interface NodeOptions {
 }
 
 export const quoratedUsage =
-  "usage: quorated --config FILE --authkey FILE --node NAME --state-dir DIR " +
+  "usage: quorated --config FILE [--authkey FILE] --node NAME --state-dir DIR " +
   "[--client-port PORT] [--tick-ms MS] [--allow-fault-injection]";
 
 const valued = new Map([
@@ -55,7 +56,8 @@ export function parseNodeOptions(argv: readonly string[]): Result<NodeOptions, "
     }
   }
   for (const [flag, key] of valued) {
-    if (!values.has(key) && key !== "clientPort" && key !== "tickMs") {
+    const optional = key === "clientPort" || key === "tickMs" || key === "authkeyPath";
+    if (!values.has(key) && !optional) {
       issues.push(issue("bad_argument", `Option "${flag}" is required`));
     }
   }
@@ -64,7 +66,7 @@ export function parseNodeOptions(argv: readonly string[]): Result<NodeOptions, "
   if (issues.length > 0) return fail(issues);
   return ok({
     configPath: values.get("configPath") ?? "",
-    authkeyPath: values.get("authkeyPath") ?? "",
+    authkeyPath: values.get("authkeyPath"),
     nodeName: values.get("nodeName") ?? "",
     stateDir: values.get("stateDir") ?? "",
     clientPort,

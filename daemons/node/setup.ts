@@ -110,7 +110,8 @@ export function loadNodeSetup(options: NodeOptions): Result<NodeSetup> {
   if (!text.ok) return text;
   const config = readCorosyncConfig(text.value, options.configPath);
   if (!config.ok) return config;
-  const authkey = readAuthkey(options.authkeyPath);
+  const keyfile = options.authkeyPath ?? config.value.totem.keyfile ?? "/etc/corosync/authkey";
+  const authkey = readAuthkey(keyfile);
   if (!authkey.ok) return authkey;
   const nodes = clusterNodes(config.value);
   if (!nodes.ok) return nodes;

@@ -427,6 +427,7 @@ function updateAction(then: ActionState, propagation: Propagation): void {
     then.runnable = false;
   }
   let thenChanged = false;
+  let remapped = false;
   for (const edge of [...then.before]) {
     if (edge.type === Order.none) continue;
     let first = edge.action;
@@ -447,12 +448,16 @@ function updateAction(then: ActionState, propagation: Propagation): void {
         updateLater(first, propagation);
       }
     } else {
-      if (propagation.orderActions(first, then, edge.type)) thenChanged = true;
+      if (propagation.orderActions(first, then, edge.type)) {
+        thenChanged = true;
+        remapped = true;
+      }
       edge.type = Order.none;
     }
   }
   if (then.requiresAny) thenChanged = before !== `${then.optional}${then.runnable}`;
   if (thenChanged) for (const after of [...then.after]) updateLater(after.action, propagation);
+  if (remapped) updateLater(then, propagation);
 }
 
 export function propagateOrderings(working: Working): void {

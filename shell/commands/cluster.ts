@@ -20,6 +20,7 @@ import {
   nodeStateFiles,
   stopLocalCluster,
 } from "../../backend/client/index.js";
+import { nearest } from "../../backend/base/index.js";
 import { writeCorosyncConfig } from "../../backend/corosync/index.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
@@ -41,6 +42,14 @@ function parseFlags(args: readonly string[]): { flags: Map<string, string>; word
     else flags.set(word, args[++index] ?? "");
   }
   return { flags, words };
+}
+
+/** An option the command does not know, named with the nearest known one. */
+function unknownFlag(flags: Map<string, string>, known: readonly string[]): string | undefined {
+  const unknown = [...flags.keys()].find((flag) => !known.includes(flag));
+  if (unknown === undefined) return undefined;
+  const hint = nearest(unknown, known);
+  return `Unknown option "${unknown}"${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`;
 }
 
 function integerFlag(
@@ -72,6 +81,8 @@ const keygenCommand: Command = {
   help: "Write a cluster authkey (256 random bytes, mode 0400) as corosync-keygen does",
   run: (input, context) => {
     const { flags, words } = parseFlags(input.args);
+    const unknown = unknownFlag(flags, ["-s"]);
+    if (unknown !== undefined) return report(context, unknown);
     const size = integerFlag(flags, "-s", [128, 4096]) ?? keyBytesDefault;
     if (typeof size === "string") return report(context, size);
     const path = resolve(words[0] ?? defaultKeyFile);
@@ -124,6 +135,9 @@ interface LocalStart {
 
 function parseLocalStart(args: readonly string[]): LocalStart | string {
   const { flags } = parseFlags(args);
+  const known = ["--nodes", "--dir", "--base-port", "--token", "--allow-fault-injection"];
+  const unknown = unknownFlag(flags, known);
+  if (unknown !== undefined) return unknown;
   const nodes = integerFlag(flags, "--nodes", [1, 32]);
   const basePort = integerFlag(flags, "--base-port", [1024, 65000]) ?? 5405;
   const tokenMs = integerFlag(flags, "--token", [10, 600_000]);
@@ -250,7 +264,10 @@ async function localStart(args: readonly string[], context: CommandContext): Pro
 }
 
 async function localStop(args: readonly string[], context: CommandContext): Promise<Outcome> {
-  const dir = parseFlags(args).flags.get("--dir");
+  const { flags } = parseFlags(args);
+  const unknown = unknownFlag(flags, ["--dir"]);
+  if (unknown !== undefined) return report(context, unknown);
+  const dir = flags.get("--dir");
   if (dir === undefined || dir === "") return report(context, "Usage: local stop --dir DIR");
   const stopped = await stopLocalCluster(resolve(dir));
   context.output.info(`Stopped ${stopped.length} quorated nodes in ${resolve(dir)}`);

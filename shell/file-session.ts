@@ -40,10 +40,10 @@ export class FileSession implements CibSession {
     if (!this.changed) return [];
     const next = advanceVersion(this.#file.cib, this.#working);
     const written = await writeCibFile(this.#file.path, next, {
-      expectedDigest: this.#file.digest,
+      expectedText: this.#file.text,
     });
     if (!written.ok) return written.issues;
-    this.#file = { path: this.#file.path, cib: next, digest: written.value };
+    this.#file = { path: this.#file.path, cib: next, text: written.value };
     this.#working = next;
     return [];
   }

@@ -8,7 +8,6 @@ import type { ShellOptions } from "./commands/types.js";
 import { describeInText } from "./configure-language.js";
 import type { ContextPorts } from "./context.js";
 import { ShellContext } from "./context.js";
-import { askWith, runInteractive, terminalLines } from "./interactive.js";
 import { StreamOutput } from "./output.js";
 import { Shell } from "./shell.js";
 import { joinWords, splitWords } from "./words.js";
@@ -31,9 +30,11 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
     interactive: source === "terminal",
     batch: source === "script" || source === "stdin",
   };
-  const readline = source === "terminal" ? terminalLines() : undefined;
+  const terminal = source === "terminal" ? await import("./interactive.js") : undefined;
+  const readline = terminal?.terminalLines();
+  const ask = readline === undefined ? undefined : terminal?.askWith(readline);
   const ports: ContextPorts = {
-    ...(readline === undefined ? {} : { ask: askWith(readline) }),
+    ...(ask === undefined ? {} : { ask }),
     ...(source === "stdin" ? {} : { readStandardInput: readAllStandardInput }),
   };
   const context = new ShellContext(output, options, where.environment, ports);
@@ -42,8 +43,8 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
   if (argumentsGiven.words.length > 0 && !(await shell.runLine(joinWords(argumentsGiven.words)))) {
     return 1;
   }
-  if (readline !== undefined) {
-    return runInteractive(shell, readline, () => context.openedSession?.label ?? "live");
+  if (terminal !== undefined && readline !== undefined) {
+    return terminal.runInteractive(shell, readline, () => context.openedSession?.label ?? "live");
   }
   if (source === "stdin") {
     const physical = createInterface({ input: process.stdin, terminal: false });

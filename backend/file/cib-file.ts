@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Issue, Result } from "../base/index.js";
@@ -14,15 +13,14 @@ export type CibFileCode =
   | "cib_file_conflict"
   | "cib_file_write_failed";
 
-/** A CIB read from a file, with the digest of its bytes to detect a concurrent change. */
+/**
+ * A CIB read from a file, with the exact text read: a commit compares it with the file's
+ * text to detect a concurrent change (exact, and cheaper at start-up than a hash).
+ */
 export interface CibFile {
   readonly path: string;
   readonly cib: XmlElement;
-  readonly digest: string;
-}
-
-export function digestOf(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  readonly text: string;
 }
 
 /** Reads and parses a CIB file; bad XML is reported as `FILE:LINE:COLUMN: message`. */
@@ -54,7 +52,7 @@ export function parseCibText(path: string, text: string): Result<CibFile, CibFil
       ),
     ]);
   }
-  return ok({ path, cib, digest: digestOf(text) });
+  return ok({ path, cib, text });
 }
 
 async function readText(path: string): Promise<Result<string, CibFileCode>> {
@@ -79,23 +77,23 @@ function unreadable(path: string, error: unknown): Issue<CibFileCode> {
 }
 
 export interface WriteCibOptions {
-  /** Digest of the file as it was read; the write is refused when the file changed since. */
-  readonly expectedDigest?: string;
+  /** The file's text as it was read; the write is refused when the file changed since. */
+  readonly expectedText?: string;
 }
 
 /**
  * Writes the CIB atomically: a temporary file in the same folder, fsync, rename over the
- * target, fsync of the folder. Returns the new digest.
+ * target, fsync of the folder. Returns the text written.
  */
 export async function writeCibFile(
   path: string,
   cib: XmlElement,
   options: WriteCibOptions = {},
 ): Promise<Result<string, CibFileCode>> {
-  if (options.expectedDigest !== undefined) {
+  if (options.expectedText !== undefined) {
     const current = await readText(path);
     if (!current.ok) return fail(current.issues);
-    if (digestOf(current.value) !== options.expectedDigest) return fail([conflict(path)]);
+    if (current.value !== options.expectedText) return fail([conflict(path)]);
   }
   const text = writeXml(cib);
   try {
@@ -104,7 +102,7 @@ export async function writeCibFile(
     const reason = error instanceof Error ? error.message : String(error);
     return fail([issue("cib_file_write_failed", `Cannot write CIB file "${path}": ${reason}`)]);
   }
-  return ok(digestOf(text));
+  return ok(text);
 }
 
 function conflict(path: string): Issue<CibFileCode> {

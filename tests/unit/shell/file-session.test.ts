@@ -76,11 +76,11 @@ describe("advanceVersion()", () => {
     expect(status).not.toBe(base);
   });
 
-  test("writeCibFile() refuses a stale digest and readCibFile() names file:line:column", async () => {
+  test("writeCibFile() refuses a changed file and readCibFile() names file:line:column", async () => {
     const read = await readCibFile(path);
     if (!read.ok) throw new Error("read");
     writeFileSync(path, writeXml(emptyCib()).replace('epoch="1"', 'epoch="5"'));
-    const written = await writeCibFile(path, emptyCib(), { expectedDigest: read.value.digest });
+    const written = await writeCibFile(path, emptyCib(), { expectedText: read.value.text });
     expect(written.ok).toBe(false);
     writeFileSync(path, "<cib>\n<configuration><x y=></configuration></cib>");
     const bad = await readCibFile(path);

@@ -264,11 +264,15 @@ export function applyColocationToPriority(
     nodeAttribute(working, primaryNode, attribute),
     nodeAttribute(working, dependentNode, attribute),
   );
+  if (!same) {
+    if (colocation.score >= INFINITY && colocation.dependentRole === "Promoted") {
+      dependent.promotionPriority = -INFINITY;
+    }
+    return;
+  }
   if (colocation.primaryRole !== "Unknown" && colocation.primaryRole !== primary.nextRole) return;
-  let delta = 0;
-  if (same) delta = colocation.score;
-  else if (colocation.score >= INFINITY) delta = -INFINITY;
-  dependent.promotionPriority = addScores(delta, dependent.promotionPriority);
+  const multiplier = colocation.dependentRole === "Unpromoted" ? -1 : 1;
+  dependent.promotionPriority = addScores(multiplier * colocation.score, dependent.promotionPriority);
 }
 
 function applyCloneDependentColocation(

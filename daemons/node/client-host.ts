@@ -11,6 +11,9 @@ import {
 import type { ClientRequest, ServerMessage } from "../../backend/protocol/index.js";
 import type { Log } from "./log.js";
 
+/** Clients served at once; more are turned away with HTTP 503. */
+const clientConnectionsMax = 64;
+
 /** What the client channel answers from; each handler returns the reply for one request. */
 export type ClientHandler = (request: ClientRequest) => ServerMessage | Promise<ServerMessage>;
 
@@ -40,8 +43,15 @@ export class ClientHost {
       host: "127.0.0.1",
       port: this.options.port,
       maxPayload: clientFrameBytesMax,
-      verifyClient: (info: { req: { headers: Record<string, string | string[] | undefined> } }) =>
-        tokenMatches(info.req.headers[clientTokenHeader], this.options.token),
+      verifyClient: (
+        info: { req: { headers: Record<string, string | string[] | undefined> } },
+        accept: (allowed: boolean, code?: number, message?: string) => void,
+      ) => {
+        if (!tokenMatches(info.req.headers[clientTokenHeader], this.options.token)) {
+          accept(false, 401, "Unauthorized");
+        } else if (server.clients.size >= clientConnectionsMax) accept(false, 503, "Busy");
+        else accept(true);
+      },
     });
     this.#server = server;
     server.on("connection", (socket) => this.#serve(socket));

@@ -37,7 +37,10 @@ const outcome = runSimulate(
   process.argv.slice(2),
   {
     readFile: (path) => readText(path, path),
-    readStdin: () => readText(0, "standard input"),
+    readStdin: () =>
+      process.stdin.isTTY === true
+        ? fail([issue("no_input", "No CIB to read: give one with -x FILE, or pipe it in with -p")])
+        : readText(0, "standard input"),
     wallClock: () => Math.floor(Date.now() / 1000),
   },
   scheduleWithQuorate,

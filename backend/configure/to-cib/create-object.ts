@@ -70,32 +70,33 @@ function moveChildrenIn(creation: Creation, draft: Draft): XmlElement[] {
   const { workspace } = creation;
   const container = draft.element;
   const moved: XmlElement[] = [];
+  let placeholders = 0;
   container.children.forEach((node, position) => {
     if (node.kind !== "element" || node.name !== placeholderTag) return;
     const id = node.attributes["id"] ?? "";
+    // Placeholders follow the statement's children in order: point issues at the child.
+    const span = draft.children[placeholders++]?.span ?? draft.span;
     const what = `Cannot create ${objectType(container.name)} "${draft.id}"`;
     const child = workspace.findObject(id);
     if (child !== undefined && moved.includes(child)) {
       const message = `${what}: child "${id}" listed more than once`;
-      creation.report(issueAt("duplicate_id", message, draft.span));
+      creation.report(issueAt("duplicate_id", message, span));
       return;
     }
     if (child === undefined || !resourceTags.has(child.name)) {
-      creation.report(
-        issueAt("missing_reference", `${what}: object "${id}" does not exist`, draft.span),
-      );
+      creation.report(issueAt("missing_reference", `${what}: object "${id}" does not exist`, span));
       return;
     }
     const problem = childProblem(container.name, child, id);
     if (problem !== undefined) {
-      creation.report(issueAt("wrong_child_kind", `${what}: ${problem}`, draft.span));
+      creation.report(issueAt("wrong_child_kind", `${what}: ${problem}`, span));
       return;
     }
     const parent = workspace.parentOf(child);
     const parentId = parent?.attributes["id"];
     if (parent !== undefined && containerTags.has(parent.name) && parentId !== draft.id) {
       const message = `${what}: "${id}" is already in use at "${parentId ?? ""}"`;
-      creation.report(issueAt("child_in_use", message, draft.span));
+      creation.report(issueAt("child_in_use", message, span));
       return;
     }
     workspace.detach(child);

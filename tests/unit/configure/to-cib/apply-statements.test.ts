@@ -117,9 +117,11 @@ describe("applyStatements()", () => {
 
   it("refuses a child that is already in another group", () => {
     const cib = applied([primitive("a", "Dummy"), group("g1", ["a"])]);
-    const result = applyStatements(cib, [group("g2", ["a"])]);
+    const second = group("g2", ["a"]);
+    const result = applyStatements(cib, [second]);
     expect(result.ok).toBe(false);
-    expect(result.issues[0]).toMatchObject({ code: "child_in_use" });
+    const childSpan = second.kind === "group" ? second.children[0]?.span : undefined;
+    expect(result.issues[0]).toMatchObject({ code: "child_in_use", span: childSpan });
   });
 
   it("merges property statements into the existing set", () => {

@@ -125,7 +125,7 @@ function portFree(host: string, port: number): Promise<boolean> {
   });
 }
 
-interface LocalStart {
+export interface LocalStart {
   readonly nodes: number;
   readonly dir: string;
   readonly basePort: number;
@@ -234,15 +234,21 @@ async function allJoined(plan: LocalStart, names: readonly string[]): Promise<bo
   return true;
 }
 
-async function localStart(args: readonly string[], context: CommandContext): Promise<Outcome> {
-  const plan = parseLocalStart(args);
-  if (typeof plan === "string") return report(context, plan);
+/**
+ * Starts a local cluster (the corosync.conf and authkey in `plan.dir`, one detached quorated per
+ * node) and resolves once every node reports one membership holding all of them; resolves with
+ * the reason when it cannot. Exported for `npm start`.
+ */
+export async function startLocalCluster(
+  plan: LocalStart,
+  environment: CommandContext["environment"],
+): Promise<string | undefined> {
   if (liveLocalNodes(plan.dir).length > 0)
-    return report(context, `A local cluster is already running in "${plan.dir}"`);
+    return `A local cluster is already running in "${plan.dir}"`;
   const busy = await checkPorts(plan);
-  if (busy !== undefined) return report(context, busy);
+  if (busy !== undefined) return busy;
   const names = writeClusterFiles(plan);
-  const children = names.map((name) => spawnNode(plan, name, context.environment));
+  const children = names.map((name) => spawnNode(plan, name, environment));
   const deadline = performance.now() + 30_000;
   let joined = await allJoined(plan, names);
   while (!joined && performance.now() < deadline) {
@@ -250,16 +256,23 @@ async function localStart(args: readonly string[], context: CommandContext): Pro
     if (dead >= 0) {
       const name = names[dead] ?? "";
       await stopLocalCluster(plan.dir);
-      return report(context, `Node ${name} exited during start: ${lastWords(plan, name)}`);
+      return `Node ${name} exited during start: ${lastWords(plan, name)}`;
     }
     await new Promise((wait) => setTimeout(wait, 100));
     joined = await allJoined(plan, names);
   }
-  if (!joined)
-    return report(context, `The nodes in "${plan.dir}" did not form one membership within 30 s`);
-  context.output.info(
-    `Started ${names.length} quorated nodes in ${plan.dir} (ports ${plan.basePort}-${plan.basePort + names.length - 1})`,
-  );
+  if (joined) return undefined;
+  await stopLocalCluster(plan.dir);
+  return `The nodes in "${plan.dir}" did not form one membership within 30 s`;
+}
+
+async function localStart(args: readonly string[], context: CommandContext): Promise<Outcome> {
+  const plan = parseLocalStart(args);
+  if (typeof plan === "string") return report(context, plan);
+  const problem = await startLocalCluster(plan, context.environment);
+  if (problem !== undefined) return report(context, problem);
+  const ports = `${plan.basePort}-${plan.basePort + plan.nodes - 1}`;
+  context.output.info(`Started ${plan.nodes} quorated nodes in ${plan.dir} (ports ${ports})`);
   return done;
 }
 

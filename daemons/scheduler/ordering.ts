@@ -9,13 +9,13 @@ import {
   operationKey,
   Order,
   orderActions,
-  setReason,
   uberParent,
   type ActionState,
   type ResourceState,
   type Working,
 } from "./working.js";
 import { isPromotableClone } from "./tree.js";
+import { blockDependentsOf } from "./propagate.js";
 import { newColocation } from "./colocation.js";
 import { booleanOption } from "./nvpairs.js";
 
@@ -437,38 +437,7 @@ export function applyOrderings(working: Working): void {
   }
 }
 
-function markBlocked(state: ResourceState, task: string, reason: ResourceState): void {
-  for (const action of state.actions) {
-    if (action.task !== task || !action.runnable) continue;
-    action.runnable = false;
-    setReason(action, `colocation with ${reason.id}`, false);
-  }
-  for (const child of state.children) markBlocked(child, task, reason);
-}
-
+/** Blocks dependents of every unrunnable start/promote (before flag propagation). */
 export function blockColocationDependents(working: Working): void {
-  for (const action of [...working.actions]) {
-    if (
-      action.runnable ||
-      (action.task !== "start" && action.task !== "promote") ||
-      action.resource === undefined
-    )
-      continue;
-    const top = uberParent(action.resource);
-    if (top.withThis.length === 0) continue;
-    const reachable = top.children.some((child) => {
-      const found = child.actions.find((candidate) => candidate.task === action.task);
-      return found === undefined || found.runnable;
-    });
-    if (reachable) continue;
-    for (const colocation of top.withThis) {
-      if (colocation.score < 1_000_000) continue;
-      if (action.task !== "start" && colocation.primaryRole !== "Promoted") continue;
-      markBlocked(
-        colocation.dependent,
-        colocation.dependentRole === "Promoted" ? "promote" : "start",
-        action.resource,
-      );
-    }
-  }
+  for (const action of [...working.actions]) blockDependentsOf(action, undefined);
 }

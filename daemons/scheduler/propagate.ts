@@ -2,6 +2,7 @@
  * Flag propagation along orderings (pcmk__update_action_for_orderings): orderings make
  * actions required or unrunnable until nothing changes, recording the reason.
  */
+import { INFINITY } from "./score.js";
 import {
   Order,
   orderActions,
@@ -401,7 +402,7 @@ function actionForOrdering(action: ActionState): ActionState {
   return state.actions.find((candidate) => candidate.task === task) ?? action;
 }
 
-interface Propagation {
+export interface Propagation {
   readonly orderActions: (a: ActionState, b: ActionState, type: number) => boolean;
   depth: number;
   readonly deferred: ActionState[];
@@ -421,6 +422,7 @@ function updateLater(action: ActionState, propagation: Propagation): void {
 
 function updateAction(then: ActionState, propagation: Propagation): void {
   const before = `${then.optional}${then.runnable}`;
+  const wasRunnable = then.runnable;
   if (then.requiresAny) {
     then.runnableBefore = 0;
     if (then.requiredRunnableBefore === 0) then.requiredRunnableBefore = 1;
@@ -456,8 +458,43 @@ function updateAction(then: ActionState, propagation: Propagation): void {
     }
   }
   if (then.requiresAny) thenChanged = before !== `${then.optional}${then.runnable}`;
-  if (thenChanged) for (const after of [...then.after]) updateLater(after.action, propagation);
-  if (remapped) updateLater(then, propagation);
+  if (thenChanged) {
+    if (wasRunnable && !then.runnable) blockDependentsOf(then, propagation);
+    updateLater(then, propagation);
+    for (const after of [...then.after]) updateLater(after.action, propagation);
+  } else if (remapped) {
+    updateLater(then, propagation);
+  }
+}
+
+function markBlocked(state: ResourceState, task: string, reason: ResourceState, propagation: Propagation | undefined): void {
+  for (const action of [...state.actions]) {
+    if (action.task !== task || !action.runnable) continue;
+    action.runnable = false;
+    setReason(action, `colocation with ${reason.id}`, false);
+    blockDependentsOf(action, propagation);
+    if (propagation !== undefined) updateLater(action, propagation);
+  }
+  for (const child of state.children) markBlocked(child, task, reason, propagation);
+}
+
+/** pcmk__block_colocation_dependents: an unrunnable start/promote blocks mandatory dependents. */
+export function blockDependentsOf(action: ActionState, propagation: Propagation | undefined): void {
+  if (action.runnable || (action.task !== "start" && action.task !== "promote") || action.resource === undefined) return;
+  let top = action.resource;
+  while (top.parent !== undefined) top = top.parent;
+  if (top.withThis.length === 0) return;
+  const reachable = top.children.some((child) => {
+    const found = child.actions.find((candidate) => candidate.task === action.task);
+    return found === undefined || found.runnable;
+  });
+  if (reachable) return;
+  for (const colocation of [...top.withThis]) {
+    if (colocation.score < INFINITY) continue;
+    if (action.task !== "start" && colocation.primaryRole !== "Promoted") continue;
+    const task = colocation.dependentRole === "Promoted" ? "promote" : "start";
+    markBlocked(colocation.dependent, task, action.resource, propagation);
+  }
 }
 
 export function propagateOrderings(working: Working): void {

@@ -51,6 +51,22 @@ function timed(
   return seconds;
 }
 
+/** CPU seconds (user + system) of one run, through /usr/bin/time: steadier than wall time. */
+function cpuSeconds(
+  command: string,
+  args: readonly string[],
+  environment: Record<string, string>,
+): number {
+  const ran = spawnSync("/usr/bin/time", ["-f", "%U %S", command, ...args], {
+    env: { PATH: process.env["PATH"] ?? "", ...environment },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const [user, system] = (ran.stderr.toString().trim().split("\n").pop() ?? "")
+    .split(" ")
+    .map(Number);
+  return (user ?? Number.NaN) + (system ?? Number.NaN);
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -77,6 +93,12 @@ async function main(): Promise<void> {
     console.log(
       `one-shot configure show, empty CIB: quorate median ${median(ours).toFixed(3)} s (${runs} runs; target ≤ 0.12 s)`,
     );
+    const show = [built.bin, "configure", "show"];
+    const cpu = Array.from({ length: runs }, () => cpuSeconds(node, show, { CIB_file: empty }));
+    const bare = Array.from({ length: runs }, () => cpuSeconds(node, ["-e", "0"], {}));
+    console.log(
+      `  CPU median ${median(cpu).toFixed(3)} s (node alone: ${median(bare).toFixed(3)} s)`,
+    );
     const crmsh = hasCrmsh();
     if (crmsh) {
       const theirs = Array.from({ length: 5 }, () =>
@@ -85,6 +107,11 @@ async function main(): Promise<void> {
       console.log(
         `                                    crmsh   median ${median(theirs).toFixed(3)} s (5 runs)`,
       );
+      const environment = { CIB_file: empty, HOME: folder };
+      const theirCpu = Array.from({ length: 5 }, () =>
+        cpuSeconds("crm", ["configure", "show"], environment),
+      );
+      console.log(`  crmsh CPU median ${median(theirCpu).toFixed(3)} s`);
     }
     for (const scale of [1, 10]) {
       const script = join(folder, `big-${scale}.crm`);

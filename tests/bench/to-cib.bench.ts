@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import { applyStatements } from "../../backend/configure/to-cib/index.js";
 import { emptyCib } from "../../backend/cib/index.js";
 import type { Statement } from "../../grammar/index.js";
+import { parseScript } from "../../grammar/index.js";
 import {
   location,
   meta,
@@ -88,3 +89,46 @@ if (big.ok) {
   const median = times[Math.floor(times.length / 2)] ?? 0;
   console.log(`applyStatements: one primitive into the large CIB: median ${median.toFixed(1)} ms`);
 }
+
+// The same large configuration as crm text (crmsh.md §5's generator), parsed by grammar/ and
+// applied as `load update`: parse and apply timed separately.
+function largeText(): string {
+  const lines = ["node node1", "node node2", "node node3", "property stonith-enabled=false"];
+  for (let i = 0; i < 2000; i++) {
+    lines.push(
+      `primitive d${i} ocf:heartbeat:Dummy params state=/run/d${i} fake=${i} ` +
+        "meta target-role=Started op monitor interval=10s timeout=20s " +
+        "op start timeout=60s interval=0 op stop timeout=60s interval=0",
+    );
+  }
+  for (let i = 0; i < 1000; i++) {
+    const [a, b] = [`d${i}`, `d${i + 1}`];
+    const forms = [
+      `location l${i} ${a} 100: node1`,
+      `colocation c${i} inf: ${a} ${b}`,
+      `order o${i} Mandatory: ${a} ${b}`,
+      `location r${i} ${a} rule 50: #uname eq node2 and pingd gt 0`,
+    ];
+    lines.push(forms[i % 4] ?? "");
+  }
+  return lines.join("\n");
+}
+
+const text = largeText();
+const parseTimes: number[] = [];
+const applyTimes: number[] = [];
+for (let run = 0; run < 5; run++) {
+  const parseStarted = performance.now();
+  const parsed = parseScript(text);
+  parseTimes.push(performance.now() - parseStarted);
+  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+  const applyStarted = performance.now();
+  const applied = applyStatements(emptyCib(), parsed.value, { mode: "update" });
+  applyTimes.push(performance.now() - applyStarted);
+  if (!applied.ok) throw new Error(applied.issues[0]?.message);
+}
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[2] ?? 0;
+console.log(
+  `crm text (3,004 statements): parseScript median ${medianOf(parseTimes).toFixed(1)} ms, ` +
+    `applyStatements median ${medianOf(applyTimes).toFixed(1)} ms`,
+);

@@ -28,8 +28,17 @@ export class FileSession implements CibSession {
     return this.#file.cib;
   }
 
+  /** Compared once per staged tree (a big CIB takes milliseconds to compare). */
+  #changed:
+    | { readonly working: XmlElement; readonly original: XmlElement; readonly value: boolean }
+    | undefined;
+
   get changed(): boolean {
-    return cibChanged(this.#file.cib, this.#working);
+    const known = this.#changed;
+    if (known?.working === this.#working && known.original === this.#file.cib) return known.value;
+    const value = this.#working !== this.#file.cib && cibChanged(this.#file.cib, this.#working);
+    this.#changed = { working: this.#working, original: this.#file.cib, value };
+    return value;
   }
 
   stage(next: XmlElement): void {

@@ -104,6 +104,12 @@ function buildState(
         ? resource.instances
         : [];
   for (const child of children) state.children.push(buildState(child, state, working));
+  if (resource.kind === "group" && resource.meta.get("multiple-active") === "block" && state.children.some((child) => child.blocked)) {
+    for (const child of state.children) {
+      child.managed = false;
+      child.blocked = true;
+    }
+  }
   if (resource.kind !== "primitive") finishCollective(state);
   return state;
 }

@@ -39,7 +39,12 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
   const status = firstChild(cib, "status");
   const byId = indexById(cib);
   const baseContext: NvpairContext = { byId, rule: { now } };
-  const clusterOptions = unpackOptions(configuration, baseContext);
+  const configured = unpackOptions(configuration, baseContext);
+  const neverQuorate = !isTrue(cib.attributes["have-quorum"]) && !isTrue(cib.attributes["no-quorum-panic"]);
+  const clusterOptions =
+    configured.noQuorumPolicy === "suicide" && (!configured.stonithEnabled || neverQuorate)
+      ? { ...configured, noQuorumPolicy: "stop" as const }
+      : configured;
   const rscDefaults = unpackDefaults(configuration, "rsc_defaults", baseContext);
   const opDefaults = unpackDefaults(configuration, "op_defaults", baseContext);
   const nodes = unpackNodes(configuration, clusterOptions, baseContext);

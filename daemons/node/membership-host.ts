@@ -1,11 +1,24 @@
 import { ringIdText } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
-import { Membership } from "../membership/index.js";
+import { Membership, decodeMessageText, encodeMessage } from "../membership/index.js";
 import type { Effect, Input, MembershipConfig } from "../membership/index.js";
 import type { TransportHost } from "../transport/index.js";
 import type { Log } from "./log.js";
-import { decodeMembershipMessage, encodeMembershipMessage } from "./membership-wire.js";
 import { writeRingSeq } from "./state-files.js";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Bytes from an authenticated peer → a checked membership message (never throws). */
+function decodeWire(bytes: Uint8Array): ReturnType<typeof decodeMessageText> {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { ok: false, issues: [{ code: "bad_message", message: "The message is not UTF-8" }] };
+  }
+  return decodeMessageText(text);
+}
 
 export interface MembershipHostEnv {
   readonly transport: TransportHost;
@@ -39,7 +52,7 @@ export class MembershipHost {
 
   start(): void {
     this.env.transport.onMessage((from, bytes) => {
-      const decoded = decodeMembershipMessage(bytes);
+      const decoded = decodeWire(bytes);
       if (decoded.ok) this.feed({ kind: "received", from, message: decoded.value });
       else
         this.env.log.write(
@@ -87,7 +100,7 @@ export class MembershipHost {
   #perform(effect: Effect): void {
     switch (effect.kind) {
       case "send":
-        this.env.transport.send(effect.to, encodeMembershipMessage(effect.message));
+        this.env.transport.send(effect.to, encoder.encode(encodeMessage(effect.message)));
         return;
       case "persist":
         writeRingSeq(this.env.stateDir, this.core.config.nodeId, effect.ringSeq);

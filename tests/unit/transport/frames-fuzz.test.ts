@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { decodeClientRequest, decodeServerMessage } from "../../../backend/protocol/index.js";
-import { decodeMembershipMessage } from "../../../daemons/node/membership-wire.js";
+import { decodeMessage, decodeMessageText } from "../../../daemons/membership/index.js";
 import { SecureSession } from "../../../daemons/transport/core-session.js";
 import { nodeCrypto } from "../../../daemons/transport/crypto.js";
 
@@ -69,8 +69,8 @@ test("the wire decoders never throw on arbitrary input", () => {
     fc.property(fc.string(), fc.uint8Array({ maxLength: 300 }), (text, bytes) => {
       decodeClientRequest(text);
       decodeServerMessage(text);
-      decodeMembershipMessage(bytes);
-      decodeMembershipMessage(new TextEncoder().encode(text));
+      decodeMessageText(text);
+      decodeMessage(bytes);
     }),
     { numRuns: 2000 },
   );
@@ -79,7 +79,8 @@ test("the wire decoders never throw on arbitrary input", () => {
       const text = JSON.stringify(value);
       decodeClientRequest(text);
       decodeServerMessage(text);
-      decodeMembershipMessage(new TextEncoder().encode(text));
+      decodeMessageText(text);
+      decodeMessage(value);
     }),
     { numRuns: 2000 },
   );

@@ -5,6 +5,7 @@ import { issueAt } from "./build-context.js";
 import type { Creation } from "./create-object.js";
 import { replaceExisting } from "./create-object.js";
 import type { Draft } from "./draft.js";
+import { commentNodes } from "./draft.js";
 
 /** crmsh merge_attributes: same-name nvpairs take the new values, new names are appended. */
 function mergeNvpairs(creation: Creation, target: XmlElement, source: XmlElement): void {
@@ -146,4 +147,6 @@ export function createOp(creation: Creation, draft: Draft, resourceId: string): 
     assignIdsUnder(draft.element, resourceId, workspace.ids);
   }
   operations.children.push(draft.element);
+  // crmsh moves a monitor statement's comments to the top of the primitive.
+  resource.children.unshift(...commentNodes(draft.statement.comments));
 }

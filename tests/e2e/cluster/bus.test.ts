@@ -82,3 +82,15 @@ test("process groups deliver in one agreed order on every node, and quorum chang
   await until(() => one.quorum.status()?.members.length === 1, "node2 gone");
   expect(quorumSeen.at(-1)).toBe(false);
 });
+
+test("a restarted node continues its ring sequence from the state folder (ringid_<nodeid>)", async () => {
+  await Promise.all(nodes.splice(0).map((node) => node.stop()));
+  const first = await start("node1");
+  await until(() => first.quorum.status() !== undefined, "a first view");
+  const before = first.quorum.status()?.ringId.sequence ?? 0;
+  await first.stop();
+  nodes.splice(nodes.indexOf(first), 1);
+  const again = await start("node1");
+  await until(() => again.quorum.status() !== undefined, "a view after restart");
+  expect(again.quorum.status()?.ringId.sequence ?? 0).toBeGreaterThan(before);
+});

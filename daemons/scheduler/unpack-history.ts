@@ -337,7 +337,7 @@ function applyFailure(
     state.onFail = onFail;
   }
   if (record.task === "promote" || record.rc === 8 || record.rc === 9) state.role = "Promoted";
-  else if (record.task === "demote") state.role = "Promoted";
+  else if (record.task === "demote") state.role = demoteFailureRole(record, onFail);
   else if (roleRank[state.role] < roleRank.Started) state.role = "Started";
 }
 
@@ -391,4 +391,11 @@ function applyOnFail(primitive: PrimitiveModel, node: NodeModel, onFail: OnFail)
     default:
       return;
   }
+}
+
+/** A failed demote leaves the resource Unpromoted (or Promoted with on-fail=block, Stopped on rc 7). */
+function demoteFailureRole(record: OperationRecord, onFail: OnFail): Role {
+  if (onFail === "block") return "Promoted";
+  if (record.rc === 7) return "Stopped";
+  return "Unpromoted";
 }

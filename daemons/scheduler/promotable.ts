@@ -140,9 +140,11 @@ function mergePromotionScores(working: Working, clone: ResourceState, sortIndex:
 function canBePromotedOn(working: Working, clone: ResourceState, instance: ResourceState, counts: Map<string, number>): string | undefined {
   const node = instanceNode(instance);
   if (node === undefined || clone.resource.kind !== "clone") return undefined;
-  if (!instance.managed && instance.role !== "Promoted") return undefined;
-  if (instance.promotionPriority < 0) return undefined;
-  if (!isAvailable(working.model.nodeByName.get(node))) return undefined;
+  if (!instance.managed) {
+    if (instance.role !== "Promoted") return undefined;
+  } else if (instance.promotionPriority < 0 || !isAvailable(working.model.nodeByName.get(node))) {
+    return undefined;
+  }
   if (!clone.allowed.has(node)) return undefined;
   if ((counts.get(node) ?? 0) >= clone.resource.promotedNodeMax && instance.managed) return undefined;
   return node;

@@ -60,39 +60,60 @@ function memberAction(
 }
 
 /** Effective flags of an action, summarizing a collective's members (group/clone action_flags). */
+/** Effective flags of an action, summarizing a collective's members (group/clone action_flags). */
 export function actionFlags(action: ActionState, node: string | undefined): Flags {
   const state = action.resource;
-  if (state === undefined || state.children.length === 0)
-    return { optional: action.optional, runnable: action.runnable };
+  if (state === undefined || state.children.length === 0) return { optional: action.optional, runnable: action.runnable };
+  if (state.resource.kind === "clone") return cloneFlags(action, state, node);
   const flags: Flags = { optional: true, runnable: true };
   const memberTask = originalTask(action.task);
-  const isClone = state.resource.kind === "clone";
-  let anyRunnable = false;
-  let anyMember = false;
   for (const member of state.children) {
-    const found = memberAction(member, memberTask, isClone ? undefined : node);
+    const found = memberAction(member, memberTask, node);
     if (found === undefined) {
-      if (!isClone && memberTask !== "stop" && memberTask !== "demote") flags.runnable = false;
+      if (memberTask !== "stop" && memberTask !== "demote") flags.runnable = false;
       continue;
     }
-    anyMember = true;
     const memberFlags = actionFlags(found, node);
     if (flags.optional && !memberFlags.optional) {
       flags.optional = false;
       action.optional = false;
     }
-    if (memberFlags.runnable) anyRunnable = true;
-    if (!isClone && memberTask !== action.task && flags.runnable && !memberFlags.runnable) {
+    if (memberTask !== action.task && flags.runnable && !memberFlags.runnable) {
       flags.runnable = false;
       action.runnable = false;
     }
   }
-  if (isClone && anyMember && !anyRunnable) {
-    flags.runnable = false;
-    if (memberTask !== "stop") action.runnable = false;
-  }
-  if (isClone && !anyMember) flags.runnable = action.runnable;
   return flags;
+}
+
+/** summary_action_flags: a clone action is required if any instance's is, runnable if any is. */
+function cloneFlags(action: ActionState, clone: ResourceState, node: string | undefined): Flags {
+  const flags: Flags = { optional: true, runnable: true };
+  let anyRunnable = false;
+  for (const instance of clone.children) {
+    const task = instance.children.length === 0 ? originalTask(action.task) : action.task;
+    const found = instance.actions.find((candidate) => candidate.task === task && (node === undefined || candidate.node === node));
+    if (found === undefined) continue;
+    const instanceFlags = actionFlags(found, node);
+    if (flags.optional && !instanceFlags.optional) {
+      flags.optional = false;
+      action.optional = false;
+    }
+    if (instanceFlags.runnable) anyRunnable = true;
+  }
+  if (!anyRunnable) {
+    flags.runnable = false;
+    if (node === undefined) action.runnable = false;
+  }
+  return flags;
+}
+
+/** action_flags_for_ordering: for a clone on a node, keep the node-less runnable bit. */
+function orderingFlags(action: ActionState, node: string | undefined): Flags {
+  const flags = actionFlags(action, undefined);
+  if (node === undefined || action.resource?.resource.kind !== "clone") return flags;
+  const onNode = actionFlags(action, node);
+  return { optional: onNode.optional, runnable: onNode.runnable || flags.runnable };
 }
 
 function originalTask(task: string): string {
@@ -380,7 +401,7 @@ function updateRunnability(update: EdgeUpdate): void {
 
 function updateForEdge(first: ActionState, then: ActionState, edge: Edge, queue: ActionState[]): [boolean, boolean] {
   const update: EdgeUpdate = {
-    first, then, type: edge.type, firstFlags: actionFlags(first, then.node), node: then.node, queue,
+    first, then, type: edge.type, firstFlags: orderingFlags(first, then.node), node: then.node, queue,
     thenChanged: false, firstChanged: false,
   };
   updateRequiredness(update);

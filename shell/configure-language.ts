@@ -61,8 +61,8 @@ export function showText(
   return xml ? showXml(session.working, options) : showConfiguration(session.working, options);
 }
 
-/** Ids of top-level objects added or modified between two CIBs. */
-function changedObjectIds(original: XmlElement, working: XmlElement): string[] {
+/** Ids of objects (resources in containers included) added or modified between two CIBs. */
+export function changedObjectIds(original: XmlElement, working: XmlElement): string[] {
   const before = objectMap(original);
   const changed: string[] = [];
   for (const [id, element] of objectMap(working)) {
@@ -72,18 +72,21 @@ function changedObjectIds(original: XmlElement, working: XmlElement): string[] {
   return changed;
 }
 
+/** Objects by id: each section's children, and the resources inside groups and clones. */
 function objectMap(cib: XmlElement): Map<string, XmlElement> {
   const objects = new Map<string, XmlElement>();
+  const add = (object: XmlElement): void => {
+    const id = object.attributes["id"];
+    if (id !== undefined) objects.set(id, object);
+    if (containers.has(object.name)) for (const child of childElements(object)) add(child);
+  };
   for (const configuration of childElements(cib, "configuration")) {
-    for (const section of childElements(configuration)) {
-      for (const object of childElements(section)) {
-        const id = object.attributes["id"];
-        if (id !== undefined) objects.set(id, object);
-      }
-    }
+    for (const section of childElements(configuration)) childElements(section).forEach(add);
   }
   return objects;
 }
+
+const containers: ReadonlySet<string> = new Set(["group", "clone", "master"]);
 
 type Grammar = typeof GrammarModule;
 let grammar: Grammar | undefined;

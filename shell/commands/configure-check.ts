@@ -8,7 +8,7 @@ export const verifyCommand: Command = {
   usage: "",
   help: "Check the staged configuration (ids, references, scores, roles, nesting)",
   run: (_input, context) =>
-    withSession(context, (session) => (checkStaged(context, session) ? done : failed)),
+    withSession(context, (session) => (checkStaged(context, session, "all") ? done : failed)),
 };
 
 export const commitCommand: Command = {

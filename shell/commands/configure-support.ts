@@ -3,6 +3,7 @@ import { isError } from "../../backend/base/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
 import type { Result } from "../../backend/base/index.js";
 import { verifyConfiguration } from "../../backend/configure/index.js";
+import { changedObjectIds } from "../configure-language.js";
 import type { CibSession, CommandContext, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
 
@@ -46,10 +47,24 @@ export function stageEdit(
   return done;
 }
 
-/** Prints verify's issues; true when none is an error. */
-export function checkStaged(context: CommandContext, session: CibSession): boolean {
+/**
+ * Prints verify's issues; true when none is an error. Before a commit, as crmsh does, the
+ * warnings are those of the objects this session changed (`verify` shows every warning).
+ */
+export function checkStaged(
+  context: CommandContext,
+  session: CibSession,
+  scope: "all" | "changed" = "changed",
+): boolean {
   const issues = verifyConfiguration(session.working, { positions: positionsOf(session) });
-  context.output.issues(issues);
+  const changed =
+    scope === "all" ? undefined : new Set(changedObjectIds(session.original, session.working));
+  const shown = issues.filter((found) => {
+    if (isError(found) || changed === undefined) return true;
+    const id = found.path?.[0];
+    return id === undefined || changed.has(id);
+  });
+  context.output.issues(shown);
   return !issues.some(isError);
 }
 

@@ -35,7 +35,8 @@ function statementCommand(keyword: string): Command {
         );
         context.output.issues(issues, source);
         if (!applied.ok) return failed;
-        for (const [id, span] of applied.value.positions) {
+        // Positions help in scripts; a typed line needs none (it is on the screen).
+        for (const [id, span] of input.line > 0 ? applied.value.positions : []) {
           positionsOf(session).set(id, shifted(span, shift));
         }
         session.stage(applied.value.cib);

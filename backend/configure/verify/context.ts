@@ -12,7 +12,9 @@ export type VerifyCode =
   | "unknown_role"
   | "bad_value"
   | "illegal_nesting"
-  | "empty_container";
+  | "empty_container"
+  | "unknown_node"
+  | "duplicate_operation";
 
 export type VerifyIssue = Issue<VerifyCode>;
 

@@ -8,6 +8,7 @@ import { checkIds } from "./ids.js";
 import { checkNesting } from "./nesting.js";
 import { checkReferences } from "./references.js";
 import { checkValues } from "./values.js";
+import { checkWarnings } from "./warnings.js";
 
 export type { VerifyCode, VerifyIssue, VerifyOptions } from "./context.js";
 
@@ -27,5 +28,6 @@ export function verifyConfiguration(cib: XmlElement, options: VerifyOptions = {}
   checkReferences(run);
   checkNesting(run);
   checkValues(run);
+  checkWarnings(run);
   return run.issues;
 }

@@ -141,6 +141,18 @@ describe("Shell", () => {
     expect(cibText()).toContain('id="d1"');
   });
 
+  test("a commit warns about the objects it changed only; verify warns about all", async () => {
+    const first = shellWith({});
+    await first.shell.runLine("configure primitive d1 Dummy");
+    await first.shell.runLine("configure location l1 d1 100: node9");
+    expect(first.err()).toContain('WARNING: Location "l1": referenced node "node9" does not exist');
+    const second = shellWith({});
+    expect(await second.shell.runLine("configure primitive d2 Dummy")).toBe(true);
+    expect(second.err()).toBe("");
+    expect(await second.shell.runLine("configure verify")).toBe(true);
+    expect(second.err()).toContain('referenced node "node9"');
+  });
+
   test("a missing CIB_file is reported, not thrown", async () => {
     rmSync(cibPath);
     const { shell, err } = shellWith({});

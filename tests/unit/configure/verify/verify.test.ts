@@ -5,7 +5,7 @@ import { verifyConfiguration } from "../../../../backend/configure/index.js";
 
 function cibOf(resources: string, constraints = "", extra = ""): XmlElement {
   const parsed = readXml(
-    `<cib><configuration><crm_config/><nodes/><resources>${resources}</resources>` +
+    `<cib><configuration><crm_config/><nodes><node id="1" uname="n1"/></nodes><resources>${resources}</resources>` +
       `<constraints>${constraints}</constraints>${extra}</configuration><status/></cib>`,
   );
   if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
@@ -79,6 +79,22 @@ describe("verifyConfiguration()", () => {
       'illegal_nesting: Clone "c2" cannot be inside clone "c1"',
       'illegal_nesting: Group "g2" cannot be inside group "g1"',
       'empty_container: Group "g3" has no resources',
+    ]);
+  });
+
+  test("warns, as crmsh does, about unknown nodes and repeated operations", () => {
+    const cib = cibOf(
+      dummy(
+        "a",
+        `<operations><op id="a-m1" name="monitor" interval="10s"/>` +
+          `<op id="a-m2" name="monitor" interval="10s"/></operations>`,
+      ),
+      `<rsc_location id="l" rsc="a" score="1" node="nowhere"/>`,
+    );
+    const found = verifyConfiguration(cib);
+    expect(found.map((item) => `${item.severity}: ${item.message}`)).toEqual([
+      'warning: Primitive "a": interval in monitor must be unique',
+      'warning: Location "l": referenced node "nowhere" does not exist',
     ]);
   });
 

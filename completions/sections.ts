@@ -1,0 +1,87 @@
+/**
+ * The keyword sections after a resource's head (params, meta, utilization, op…): which
+ * section the cursor is in, and what it accepts.
+ */
+import { opNames, sectionsByStatement, type LineWord } from "../grammar/index.js";
+import { parametersOf } from "./agents.js";
+import { assignedNames, attributeCandidates } from "./attributes.js";
+import { keywordCandidates, type Candidate, type CompletionContext } from "./context.js";
+import {
+  cloneMetaAttributes,
+  opAttributes,
+  resourceMetaAttributes,
+} from "./tables/meta-attributes.js";
+
+export interface SectionOptions {
+  /** The statement keyword (`primitive`, `group`, `clone`…). */
+  readonly statement: string;
+  /** The agent spec of a primitive or template, for its parameter names. */
+  readonly agent?: string;
+}
+
+/** Candidates after the head part of a statement; `words` follow that head part. */
+export function sectionCandidates(
+  words: readonly LineWord[],
+  prefix: string,
+  options: SectionOptions,
+  context: CompletionContext,
+): Candidate[] {
+  const sections = sectionsByStatement[options.statement] ?? [];
+  const opening = lastSection(words, sections);
+  const keywords = prefix.includes("=") ? [] : keywordCandidates(sections, "section");
+  if (opening === undefined) return keywords;
+  const inside = words.slice(opening.index + 1).map((word) => word.value);
+  const given = assignedNames(inside);
+  const section = opening.name;
+  if (section === "params" && options.agent !== undefined) {
+    return [...parameterCandidates(options.agent, prefix, given, context), ...keywords];
+  }
+  if (section === "meta") {
+    const clone = options.statement === "clone" || options.statement === "ms";
+    const definitions = clone
+      ? [...resourceMetaAttributes, ...cloneMetaAttributes]
+      : resourceMetaAttributes;
+    return [
+      ...attributeCandidates(definitions, prefix, { kind: "meta_attribute", given }),
+      ...keywords,
+    ];
+  }
+  if (section === "op" && inside.length === 0) return keywordCandidates(opNames, "operation");
+  if (section === "op" || section === "op_meta") {
+    return [
+      ...attributeCandidates(opAttributes, prefix, { kind: "op_attribute", given }),
+      ...keywords,
+    ];
+  }
+  return keywords;
+}
+
+function lastSection(
+  words: readonly LineWord[],
+  sections: readonly string[],
+): { readonly name: string; readonly index: number } | undefined {
+  for (let index = words.length - 1; index >= 0; index--) {
+    const word = words[index];
+    if (word === undefined || word.shape === "assignment") continue;
+    const name = (word.keyword ?? word.value).toLowerCase();
+    if (sections.includes(name)) return { name, index };
+  }
+  return undefined;
+}
+
+function parameterCandidates(
+  agent: string,
+  prefix: string,
+  given: ReadonlySet<string>,
+  context: CompletionContext,
+): Candidate[] {
+  if (prefix.includes("=")) return [];
+  return parametersOf(agent, context)
+    .filter((parameter) => !given.has(parameter.name))
+    .map((parameter) => ({
+      label: `${parameter.name}=`,
+      kind: "parameter" as const,
+      detail:
+        parameter.required === true ? `${parameter.shortDesc} (required)` : parameter.shortDesc,
+    }));
+}

@@ -55,6 +55,13 @@ export function parseArguments(argv: readonly string[]): Arguments | Issue {
       value = argv[index];
       if (value === undefined) return issue("usage", `Option ${name} needs a value`);
     }
+    if (name === "-c" || name === "--cib") {
+      // Editing the live CIB when a shadow was asked for would be worse than refusing.
+      return issue(
+        "usage",
+        `Shadow CIBs (${name} ${value ?? ""}) are not supported; use CIB_file=PATH`,
+      );
+    }
     applyOption(parsed, name, value);
   }
   parsed.words = argv.slice(index);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parseArguments } from "../../../shell/arguments.js";
 import { joinWords, splitWords } from "../../../shell/words.js";
 
 describe("splitWords()", () => {
@@ -25,5 +26,20 @@ describe("splitWords()", () => {
     const line = joinWords(words);
     expect(line).toBe('primitive d1 Dummy params a="x y" "q\\""');
     expect(splitWords(line)?.map((word) => word.text)).toEqual(words);
+  });
+});
+
+describe("parseArguments()", () => {
+  test("reads options before the first word and keeps the rest as words", () => {
+    const parsed = parseArguments(["-F", "-D", "plain", "-w", "configure", "delete", "-f", "x"]);
+    expect(parsed).toMatchObject({ force: true, wait: true, display: "plain" });
+    expect("words" in parsed && parsed.words).toEqual(["configure", "delete", "-f", "x"]);
+  });
+
+  test("ignores unknown options as crmsh does, refuses shadows and a missing value", () => {
+    expect(parseArguments(["--bogus", "configure"])).toMatchObject({ words: ["configure"] });
+    expect(parseArguments(["-c", "shadow1"])).toMatchObject({ code: "usage" });
+    expect(parseArguments(["-f"])).toMatchObject({ code: "usage" });
+    expect(parseArguments(["--file=-"])).toMatchObject({ file: "-" });
   });
 });

@@ -203,4 +203,39 @@ describe("applyStatements() constraints and other objects", () => {
       '<rsc_order id="o" kind="Mandatory" first="g" then="c"/>',
     );
   });
+
+  it("asks ocfProviders for a provider-less OCF agent", () => {
+    const result = applyStatements(emptyCib(), [primitive("a", "Custom")], {
+      ocfProviders: () => ["acme"],
+    });
+    if (!result.ok) throw new Error("apply failed");
+    expect(sectionXml(result.value, "resources")).toContain(
+      '<primitive id="a" class="ocf" provider="acme" type="Custom"/>',
+    );
+  });
+
+  it("rejects malformed raw XML, a schema-invalid node type and <acl_user>", () => {
+    const raw: Statement = { kind: "xml", text: "<primitive id=", comments: [], span: span() };
+    const node: Statement = {
+      kind: "node",
+      uname: "n1",
+      type: "normal",
+      sets: [],
+      comments: [],
+      span: span(),
+    };
+    const user: Statement = {
+      kind: "user",
+      id: "carol",
+      entries: [{ kind: "role_ref", role: ref("ro") }],
+      comments: [],
+      span: span(),
+    };
+    const codes = [raw, node, user].map((statement) => {
+      const result = applyStatements(emptyCib(), [statement]);
+      expect(result.ok).toBe(false);
+      return result.issues[0]?.code;
+    });
+    expect(codes).toEqual(["invalid_xml", "invalid_node_type", "unsupported"]);
+  });
 });

@@ -399,9 +399,17 @@ function updateRunnability(update: EdgeUpdate): void {
   }
 }
 
+/** The node an action's ordering flags are judged on: a group's start uses the group's location. */
+function orderingNode(action: ActionState): string | undefined {
+  const state = action.resource;
+  if (state?.resource.kind !== "group" || action.task !== "start") return action.node;
+  const nodes = new Set(state.children.map((member) => member.assignedTo));
+  return nodes.size === 1 ? [...nodes][0] : action.node;
+}
+
 function updateForEdge(first: ActionState, then: ActionState, edge: Edge, queue: ActionState[]): [boolean, boolean] {
   const update: EdgeUpdate = {
-    first, then, type: edge.type, firstFlags: orderingFlags(first, then.node), node: then.node, queue,
+    first, then, type: edge.type, firstFlags: orderingFlags(first, orderingNode(then)), node: then.node, queue,
     thenChanged: false, firstChanged: false,
   };
   updateRequiredness(update);

@@ -9,6 +9,8 @@ export interface CibElementLike {
   readonly name?: string;
   readonly attributes?: Readonly<Record<string, string>>;
   readonly children?: readonly CibElementLike[];
+  /** Text and comment nodes. */
+  readonly text?: string;
 }
 
 const kindOfElement: Readonly<Record<string, IdKind>> = {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { readXml } from "../../../backend/cib/index.js";
+import { idsFromCib, parametersFromMetaData } from "../../../completions/index.js";
+
+const cibXml = `<cib><configuration><crm_config/>
+<nodes><node id="1" uname="alpha"/><node id="2" uname="beta"/></nodes>
+<resources>
+  <primitive id="vip" class="ocf" provider="heartbeat" type="IPaddr2"/>
+  <template id="tpl" class="ocf" provider="heartbeat" type="apache"/>
+  <group id="g"><primitive id="web" template="tpl"/></group>
+  <master id="ms-db"><primitive id="db" class="ocf" provider="pacemaker" type="Stateful"/></master>
+  <clone id="c-ping"><primitive id="ping" class="ocf" provider="pacemaker" type="ping"/></clone>
+</resources>
+<constraints><rsc_location id="loc" rsc="vip" node="alpha" score="100"/>
+<rsc_order id="ord" first="vip" then="g"/></constraints>
+<tags><tag id="t1"><obj_ref id="vip"/></tag></tags>
+<acls><acl_role id="reader"/></acls>
+</configuration><status><node_state id="3" uname="gamma"/></status></cib>`;
+
+function parsed(text: string) {
+  const result = readXml(text);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+describe("idsFromCib()", () => {
+  it("lists ids by kind from the configuration, nested resources included", () => {
+    const ids = idsFromCib(parsed(cibXml));
+    expect(Object.fromEntries(ids)).toEqual({
+      node: ["alpha", "beta"],
+      primitive: ["vip", "web", "db", "ping"],
+      template: ["tpl"],
+      group: ["g"],
+      clone: ["ms-db", "c-ping"],
+      constraint: ["loc", "ord"],
+      tag: ["t1"],
+      acl_role: ["reader"],
+    });
+  });
+});
+
+describe("parametersFromMetaData()", () => {
+  it("reads names, short descriptions, required flags, types and defaults", () => {
+    const metaData = `<?xml version="1.0"?>
+<resource-agent name="IPaddr2"><version>1.0</version>
+<parameters>
+ <parameter name="ip" unique="1" required="1">
+  <longdesc lang="en">The IPv4 address</longdesc>
+  <shortdesc lang="de">IP-Adresse</shortdesc>
+  <shortdesc lang="en">IPv4 or IPv6
+     address</shortdesc>
+  <content type="string" default=""/>
+ </parameter>
+ <parameter name="nic"><shortdesc lang="en">Network interface</shortdesc>
+  <content type="string"/></parameter>
+</parameters></resource-agent>`;
+    expect(parametersFromMetaData(parsed(metaData))).toEqual([
+      {
+        name: "ip",
+        shortDesc: "IPv4 or IPv6 address",
+        required: true,
+        type: "string",
+        default: "",
+      },
+      { name: "nic", shortDesc: "Network interface", type: "string" },
+    ]);
+  });
+});

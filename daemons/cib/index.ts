@@ -1,0 +1,20 @@
+/**
+ * The replicated CIB: Pacemaker v2 patchsets (diff, apply, digest), CIB versions, and the
+ * CibReplica core that keeps every member's copy identical over the membership layer.
+ */
+export { md5Hex } from "./md5.js";
+export { cibDigest } from "./digest.js";
+export type { CibVersion } from "./versions.js";
+export {
+  cibVersion,
+  compareVersions,
+  nextVersion,
+  setCibVersion,
+  versionText,
+} from "./versions.js";
+export type { AttributeChange, PatchChange, Patchset, PatchsetIssueCode } from "./patchset.js";
+export { patchsetFromXml, patchsetToXml } from "./patchset.js";
+export { diffCib } from "./diff.js";
+export type { ApplyIssueCode } from "./apply.js";
+export { applyPatchset } from "./apply.js";
+export { pathSegment, resolvePath } from "./xpath.js";

@@ -198,6 +198,8 @@ function anonymousInstance(
 interface NodeHistoryState {
   role: Role;
   onFail: OnFail | undefined;
+  /** `task interval` of the last failed operation. */
+  lastFailure: string | undefined;
 }
 
 function applyRecords(
@@ -206,7 +208,7 @@ function applyRecords(
   records: readonly OperationRecord[],
   context: HistoryContext,
 ): void {
-  const state: NodeHistoryState = { role: "Unknown", onFail: undefined };
+  const state: NodeHistoryState = { role: "Unknown", onFail: undefined, lastFailure: undefined };
   const timeoutMs = parseDurationMs(primitive.meta.get("failure-timeout")) ?? 0;
   for (const record of records) {
     primitive.history.push(record);
@@ -261,12 +263,9 @@ const clearingTasks = new Set(["start", "stop", "promote", "migrate_from"]);
 
 function applySuccess(record: OperationRecord, state: NodeHistoryState): void {
   state.role = successRole(record, state.role);
-  if (record.task === "monitor" && record.rc === 7)
-    state.onFail = state.onFail === "restart" ? undefined : state.onFail;
-  if (
-    clearingTasks.has(record.task) &&
-    ["ignore", "block", "demote", "restart"].includes(state.onFail ?? "")
-  ) {
+  const sameAsFailure = record.task === "monitor" && state.lastFailure === `${record.task} ${record.intervalMs}`;
+  const clears = record.rc === 7 || clearingTasks.has(record.task) || sameAsFailure;
+  if (clears && ["ignore", "block", "demote", "restart"].includes(state.onFail ?? "")) {
     state.onFail = undefined;
   }
 }
@@ -336,6 +335,7 @@ function applyFailure(
   ) {
     state.onFail = onFail;
   }
+  state.lastFailure = `${record.task} ${record.intervalMs}`;
   if (record.task === "promote" || record.rc === 8 || record.rc === 9) state.role = "Promoted";
   else if (record.task === "demote") state.role = demoteFailureRole(record, onFail);
   else if (roleRank[state.role] < roleRank.Started) state.role = "Started";

@@ -11,6 +11,7 @@ import type { GraphAction, GraphSynapse, TransitionGraph } from "./graph.js";
 import { intervalOf, metaValue } from "./graph.js";
 import { injectFailCount } from "./inject.js";
 import {
+  countUpdate,
   ensureNodeState,
   ensureResourceHistory,
   findNodeState,
@@ -73,11 +74,13 @@ function fencingAction(action: GraphAction, run: Run): void {
   const fenceAction = metaValue(action, "stonith_action") ?? "reboot";
   run.lines.push({ kind: "item", text: `Fencing ${target} (${fenceAction})` });
   if (fenceAction.toLowerCase() === "on") return;
-  const state = ensureNodeState(run.context.cib, target, action.nodeUuid ?? target);
+  const cib = run.context.cib;
+  const state = ensureNodeState(cib, target, action.nodeUuid ?? target);
   setNodeMembership(state, false);
+  countUpdate(cib);
   state.attributes["crm-debug-origin"] = "simulate_fencing_action";
-  removeChildren(state, "lrm");
-  removeChildren(state, "transient_attributes");
+  if (removeChildren(state, "lrm")) countUpdate(cib);
+  if (removeChildren(state, "transient_attributes")) countUpdate(cib);
 }
 
 /** The rc a `-F` spec asks for this action, matched as crm_simulate matches it. */
@@ -146,6 +149,7 @@ function resourceAction(action: GraphAction, run: Run): void {
       ? { notifyId: `${resource.id}_${notifyType}_notify_${notifyTask}_0` }
       : {}),
   });
+  countUpdate(run.context.cib);
 }
 
 function fire(synapse: GraphSynapse, run: Run): void {

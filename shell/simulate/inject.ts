@@ -18,6 +18,7 @@ import { parseOpSpec } from "./opspec.js";
 import type { AgentOf } from "./status-section.js";
 import {
   configuredNodeId,
+  countUpdate,
   ensureNodeState,
   ensureResourceHistory,
   findNodeState,
@@ -132,6 +133,7 @@ function injectOperation(
     exitReason: "Simulated action result",
     now,
   });
+  countUpdate(cib);
   return [];
 }
 
@@ -166,8 +168,8 @@ function changeNodes(cib: XmlElement, injections: Injections, log: string[]): Is
       "Taking node %s offline",
       (state) => {
         setNodeMembership(state, false);
-        removeChildren(state, "lrm");
-        removeChildren(state, "transient_attributes");
+        if (removeChildren(state, "lrm")) countUpdate(cib);
+        if (removeChildren(state, "transient_attributes")) countUpdate(cib);
       },
     ],
     [
@@ -184,6 +186,7 @@ function changeNodes(cib: XmlElement, injections: Injections, log: string[]): Is
       log.push(message.replace("%s", name));
       const state = nodeStateFor(cib, name);
       if (!state.ok) return [...state.issues];
+      countUpdate(cib);
       change(state.value);
     }
   }
@@ -203,10 +206,12 @@ export function applyInjections(
   if (injections.quorum !== undefined) {
     log.push(`Setting quorum: ${injections.quorum}`);
     cib.attributes["have-quorum"] = injections.quorum;
+    countUpdate(cib);
   }
   if (injections.watchdog !== undefined) {
     log.push(`Setting watchdog: ${injections.watchdog}`);
     setWatchdog(cib, injections.watchdog);
+    countUpdate(cib);
   }
   const nodeIssues = changeNodes(cib, injections, log);
   if (nodeIssues.length > 0) return fail(nodeIssues);

@@ -32,12 +32,22 @@ export function findNodeState(cib: XmlElement, name: string): XmlElement | undef
   );
 }
 
+/**
+ * Counts one change of the CIB in `num_updates`, as the CIB manager does for each create,
+ * modify, replace or delete crm_simulate sends it.
+ */
+export function countUpdate(cib: XmlElement): void {
+  const updates = Number.parseInt(cib.attributes["num_updates"] ?? "0", 10);
+  cib.attributes["num_updates"] = String((Number.isNaN(updates) ? 0 : updates) + 1);
+}
+
 /** The node's node_state, created (`id`, `uname`) when missing (`pcmk__inject_node`). */
 export function ensureNodeState(cib: XmlElement, name: string, id: string): XmlElement {
   const existing = findNodeState(cib, name);
   if (existing !== undefined) return existing;
   const created = element("node_state", { id, uname: name });
   statusOf(cib).children.push(created);
+  countUpdate(cib);
   return created;
 }
 
@@ -57,10 +67,13 @@ export function setNodeMembership(state: XmlElement, up: boolean): void {
   state.attributes["crm-debug-origin"] = simulateOrigin;
 }
 
-export function removeChildren(parent: XmlElement, name: string): void {
+/** Removes the named children; true when there were any. */
+export function removeChildren(parent: XmlElement, name: string): boolean {
+  const before = parent.children.length;
   parent.children = parent.children.filter(
     (child) => child.kind !== "element" || child.name !== name,
   );
+  return parent.children.length !== before;
 }
 
 export interface AgentOf {

@@ -195,16 +195,21 @@ describe.skipIf(!built)("crm_simulate bin", () => {
     },
   );
 
-  it.skipIf(!oracle)("writes the same -O status section as Pacemaker for injections alone", () => {
-    const ours = join(dir, "ours.xml");
-    const theirs = join(dir, "theirs.xml");
-    const args = ["-u", "node1", "-d", "node2", "-i", "rsc1_start_0@node1=1", "-q", "0"];
-    simulate(["-x", input, ...args, "-O", ours]);
-    spawnSync("crm_simulate", ["-x", input, ...args, "-O", theirs], { encoding: "utf8" });
-    const status = (path: string): string =>
-      readFileSync(path, "utf8")
-        .replace(/(last-rc-change|value)="1\d{9}"/g, '$1="T"')
-        .split("<status>")[1] ?? "";
-    expect(status(ours)).toBe(status(theirs));
-  });
+  it.skipIf(!oracle)(
+    "writes the same -O CIB root (num_updates) and status section as Pacemaker for injections alone",
+    () => {
+      const ours = join(dir, "ours.xml");
+      const theirs = join(dir, "theirs.xml");
+      const args = ["-u", "node1", "-d", "node2", "-i", "rsc1_start_0@node1=1", "-q", "0"];
+      simulate(["-x", input, ...args, "-O", ours]);
+      spawnSync("crm_simulate", ["-x", input, ...args, "-O", theirs], { encoding: "utf8" });
+      const status = (path: string): string =>
+        readFileSync(path, "utf8")
+          .replace(/(last-rc-change|value)="1\d{9}"/g, '$1="T"')
+          .split("<status>")[1] ?? "";
+      expect(status(ours)).toBe(status(theirs));
+      const root = (path: string): string => readFileSync(path, "utf8").split("\n")[0] ?? "";
+      expect(root(ours)).toBe(root(theirs));
+    },
+  );
 });

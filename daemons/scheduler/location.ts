@@ -139,6 +139,11 @@ export function applyFailureBans(working: Working, state: ResourceState): void {
       addNodeScore(clone ?? state, node, -INFINITY, nodeBaseWeight(node));
     if (primitive.bannedEverywhere)
       addNodeScore(clone ?? state, node, -INFINITY, nodeBaseWeight(node));
+    if (primitive.failedStopOn.has(node.name)) addNodeScore(state, node, -INFINITY, nodeBaseWeight(node));
+    if (!state.managed && state.runningOn.includes(node.name)) {
+      const current = state.allowed.get(node.name);
+      state.allowed.set(node.name, addScores(current ?? nodeBaseWeight(node), INFINITY));
+    }
   }
 }
 

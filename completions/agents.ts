@@ -25,7 +25,10 @@ export function agentCandidates(prefix: string, context: CompletionContext): Can
  * The agent a statement names, as a key of `agentParameters`: the spec itself, or the one
  * agent whose type it is (`IPaddr2` → `ocf:heartbeat:IPaddr2`, heartbeat first, as crmsh).
  */
-export function resolveAgent(spec: string, context: CompletionContext): string | undefined {
+export function resolveAgent(
+  spec: string,
+  context: Pick<CompletionContext, "agents">,
+): string | undefined {
   if (context.agents.includes(spec)) return spec;
   const typed = context.agents.filter((agent) => agent.endsWith(`:${spec}`));
   if (typed.length === 1) return typed[0];

@@ -59,9 +59,10 @@ describe("completeCommandLine() (crm --complete CWORD -- WORD...)", () => {
 
 /** Runs the bash completion function on `line` with a stand-in crm that prints `answer`. */
 function bashComplete(line: string, answer: readonly string[]): { reply: string[]; call: string } {
+  const printed = answer.map((word) => `'${word}'`).join(" ");
   const program = [
     `source ${JSON.stringify(script)}`,
-    `crm() { printf '%s\\n' "$*" > "$CALL_FILE"; printf '%s\\n' ${answer.map((word) => `'${word}'`).join(" ")}; }`,
+    `crm() { printf '%s\\n' "$*" > "$CALL_FILE"; printf '%s\\n' ${printed}; }`,
     `COMP_LINE=${JSON.stringify(line)}; COMP_POINT=\${#COMP_LINE}`,
     "_quorate_crm",
     `printf '%s\\n' "\${COMPREPLY[@]}"`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readXml } from "../../../backend/cib/index.js";
-import { idsFromCib, parametersFromMetaData } from "../../../completions/index.js";
+import { agentInLine, idsFromCib, parametersFromMetaData } from "../../../completions/index.js";
 
 const cibXml = `<cib><configuration><crm_config/>
 <nodes><node id="1" uname="alpha"/><node id="2" uname="beta"/></nodes>
@@ -64,5 +64,21 @@ describe("parametersFromMetaData()", () => {
       },
       { name: "nic", shortDesc: "Network interface", type: "string" },
     ]);
+  });
+});
+
+describe("agentInLine()", () => {
+  const agents = ["ocf:heartbeat:IPaddr2", "ocf:heartbeat:Dummy", "ocf:pacemaker:Dummy"];
+
+  it.each([
+    ["configure primitive vip IPaddr2 params ", "ocf:heartbeat:IPaddr2"],
+    ["primitive d Dummy params ", "ocf:heartbeat:Dummy"],
+    ["prim d ocf:pacemaker:Dummy meta ", "ocf:pacemaker:Dummy"],
+    ["primitive d @template params ", undefined],
+    ["primitive d ", undefined],
+    ["configure group g a b ", undefined],
+    ["primitive d Unknown params ", undefined],
+  ])("finds the agent of %j", (line, expected) => {
+    expect(agentInLine(line, line.length, agents)).toBe(expected);
   });
 });

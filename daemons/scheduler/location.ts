@@ -140,7 +140,8 @@ export function applyFailureBans(working: Working, state: ResourceState): void {
     if (primitive.bannedEverywhere)
       addNodeScore(clone ?? state, node, -INFINITY, nodeBaseWeight(node));
     if (primitive.failedStopOn.has(node.name)) addNodeScore(state, node, -INFINITY, nodeBaseWeight(node));
-    if (!state.managed && state.runningOn.includes(node.name)) {
+    const blockedByMultipleActive = state.runningOn.length > 1 && state.resource.meta.get("multiple-active") === "block";
+    if (!state.managed && !blockedByMultipleActive && state.runningOn.includes(node.name)) {
       const current = state.allowed.get(node.name);
       state.allowed.set(node.name, addScores(current ?? nodeBaseWeight(node), INFINITY));
     }

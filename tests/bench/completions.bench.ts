@@ -3,13 +3,14 @@
 // over a mix of lines at every level. Prints figures; asserts nothing.
 // Run: npx tsx tests/bench/completions.bench.ts
 import { performance } from "node:perf_hooks";
+import type { CompletionContext } from "../../completions/index.js";
 
 const started = performance.now();
 const completions = await import("../../completions/index.js");
 const importMs = performance.now() - started;
 
 const primitives = Array.from({ length: 2000 }, (_, index) => `p${index}`);
-const context: import("../../completions/index.js").CompletionContext = {
+const context: CompletionContext = {
   idsByKind: new Map([
     ["primitive", primitives],
     ["group", ["g1", "g2"]],

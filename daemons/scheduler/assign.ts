@@ -162,6 +162,7 @@ export function finalizeAssignment(
     return false;
   }
   state.assignedTo = node;
+  state.assignedWeight = state.allowed.get(node) ?? 0;
   working.assignedCount.set(node, (working.assignedCount.get(node) ?? 0) + 1);
   consumeCapacity(working, node, state);
   return true;

@@ -68,6 +68,7 @@ function buildState(
     allocating: false,
     merging: false,
     assignedTo: undefined,
+    assignedWeight: 0,
     role: primitive?.role ?? "Stopped",
     nextRole:
       primitive?.stopOnFail === true ? "Stopped" : targetRole(resource, isPromotable(resource)),

@@ -13,25 +13,28 @@ function excludeOthers(dependent: ResourceState, keep: ReadonlySet<string>): voi
   }
 }
 
-function updateDependentWithPromotable(
-  working: Working,
-  dependent: ResourceState,
-  primary: ResourceState,
-  colocation: Colocation,
-): void {
-  const affected = new Set<string>();
+function updateDependentWithPromotable(working: Working, dependent: ResourceState, primary: ResourceState, colocation: Colocation): void {
+  const affected = new Map<string, number>();
   for (const instance of primary.children) {
     const node = instanceNode(instance);
     if (node === undefined || instance.nextRole !== colocation.primaryRole) continue;
-    const value = nodeAttribute(working, node, colocation.nodeAttribute);
-    for (const [name, score] of dependent.allowed) {
-      if (nodeAttribute(working, name, colocation.nodeAttribute) !== value) continue;
-      affected.add(name);
-      if (colocation.score < INFINITY)
-        dependent.allowed.set(name, addScores(score, colocation.score));
+    if (colocation.score < INFINITY) {
+      const value = nodeAttribute(working, node, colocation.nodeAttribute);
+      for (const [name, score] of dependent.allowed) {
+        if (nodeAttribute(working, name, colocation.nodeAttribute) === value) {
+          dependent.allowed.set(name, addScores(score, colocation.score));
+        }
+      }
     }
+    const weight = primitiveStates(instance)[0]?.assignedWeight ?? instance.assignedWeight;
+    affected.set(node, weight);
   }
-  if (colocation.score >= INFINITY) excludeOthers(dependent, affected);
+  if (colocation.score < INFINITY) return;
+  if (colocation.dependentRole === "Promoted" && colocation.primaryRole === "Promoted") return;
+  for (const [name, score] of dependent.allowed) {
+    const weight = affected.get(name);
+    dependent.allowed.set(name, weight === undefined ? -INFINITY : addScores(score, weight));
+  }
 }
 
 function interleaved(dependent: ResourceState, primary: ResourceState): boolean {

@@ -79,6 +79,8 @@ export interface ResourceState {
   allocating: boolean;
   merging: boolean;
   assignedTo: string | undefined;
+  /** The resource's score on its assigned node when it was assigned. */
+  assignedWeight: number;
   role: Role;
   nextRole: Role;
   readonly runningOn: string[];

@@ -5,6 +5,10 @@ import { parseArguments, usageText } from "../arguments.js";
 import { version } from "../version.js";
 
 async function run(): Promise<number> {
+  if (process.argv[2] === "--complete") {
+    const { runCompletion } = await import("../complete-command.js");
+    return runCompletion(process.argv.slice(2), process.env);
+  }
   const parsed = parseArguments(process.argv.slice(2));
   if ("code" in parsed) {
     process.stderr.write(`ERROR: ${parsed.message}\n${usageText}\n`);

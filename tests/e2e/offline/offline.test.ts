@@ -208,6 +208,16 @@ describe("the CIB file", () => {
     expect(readFileSync(join(folder, ".cluster", "demo-cib.xml"), "utf8")).toContain('epoch="2"');
   });
 
+  test("--complete answers completions/crm.bash with levels, commands and the CIB's ids", async () => {
+    await crm(["configure", "primitive", "web-1", "Dummy"]);
+    expect((await crm(["--complete", "1", "--", "crm", "conf"])).stdout).toBe("configure\n");
+    expect((await crm(["--complete", "2", "--", "crm", "configure", "pri"])).stdout).toBe(
+      "primitive\n",
+    );
+    const ids = await crm(["--complete", "3", "--", "crm", "configure", "delete", "we"]);
+    expect(ids.stdout).toBe("web-1\n");
+  });
+
   test("--version and --help exit 0", async () => {
     expect((await crm(["--version"])).stdout).toMatch(/^crm \d+\.\d+\.\d+/);
     expect((await crm(["--help"])).stdout).toContain("usage: crm");

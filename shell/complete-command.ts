@@ -1,0 +1,111 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { readXml } from "../backend/cib/index.js";
+import { readCibFile } from "../backend/file/index.js";
+import type { AgentParameter, CompletionContext, CompletionLevel } from "../completions/index.js";
+import {
+  agentInLine,
+  completeCommandLine,
+  idsFromCib,
+  parametersFromMetaData,
+} from "../completions/index.js";
+import { commandTree } from "./commands/registry.js";
+import { joinWords } from "./words.js";
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * `crm --complete CWORD -- WORD...` (completions/crm.bash): prints one candidate per line.
+ * The context comes from this machine: every level of the command tree, the ids of the CIB
+ * (CIB_file), the installed agents, and the meta-data of the one agent the line names.
+ */
+export async function runCompletion(
+  argv: readonly string[],
+  environment: Environment,
+): Promise<number> {
+  const agents = installedAgents(environment);
+  const words = argv.slice(3);
+  const typed = words.slice(1, Number(argv[1]) + 1);
+  const line = joinWords(typed);
+  const agent = agentInLine(line, line.length, agents);
+  const context: CompletionContext = {
+    levels: await completionLevels(),
+    idsByKind: await cibIds(environment),
+    agents,
+    agentParameters: new Map(
+      agent === undefined ? [] : [[agent, agentParameters(agent, environment)]],
+    ),
+  };
+  const lines = completeCommandLine(argv, context);
+  if ("code" in lines) {
+    process.stderr.write(`ERROR: ${lines.message}\n`);
+    return 2;
+  }
+  for (const candidate of lines) process.stdout.write(`${candidate}\n`);
+  return 0;
+}
+
+async function completionLevels(): Promise<CompletionLevel[]> {
+  const tree = commandTree();
+  const levels = [tree.root];
+  for (const name of tree.root.levels ?? []) {
+    const entry = tree.entry(name);
+    if (entry !== undefined) levels.push(await tree.open(entry));
+  }
+  return levels.map((level) => ({
+    name: level.name,
+    aliases: level.aliases,
+    help: level.help,
+    commands: tree.commands(level),
+    ...(level.levels === undefined ? {} : { levels: level.levels }),
+  }));
+}
+
+async function cibIds(environment: Environment): Promise<CompletionContext["idsByKind"]> {
+  const path = environment["CIB_file"];
+  if (path === undefined || path === "") return new Map();
+  const read = await readCibFile(path);
+  return read.ok ? idsFromCib(read.value.cib) : new Map();
+}
+
+function ocfRoot(environment: Environment): string {
+  return environment["OCF_ROOT"] ?? "/usr/lib/ocf";
+}
+
+/** `ocf:PROVIDER:TYPE` under OCF_ROOT/resource.d, and `stonith:fence_*` in /usr/sbin. */
+function installedAgents(environment: Environment): string[] {
+  const agents: string[] = [];
+  const providers = join(ocfRoot(environment), "resource.d");
+  for (const provider of listing(providers)) {
+    for (const type of listing(join(providers, provider))) agents.push(`ocf:${provider}:${type}`);
+  }
+  for (const fence of listing("/usr/sbin")) {
+    if (fence.startsWith("fence_")) agents.push(`stonith:${fence}`);
+  }
+  return agents.sort();
+}
+
+function listing(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  try {
+    return readdirSync(folder).filter((name) => !name.startsWith("."));
+  } catch {
+    return [];
+  }
+}
+
+/** Parameters from `AGENT meta-data` (OCF agents only; a second at most). */
+function agentParameters(agent: string, environment: Environment): readonly AgentParameter[] {
+  const [agentClass, provider, type] = agent.split(":");
+  if (agentClass !== "ocf" || provider === undefined || type === undefined) return [];
+  const root = ocfRoot(environment);
+  const ran = spawnSync(join(root, "resource.d", provider, type), ["meta-data"], {
+    env: { PATH: environment["PATH"] ?? "/usr/bin:/bin", OCF_ROOT: root },
+    encoding: "utf8",
+    timeout: 1000,
+  });
+  if (ran.status !== 0 || typeof ran.stdout !== "string") return [];
+  const parsed = readXml(ran.stdout, { keepComments: false });
+  return parsed.ok ? parametersFromMetaData(parsed.value) : [];
+}

@@ -8,6 +8,7 @@ import { idKinds, resourceKinds } from "./context.js";
 
 export type ArgumentSlot =
   | { readonly kind: "ids"; readonly idKinds: readonly IdKind[] }
+  | { readonly kind: "object_filters" }
   | { readonly kind: "levels" }
   | { readonly kind: "commands" }
   | { readonly kind: "words"; readonly words: readonly string[] };
@@ -31,7 +32,7 @@ const commonShapes: Readonly<Record<string, ArgumentShape>> = {
 
 const levelShapes: Readonly<Record<string, Readonly<Record<string, ArgumentShape>>>> = {
   configure: {
-    show: many(anyId),
+    show: many({ kind: "object_filters" }),
     delete: many(anyId),
     edit: many(anyId),
     rename: one(anyId),

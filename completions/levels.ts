@@ -3,6 +3,7 @@
  * shell dispatches), and the candidates of a level and of its commands' arguments.
  */
 import { statementKeywords } from "../grammar/index.js";
+import { idKinds, resourceKinds } from "./context.js";
 import { argumentSlot } from "./arguments.js";
 import type {
   Candidate,
@@ -88,5 +89,25 @@ export function argumentCandidates(
       return levelCandidates(level, context);
     case "words":
       return keywordCandidates(slot.words);
+    case "object_filters":
+      return objectFilterCandidates(context);
   }
+}
+
+/** `show`'s objects: any id, `xml`, `changed`, `type:KIND`, `tag:TAG`, `related:RESOURCE`. */
+function objectFilterCandidates(context: CompletionContext): Candidate[] {
+  const types = statementKeywords.filter((word) => word !== "xml" && word !== "monitor");
+  return [
+    ...idCandidates(context, idKinds),
+    ...keywordCandidates(["xml", "changed"]),
+    ...keywordCandidates(
+      types.map((type) => `type:${type}`),
+      "all objects of a type",
+    ),
+    ...idCandidates(context, ["tag"]).map((tag) => ({ ...tag, label: `tag:${tag.label}` })),
+    ...idCandidates(context, resourceKinds).map((resource) => ({
+      ...resource,
+      label: `related:${resource.label}`,
+    })),
+  ];
 }

@@ -2,6 +2,29 @@ import { describe, expect, it } from "vitest";
 import { completeAt, inLevel, labels } from "./fixture.js";
 
 const common = ["cd", "help", "ls", "quit", "up"];
+const typeFilters = [
+  "acl_group",
+  "acl_target",
+  "alert",
+  "bundle",
+  "clone",
+  "colocation",
+  "fencing_topology",
+  "group",
+  "location",
+  "ms",
+  "node",
+  "op_defaults",
+  "order",
+  "primitive",
+  "property",
+  "role",
+  "rsc_defaults",
+  "rsc_template",
+  "rsc_ticket",
+  "tag",
+  "user",
+].map((type) => `type:${type}`);
 
 describe("complete() at the root level", () => {
   it.each([
@@ -33,19 +56,22 @@ describe("complete() in the configure level", () => {
     [
       "show <|>",
       [
-        "c-db",
-        "col-web",
-        "db",
-        "fence1",
-        "g-web",
-        "loc-vip",
-        "node1",
-        "node2",
-        "reader",
-        "t-all",
-        "tpl-web",
-        "vip",
-        "web",
+        ...["c-db", "changed", "col-web", "db", "fence1", "g-web", "loc-vip", "node1", "node2"],
+        ...["reader", "related:c-db", "related:db", "related:fence1", "related:g-web"],
+        ...["related:vip", "related:web", "t-all", "tag:t-all", "tpl-web", ...typeFilters],
+        ...["vip", "web", "xml"],
+      ],
+    ],
+    ["show type:pr<|>", ["type:primitive", "type:property"]],
+    [
+      "show xml rel<|>",
+      [
+        "related:c-db",
+        "related:db",
+        "related:fence1",
+        "related:g-web",
+        "related:vip",
+        "related:web",
       ],
     ],
     ["delete vip lo<|>", ["loc-vip"]],

@@ -1,0 +1,107 @@
+import { join } from "node:path";
+import type { AgentDirectories } from "./agent-directories.js";
+import { isDirectory, isExecutableFile, listFolder } from "./agent-directories.js";
+import { runProgram } from "./run-agent.js";
+
+/** Fence agents crmsh leaves out of `ra list stonith`: not agents one configures. */
+const hiddenFenceAgents = new Set(["fence_ack_manual", "fence_pcmk", "fence_legacy"]);
+
+function sorted(names: Iterable<string>): string[] {
+  return [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** OCF providers: folders under any root's resource.d, sorted, each once. */
+export function ocfProviders(directories: AgentDirectories): string[] {
+  return sorted(
+    directories.ocfRoots.flatMap((root) =>
+      listFolder(join(root, "resource.d")).filter((name) =>
+        isDirectory(join(root, "resource.d", name)),
+      ),
+    ),
+  );
+}
+
+/** Providers that have an agent of this type. */
+export function ocfProvidersOf(directories: AgentDirectories, type: string): string[] {
+  return sorted(
+    ocfProviders(directories).filter((provider) =>
+      directories.ocfRoots.some((root) =>
+        isExecutableFile(join(root, "resource.d", provider, type)),
+      ),
+    ),
+  );
+}
+
+/** OCF agent types, of one provider or of all. */
+export function ocfTypes(directories: AgentDirectories, provider?: string): string[] {
+  const providers = provider === undefined ? ocfProviders(directories) : [provider];
+  return sorted(
+    directories.ocfRoots.flatMap((root) =>
+      providers.flatMap((name) => {
+        const folder = join(root, "resource.d", name);
+        return listFolder(folder).filter((type) => isExecutableFile(join(folder, type)));
+      }),
+    ),
+  );
+}
+
+/** The path of `ocf:provider:type`, from the first root that has it. */
+export function ocfAgentPath(
+  directories: AgentDirectories,
+  provider: string,
+  type: string,
+): { readonly path: string; readonly ocfRoot: string } | undefined {
+  for (const root of directories.ocfRoots) {
+    const path = join(root, "resource.d", provider, type);
+    if (isExecutableFile(path)) return { path, ocfRoot: root };
+  }
+  return undefined;
+}
+
+export function lsbTypes(directories: AgentDirectories): string[] {
+  return sorted(
+    listFolder(directories.lsbDirectory).filter((name) =>
+      isExecutableFile(join(directories.lsbDirectory, name)),
+    ),
+  );
+}
+
+/** systemd services (`systemctl list-unit-files`); [] where systemd is not init. */
+export async function systemdTypes(directories: AgentDirectories): Promise<string[]> {
+  if (!directories.systemdBooted) return [];
+  const listed = await runProgram("systemctl", ["list-unit-files", "--full", "--no-legend"], {
+    environment: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" },
+  });
+  if (listed.kind !== "exited" || listed.exitCode !== 0) return [];
+  const services = listed.stdout
+    .split("\n")
+    .map((line) => /^(\S+)\.service\s/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined && !name.endsWith("@"));
+  return sorted(services);
+}
+
+/** Fence agents in the stonith directory, and cluster-glue plugins when `stonith` exists. */
+export async function stonithTypes(directories: AgentDirectories): Promise<string[]> {
+  const fence = listFolder(directories.stonithDirectory).filter(
+    (name) =>
+      name.startsWith("fence_") &&
+      !hiddenFenceAgents.has(name) &&
+      isExecutableFile(join(directories.stonithDirectory, name)),
+  );
+  const glueProgram = join(directories.stonithDirectory, "stonith");
+  if (!isExecutableFile(glueProgram)) return sorted(fence);
+  const glue = await runProgram(glueProgram, ["-L"], { environment: {} });
+  const plugins =
+    glue.kind === "exited" && glue.exitCode === 0
+      ? glue.stdout.split("\n").filter((line) => line.trim() !== "")
+      : [];
+  return sorted([...fence, ...plugins.map((line) => line.trim())]);
+}
+
+/** The classes to show in `ra classes`, crm_resource --list-standards' order sorted. */
+export function availableClasses(directories: AgentDirectories): string[] {
+  const classes = ["ocf", "service", "stonith"];
+  if (isDirectory(directories.lsbDirectory)) classes.push("lsb");
+  if (directories.systemdBooted) classes.push("systemd");
+  return sorted(classes);
+}

@@ -300,7 +300,10 @@ function placementNodeOrder(working: Working): string[] {
     if (node === undefined || !isAvailable(node)) return -INFINITY;
     return node.score;
   };
-  return working.nodes.map((node) => node.name).sort((a, b) => weight(b) - weight(a) || compareBytes(a, b));
+  const balanced = working.model.options.placementStrategy === "balanced";
+  return working.nodes
+    .map((node) => node.name)
+    .sort((a, b) => weight(b) - weight(a) || (balanced ? compareCapacity(working, a, b) : 0) || compareBytes(a, b));
 }
 
 /** Resources for non-default placement strategies (cmp_resources): priority, current node, scores. */

@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { readXml } from "../backend/cib/index.js";
 import { readCibFile } from "../backend/file/index.js";
 import type { AgentParameter, CompletionContext, CompletionLevel } from "../completions/index.js";
+import type { XmlElement } from "../backend/cib/index.js";
 import {
   agentInLine,
+  complete,
   completeCommandLine,
   idsFromCib,
   parametersFromMetaData,
@@ -108,4 +110,39 @@ function agentParameters(agent: string, environment: Environment): readonly Agen
   if (ran.status !== 0 || typeof ran.stdout !== "string") return [];
   const parsed = readXml(ran.stdout, { keepComments: false });
   return parsed.ok ? parametersFromMetaData(parsed.value) : [];
+}
+
+/**
+ * Tab in the interactive loop (readline's completer): the same engine as `crm --complete`,
+ * on the level the shell is in and the staged CIB. Levels and agents are read once.
+ */
+export function interactiveCompleter(
+  environment: Environment,
+  current: () => { readonly level: string; readonly cib: XmlElement | undefined },
+): (line: string, answer: (error: null, result: [string[], string]) => void) => void {
+  let levels: Promise<CompletionLevel[]> | undefined;
+  const agents = installedAgents(environment);
+  const parameters = new Map<string, readonly AgentParameter[]>();
+  return (line, answer) => {
+    levels ??= completionLevels();
+    void levels.then((loaded) => {
+      const { level, cib } = current();
+      const agent = agentInLine(line, line.length, agents);
+      if (agent !== undefined && !parameters.has(agent)) {
+        parameters.set(agent, agentParameters(agent, environment));
+      }
+      const context: CompletionContext = {
+        levels: loaded,
+        idsByKind: cib === undefined ? new Map() : idsFromCib(cib),
+        agents,
+        agentParameters: parameters,
+        level,
+      };
+      const word = /\S*$/.exec(line)?.[0] ?? "";
+      answer(null, [
+        complete(line, line.length, context).map((candidate) => candidate.label),
+        word,
+      ]);
+    });
+  };
 }

@@ -77,10 +77,20 @@ export async function runInteractive(
   return lastFailed ? 1 : 0;
 }
 
-/** One readline over the terminal, shared by the loop and the y/n questions. */
-export function terminalLines(): TerminalLines {
+export type Completer = (
+  line: string,
+  answer: (error: null, result: [string[], string]) => void,
+) => void;
+
+/** One readline over the terminal, shared by the loop and the y/n questions; Tab completes. */
+export function terminalLines(completer?: Completer): TerminalLines {
   return new TerminalLines(
-    createInterface({ input: process.stdin, output: process.stdout, terminal: true }),
+    createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: true,
+      ...(completer === undefined ? {} : { completer }),
+    }),
   );
 }
 

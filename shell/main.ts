@@ -31,7 +31,15 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
     batch: source === "script" || source === "stdin",
   };
   const terminal = source === "terminal" ? await import("./interactive.js") : undefined;
-  const readline = terminal?.terminalLines();
+  const live: { shell?: Shell; context?: ShellContext } = {};
+  const completer =
+    terminal === undefined
+      ? undefined
+      : (await import("./complete-command.js")).interactiveCompleter(where.environment, () => ({
+          level: shell?.path.split("/").pop() || "root",
+          cib: context?.openedSession?.working,
+        }));
+  const readline = terminal?.terminalLines(completer);
   const ask = readline === undefined ? undefined : terminal?.askWith(readline);
   const ports: ContextPorts = {
     ...(ask === undefined ? {} : { ask }),
@@ -39,6 +47,8 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
   };
   const context = new ShellContext(output, options, where.environment, ports);
   const shell = new Shell(tree, context);
+  live.shell = shell;
+  live.context = context;
   if (source === "one_shot") return runOneShot(shell, argumentsGiven.words);
   if (argumentsGiven.words.length > 0 && !(await shell.runLine(joinWords(argumentsGiven.words)))) {
     return 1;

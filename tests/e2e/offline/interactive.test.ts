@@ -33,11 +33,11 @@ describe.skipIf(!hasTool("script"))("crm on a terminal", () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  test("stages edits, asks about them on up, commits on y and discards on n", async () => {
+  test("stages edits, completes with Tab, asks about them on up, commits on y and discards on n", async () => {
     const cib = join(folder, "cib.xml");
     writeFileSync(cib, writeXml(emptyCib()));
     const typed =
-      "configure\nprimitive d1 Dummy\nup\nn\nconf\nprimitive d2 Dummy\nshow\nend\ny\nquit\n";
+      "configure\nprimitive d1 Dummy\nup\nn\nconf\nprimit\t d2 Dummy\nshow\nend\ny\nquit\n";
     const output = (await onTerminal(built.bin, cib, typed)).replace(/\r/g, "");
     expect(output).toMatch(/crm\(live\/[^)]+\)# /);
     expect(output).toMatch(/crm\(live\/[^)]+\)configure# /);

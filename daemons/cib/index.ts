@@ -18,3 +18,16 @@ export { diffCib } from "./diff.js";
 export type { ApplyIssueCode } from "./apply.js";
 export { applyPatchset } from "./apply.js";
 export { pathSegment, resolvePath } from "./xpath.js";
+export { CibReplica } from "./core.js";
+export type {
+  CibEffect,
+  CibInput,
+  CibReplicaConfig,
+  CibReply,
+  CibReplyCode,
+  PersistedCib,
+} from "./core-types.js";
+export type { CibMessage, CibWireCode } from "./wire.js";
+export { decodeCibMessage, encodeCibMessage } from "./wire.js";
+export type { Announcement } from "./sync-round.js";
+export { allHold, chooseSyncSource } from "./sync-round.js";

@@ -19,3 +19,7 @@ export {
 } from "./checkers.js";
 export type { SwarmPlan } from "./faults.js";
 export { injectFault, swarmPlan } from "./faults.js";
+export { SimCibCluster } from "./cib-cluster.js";
+export type { SimCibOptions } from "./cib-cluster.js";
+export type { SimCibWrite } from "./cib-workload.js";
+export { holdsWrite, makeSimWrite } from "./cib-workload.js";

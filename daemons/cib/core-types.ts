@@ -1,0 +1,56 @@
+import type { NodeId, RingId } from "../kernel/index.js";
+import type { Patchset } from "./patchset.js";
+import type { CibVersion } from "./versions.js";
+
+export interface CibReplicaConfig {
+  readonly nodeId: NodeId;
+  /** The process group the replicas talk in (Pacemaker's "cib" CPG group). */
+  readonly group: string;
+}
+
+/** What survives a restart: the CIB as written on disk and its signature (cib.xml + .sig). */
+export interface PersistedCib {
+  readonly cibXml: string;
+  readonly digest: string;
+}
+
+export type CibReplyCode =
+  "version_conflict" | "no_quorum" | "sync_in_progress" | "indeterminate" | "invalid_patch";
+
+export type CibReply =
+  | { readonly ok: true; readonly version: CibVersion }
+  | { readonly ok: false; readonly code: CibReplyCode; readonly message: string };
+
+export type CibInput =
+  /** The process started with what it found on disk (undefined: no file). */
+  | { readonly kind: "started"; readonly persisted: PersistedCib | undefined }
+  /** A new membership view (ring) was installed: a restarted peer may hold any copy now, even
+   * when the group's member list looks unchanged from here. */
+  | { readonly kind: "view_installed"; readonly ringId: RingId }
+  /** The cib process group's members changed (CPG confchg), in agreed order. */
+  | {
+      readonly kind: "group_changed";
+      readonly ringId: RingId;
+      readonly members: readonly NodeId[];
+    }
+  /** A message of the cib group, in agreed order. */
+  | { readonly kind: "delivered"; readonly sender: NodeId; readonly payload: string }
+  | { readonly kind: "quorum_changed"; readonly quorate: boolean }
+  /** A local client asks to apply a patchset made against the version it read. */
+  | { readonly kind: "write_requested"; readonly requestId: string; readonly patchset: Patchset };
+
+export type CibEffect =
+  /** Broadcast to the cib group, in agreed order. */
+  | { readonly kind: "broadcast"; readonly payload: string }
+  /** Write the CIB atomically with its digest before anything that depends on it. */
+  | {
+      readonly kind: "persist";
+      readonly cibXml: string;
+      readonly digest: string;
+      readonly version: CibVersion;
+    }
+  | { readonly kind: "reply"; readonly requestId: string; readonly reply: CibReply }
+  /** Subscribers get every applied patchset (a whole-CIB replacement after a sync). */
+  | { readonly kind: "notify"; readonly patchset: Patchset }
+  /** Something to log: a refused disk copy, a dropped message. */
+  | { readonly kind: "warn"; readonly message: string };

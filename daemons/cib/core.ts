@@ -1,0 +1,275 @@
+import { assert } from "../../backend/base/index.js";
+import { emptyCib, readXml, writeXml, type XmlElement } from "../../backend/cib/index.js";
+import { Outbox, ringIdText, type NodeId } from "../kernel/index.js";
+import { applyPatchset } from "./apply.js";
+import type {
+  CibEffect,
+  CibInput,
+  CibReplicaConfig,
+  CibReplyCode,
+  PersistedCib,
+} from "./core-types.js";
+import { diffCib } from "./diff.js";
+import { cibDigest } from "./digest.js";
+import { patchsetFromXml, patchsetToXml, type Patchset } from "./patchset.js";
+import { allHold, chooseSyncSource, type Announcement } from "./sync-round.js";
+import { cibVersion, compareVersions, versionText, type CibVersion } from "./versions.js";
+import { decodeCibMessage, encodeCibMessage, type CibMessage } from "./wire.js";
+
+interface SyncRound {
+  readonly key: string;
+  readonly members: readonly NodeId[];
+  readonly announcements: Map<NodeId, Announcement>;
+  source?: NodeId;
+}
+
+/**
+ * One node's CIB manager, pure. Every write travels the cib group in agreed order and is
+ * applied by every member at the same place, so all copies pass through the same versions.
+ * After every group change the members announce (version, digest), all pick the same newest
+ * copy, and its holder sends it whole; writes delivered during that round are refused on every
+ * member alike. A client's write is acknowledged once it is applied and persisted here and
+ * every other member of the group said it applied it too.
+ */
+export class CibReplica {
+  #cib: XmlElement | undefined;
+  #digest: string | undefined;
+  #members: readonly NodeId[] = [];
+  #round: SyncRound | undefined;
+  /** The key of the last round started: a view change and its group change start one round. */
+  #lastRoundKey = "";
+  #quorate = false;
+  /** Writes of local clients, applied here, waiting for the other members' `applied`. */
+  readonly #awaiting = new Map<string, { version: CibVersion; waiting: Set<NodeId> }>();
+  readonly #outbox = new Outbox<CibEffect>();
+
+  constructor(readonly config: CibReplicaConfig) {}
+
+  /** The current CIB (do not mutate), or undefined while a refused disk copy awaits a sync. */
+  get cib(): XmlElement | undefined {
+    return this.#cib;
+  }
+
+  /** The digest of the current CIB (Pacemaker's v2 digest), kept with it. */
+  get digest(): string | undefined {
+    return this.#digest;
+  }
+
+  get version(): CibVersion | undefined {
+    return this.#cib === undefined ? undefined : cibVersion(this.#cib);
+  }
+
+  /** True while a sync round after a group change is open (writes are refused). */
+  get syncing(): boolean {
+    return this.#round !== undefined;
+  }
+
+  step(input: CibInput): void {
+    switch (input.kind) {
+      case "started":
+        return this.#onStarted(input.persisted);
+      case "view_installed":
+        return this.#onGroupChanged(ringIdText(input.ringId), this.#members);
+      case "group_changed":
+        return this.#onGroupChanged(ringIdText(input.ringId), input.members);
+      case "delivered":
+        return this.#onDelivered(input.sender, input.payload);
+      case "quorum_changed":
+        this.#quorate = input.quorate;
+        return;
+      case "write_requested":
+        return this.#onWriteRequested(input.requestId, input.patchset);
+    }
+  }
+
+  drain(): readonly CibEffect[] {
+    return this.#outbox.drain();
+  }
+
+  #onStarted(persisted: PersistedCib | undefined): void {
+    assert(this.#cib === undefined, "a CIB replica starts once");
+    if (persisted === undefined) {
+      this.#hold(emptyCib());
+      return;
+    }
+    const read = readXml(persisted.cibXml);
+    if (read.ok && read.value.name === "cib" && cibDigest(read.value) === persisted.digest) {
+      this.#hold(read.value);
+      return;
+    }
+    const reason = read.ok ? "its digest does not match" : read.issues[0]?.message;
+    this.#outbox.push({
+      kind: "warn",
+      message: `Refused the CIB on disk (${reason ?? "unreadable"}): waiting for a copy from peers`,
+    });
+  }
+
+  #onGroupChanged(ring: string, members: readonly NodeId[]): void {
+    const key = `${ring}/${members.join(",")}`;
+    this.#members = members;
+    if (key === this.#lastRoundKey) return;
+    this.#lastRoundKey = key;
+    for (const [requestId] of this.#awaiting) {
+      this.#reply(requestId, "indeterminate", "The group changed before every member confirmed");
+    }
+    this.#awaiting.clear();
+    if (!members.includes(this.config.nodeId)) {
+      this.#round = undefined;
+      return;
+    }
+    this.#round = { key, members, announcements: new Map() };
+    const version = this.version ?? null;
+    const digest = this.#digest ?? null;
+    this.#broadcast({ kind: "announce", round: key, version, digest });
+  }
+
+  #onDelivered(sender: NodeId, payload: string): void {
+    const decoded = decodeCibMessage(payload);
+    if (!decoded.ok) {
+      this.#outbox.push({ kind: "warn", message: `${decoded.issues[0]?.message} from ${sender}` });
+      return;
+    }
+    const message = decoded.value;
+    switch (message.kind) {
+      case "announce":
+        return this.#onAnnounce(sender, message);
+      case "sync":
+        return this.#onSync(sender, message.round, message.cibXml);
+      case "write":
+        return this.#onWrite(sender, message.requestId, message.patchsetXml);
+      case "applied":
+        return this.#onApplied(sender, message.origin, message.requestId);
+    }
+  }
+
+  #onAnnounce(sender: NodeId, message: Extract<CibMessage, { kind: "announce" }>): void {
+    const round = this.#round;
+    if (round?.key !== message.round || !round.members.includes(sender)) return;
+    round.announcements.set(sender, { version: message.version, digest: message.digest });
+    if (round.announcements.size < round.members.length) return;
+    const source = chooseSyncSource(round.announcements);
+    if (source === undefined) {
+      // Nobody holds a valid CIB: every member starts from the same empty one.
+      this.#adopt(emptyCib());
+      this.#round = undefined;
+      return;
+    }
+    if (allHold(round.announcements, source)) {
+      this.#round = undefined;
+      return;
+    }
+    round.source = source;
+    if (source === this.config.nodeId && this.#cib !== undefined) {
+      this.#broadcast({
+        kind: "sync",
+        round: round.key,
+        cibXml: writeXml(this.#cib, { indent: 0 }),
+      });
+    }
+  }
+
+  #onSync(sender: NodeId, key: string, cibXml: string): void {
+    const round = this.#round;
+    if (round?.key !== key || round.source !== sender) return;
+    this.#round = undefined;
+    const read = readXml(cibXml);
+    if (!read.ok || read.value.name !== "cib") {
+      this.#outbox.push({ kind: "warn", message: `Dropped an unreadable CIB sync from ${sender}` });
+      return;
+    }
+    const current = this.version;
+    // Never adopt an older copy (the source is the newest, so this only guards bad peers).
+    if (current !== undefined && compareVersions(cibVersion(read.value), current) < 0) return;
+    if (this.#digest === cibDigest(read.value)) return;
+    this.#adopt(read.value);
+  }
+
+  #adopt(cib: XmlElement): void {
+    const before = this.#cib;
+    this.#hold(cib);
+    this.#persist();
+    if (before !== undefined) this.#outbox.push({ kind: "notify", patchset: diffCib(before, cib) });
+  }
+
+  #onWriteRequested(requestId: string, patchset: Patchset): void {
+    const current = this.version;
+    if (!this.#quorate) return this.#reply(requestId, "no_quorum", "The partition has no quorum");
+    if (this.#round !== undefined || current === undefined) {
+      return this.#reply(requestId, "sync_in_progress", "The CIB is being synchronised");
+    }
+    if (compareVersions(patchset.source, current) !== 0) {
+      return this.#reply(
+        requestId,
+        "version_conflict",
+        `The CIB is at ${versionText(current)}, not ${versionText(patchset.source)}`,
+      );
+    }
+    const patchsetXml = writeXml(patchsetToXml(patchset), { indent: 0 });
+    this.#broadcast({ kind: "write", requestId, patchsetXml });
+  }
+
+  /** Every member runs this at the same place in the agreed order, with the same CIB. */
+  #onWrite(origin: NodeId, requestId: string, patchsetXml: string): void {
+    const own = origin === this.config.nodeId;
+    if (this.#round !== undefined || this.#cib === undefined) {
+      if (own) this.#reply(requestId, "sync_in_progress", "The CIB was being synchronised");
+      return;
+    }
+    const read = readXml(patchsetXml);
+    const patchset = read.ok ? patchsetFromXml(read.value) : read;
+    if (!patchset.ok) {
+      if (own) this.#reply(requestId, "invalid_patch", patchset.issues[0]?.message ?? "Bad patch");
+      return;
+    }
+    const applied = applyPatchset(this.#cib, patchset.value);
+    if (!applied.ok) {
+      const issue = applied.issues[0];
+      const code = issue?.code === "version_conflict" ? "version_conflict" : "invalid_patch";
+      if (own) this.#reply(requestId, code, issue?.message ?? "The patch does not apply");
+      return;
+    }
+    this.#hold(applied.value);
+    this.#persist();
+    this.#outbox.push({ kind: "notify", patchset: patchset.value });
+    if (!own) {
+      this.#broadcast({ kind: "applied", origin, requestId });
+      return;
+    }
+    const waiting = new Set(this.#members.filter((nodeId) => nodeId !== this.config.nodeId));
+    this.#awaiting.set(requestId, { version: patchset.value.target, waiting });
+    this.#confirmIfDone(requestId);
+  }
+
+  #onApplied(sender: NodeId, origin: number, requestId: string): void {
+    if (origin !== this.config.nodeId) return;
+    this.#awaiting.get(requestId)?.waiting.delete(sender);
+    this.#confirmIfDone(requestId);
+  }
+
+  #confirmIfDone(requestId: string): void {
+    const entry = this.#awaiting.get(requestId);
+    if (entry === undefined || entry.waiting.size > 0) return;
+    this.#awaiting.delete(requestId);
+    this.#outbox.push({ kind: "reply", requestId, reply: { ok: true, version: entry.version } });
+  }
+
+  #hold(cib: XmlElement): void {
+    this.#cib = cib;
+    this.#digest = cibDigest(cib);
+  }
+
+  #persist(): void {
+    const cib = this.#cib;
+    assert(cib !== undefined, "only a held CIB is persisted");
+    const digest = this.#digest ?? cibDigest(cib);
+    this.#outbox.push({ kind: "persist", cibXml: writeXml(cib), digest, version: cibVersion(cib) });
+  }
+
+  #reply(requestId: string, code: CibReplyCode, message: string): void {
+    this.#outbox.push({ kind: "reply", requestId, reply: { ok: false, code, message } });
+  }
+
+  #broadcast(message: CibMessage): void {
+    this.#outbox.push({ kind: "broadcast", payload: encodeCibMessage(message) });
+  }
+}

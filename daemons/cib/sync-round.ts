@@ -1,0 +1,44 @@
+import { sortedNodeIds, type NodeId } from "../kernel/index.js";
+import { compareVersions, type CibVersion } from "./versions.js";
+
+/** What one member announced in a sync round: its version and digest, or no valid CIB. */
+export interface Announcement {
+  readonly version: CibVersion | null;
+  readonly digest: string | null;
+}
+
+/**
+ * The member whose copy every member takes after a view change: the newest version
+ * (admin_epoch, epoch, num_updates); between equal versions with different content, the copy
+ * more members hold, then the lowest node id. `undefined` when no member has a valid CIB.
+ * Every member computes this from the same announcements, so all choose the same source.
+ */
+export function chooseSyncSource(
+  announcements: ReadonlyMap<NodeId, Announcement>,
+): NodeId | undefined {
+  const holders = new Map<string, number>();
+  for (const entry of announcements.values()) {
+    if (entry.digest !== null) holders.set(entry.digest, (holders.get(entry.digest) ?? 0) + 1);
+  }
+  let best: NodeId | undefined;
+  for (const nodeId of sortedNodeIds([...announcements.keys()])) {
+    const candidate = announcements.get(nodeId);
+    if (candidate?.version === null || candidate?.version === undefined) continue;
+    const current = best === undefined ? undefined : announcements.get(best);
+    if (current?.version === null || current?.version === undefined) {
+      best = nodeId;
+      continue;
+    }
+    const order = compareVersions(candidate.version, current.version);
+    const more =
+      (holders.get(candidate.digest ?? "") ?? 0) > (holders.get(current.digest ?? "") ?? 0);
+    if (order > 0 || (order === 0 && more)) best = nodeId;
+  }
+  return best;
+}
+
+/** True when every member already holds the source's copy (no sync message is needed). */
+export function allHold(announcements: ReadonlyMap<NodeId, Announcement>, source: NodeId): boolean {
+  const digest = announcements.get(source)?.digest;
+  return [...announcements.values()].every((entry) => entry.digest === digest);
+}

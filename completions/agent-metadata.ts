@@ -4,7 +4,7 @@
  * XML (backend/cib's readXml) and hands the element in; `CibElementLike` is its shape.
  */
 import type { CibElementLike } from "./cib-ids.js";
-import type { AgentParameter } from "./context.js";
+import type { AgentAction, AgentParameter } from "./context.js";
 
 export function parametersFromMetaData(resourceAgent: CibElementLike): AgentParameter[] {
   const parameters = childrenNamed(resourceAgent, "parameters")[0];
@@ -23,6 +23,28 @@ export function parametersFromMetaData(resourceAgent: CibElementLike): AgentPara
         ...(required === "1" || required === "true" ? { required: true } : {}),
         ...(type === undefined ? {} : { type }),
         ...(fallback === undefined ? {} : { default: fallback }),
+      },
+    ];
+  });
+}
+
+/** The actions an agent's meta-data lists, with their advised interval, timeout and depth. */
+export function actionsFromMetaData(resourceAgent: CibElementLike): AgentAction[] {
+  const actions = childrenNamed(resourceAgent, "actions")[0];
+  if (actions === undefined) return [];
+  return childrenNamed(actions, "action").flatMap((action) => {
+    const attributes = action.attributes ?? {};
+    const name = attributes["name"];
+    if (name === undefined || name === "") return [];
+    const interval = attributes["interval"];
+    const timeout = attributes["timeout"];
+    const depth = attributes["depth"];
+    return [
+      {
+        name,
+        ...(interval === undefined ? {} : { interval }),
+        ...(timeout === undefined ? {} : { timeout }),
+        ...(depth === undefined ? {} : { depth }),
       },
     ];
   });

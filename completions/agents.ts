@@ -1,5 +1,5 @@
 /** Agent specs completed step by step (class:, then class:provider:, then the type). */
-import type { AgentParameter, Candidate, CompletionContext } from "./context.js";
+import type { AgentAction, AgentParameter, Candidate, CompletionContext } from "./context.js";
 
 /** Candidates for an agent spec being typed as `prefix`. */
 export function agentCandidates(prefix: string, context: CompletionContext): Candidate[] {
@@ -38,4 +38,9 @@ export function resolveAgent(
 export function parametersOf(spec: string, context: CompletionContext): readonly AgentParameter[] {
   const agent = resolveAgent(spec, context);
   return agent === undefined ? [] : (context.agentParameters.get(agent) ?? []);
+}
+
+export function actionsOf(spec: string, context: CompletionContext): readonly AgentAction[] {
+  const agent = resolveAgent(spec, context);
+  return agent === undefined ? [] : (context.agentActions?.get(agent) ?? []);
 }

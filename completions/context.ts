@@ -36,6 +36,14 @@ export interface AgentParameter {
   readonly default?: string;
 }
 
+/** One action of an agent, from its meta-data (`<action name= interval= timeout= depth=>`). */
+export interface AgentAction {
+  readonly name: string;
+  readonly interval?: string;
+  readonly timeout?: string;
+  readonly depth?: string;
+}
+
 /** A command of a level; the shell's `Command` fits this shape as it is. */
 export interface CompletionCommand {
   readonly name: string;
@@ -62,6 +70,8 @@ export interface CompletionContext {
   readonly agents: readonly string[];
   /** Parameters by agent spec (as in `agents`), from the agents' meta-data. */
   readonly agentParameters: ReadonlyMap<string, readonly AgentParameter[]>;
+  /** Actions by agent spec, from the agents' meta-data (op names and their defaults). */
+  readonly agentActions?: ReadonlyMap<string, readonly AgentAction[]>;
   /** Every level, the root level named "root" included. */
   readonly levels: readonly CompletionLevel[];
   /** The level the shell is in (interactive `cd`); "root" when absent. */

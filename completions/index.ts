@@ -2,7 +2,7 @@
 export type * from "./context.js";
 export { complete } from "./complete.js";
 export { completeCommandLine, completeRequested } from "./bash.js";
-export { parametersFromMetaData } from "./agent-metadata.js";
+export { actionsFromMetaData, parametersFromMetaData } from "./agent-metadata.js";
 export { agentInLine } from "./agent-in-line.js";
 export { idsFromCib, type CibElementLike } from "./cib-ids.js";
 export { clusterOptions } from "./tables/cluster-options.js";

@@ -3,7 +3,7 @@
  * section the cursor is in, and what it accepts.
  */
 import { opNames, sectionsByStatement, type LineWord } from "../grammar/index.js";
-import { parametersOf } from "./agents.js";
+import { actionsOf, parametersOf } from "./agents.js";
 import { assignedNames, attributeCandidates } from "./attributes.js";
 import { keywordCandidates, type Candidate, type CompletionContext } from "./context.js";
 import {
@@ -46,8 +46,11 @@ export function sectionCandidates(
       ...keywords,
     ];
   }
-  if (section === "op" && inside.length === 0) return keywordCandidates(opNames, "operation");
-  if (section === "op" || section === "op_meta") {
+  if (section === "op") {
+    const operations = opCandidates(inside, prefix, options.agent, context);
+    return inside.length === 0 ? operations : [...operations, ...keywords];
+  }
+  if (section === "op_meta") {
     return [
       ...attributeCandidates(opAttributes, prefix, { kind: "op_attribute", given }),
       ...keywords,
@@ -84,4 +87,44 @@ function parameterCandidates(
       detail:
         parameter.required === true ? `${parameter.shortDesc} (required)` : parameter.shortDesc,
     }));
+}
+
+const notOperations: ReadonlySet<string> = new Set(["meta-data", "validate-all", "usage"]);
+
+/**
+ * After `op`: the agent's actions (else the common op names); after `op NAME`: op attribute
+ * names, and the interval and timeout the agent's meta-data advises for NAME (as crmsh).
+ */
+function opCandidates(
+  inside: readonly string[],
+  prefix: string,
+  agent: string | undefined,
+  context: CompletionContext,
+): Candidate[] {
+  const actions = agent === undefined ? [] : actionsOf(agent, context);
+  const [name] = inside;
+  if (name === undefined) {
+    const names = actions.map((action) => action.name).filter((n) => !notOperations.has(n));
+    return keywordCandidates(names.length > 0 ? names : opNames, "operation");
+  }
+  const given = assignedNames(inside);
+  const advised = actions
+    .filter((action) => action.name === name)
+    .flatMap((action) => [
+      ...(action.interval === undefined || given.has("interval")
+        ? []
+        : [`interval=${action.interval}`]),
+      ...(action.timeout === undefined || given.has("timeout")
+        ? []
+        : [`timeout=${action.timeout}`]),
+    ])
+    .map((label) => ({
+      label,
+      kind: "value" as const,
+      detail: "advised by the agent's meta-data",
+    }));
+  return [
+    ...advised,
+    ...attributeCandidates(opAttributes, prefix, { kind: "op_attribute", given }),
+  ];
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readXml } from "../../../backend/cib/index.js";
-import { agentInLine, idsFromCib, parametersFromMetaData } from "../../../completions/index.js";
+import {
+  actionsFromMetaData,
+  agentInLine,
+  idsFromCib,
+  parametersFromMetaData,
+} from "../../../completions/index.js";
 
 const cibXml = `<cib><configuration><crm_config/>
 <nodes><node id="1" uname="alpha"/><node id="2" uname="beta"/></nodes>
@@ -39,7 +44,7 @@ describe("idsFromCib()", () => {
   });
 });
 
-describe("parametersFromMetaData()", () => {
+describe("parametersFromMetaData() and actionsFromMetaData()", () => {
   it("reads names, short descriptions, required flags, types and defaults", () => {
     const metaData = `<?xml version="1.0"?>
 <resource-agent name="IPaddr2"><version>1.0</version>
@@ -53,7 +58,10 @@ describe("parametersFromMetaData()", () => {
  </parameter>
  <parameter name="nic"><shortdesc lang="en">Network interface</shortdesc>
   <content type="string"/></parameter>
-</parameters></resource-agent>`;
+</parameters>
+<actions><action name="start" timeout="20s"/>
+<action name="monitor" depth="0" timeout="20s" interval="10s"/><action name=""/></actions>
+</resource-agent>`;
     expect(parametersFromMetaData(parsed(metaData))).toEqual([
       {
         name: "ip",
@@ -63,6 +71,10 @@ describe("parametersFromMetaData()", () => {
         default: "",
       },
       { name: "nic", shortDesc: "Network interface", type: "string" },
+    ]);
+    expect(actionsFromMetaData(parsed(metaData))).toEqual([
+      { name: "start", timeout: "20s" },
+      { name: "monitor", interval: "10s", timeout: "20s", depth: "0" },
     ]);
   });
 });

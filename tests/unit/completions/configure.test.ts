@@ -101,6 +101,22 @@ describe("complete() in configure statements", () => {
     expect(labels(completeAt(text, configure))).toEqual(expected);
   });
 
+  it("offers the agent's actions and the interval and timeout its meta-data advises", () => {
+    expect(labels(completeAt("primitive vip IPaddr2 op <|>", configure))).toEqual([
+      "monitor",
+      "start",
+      "stop",
+    ]);
+    expect(labels(completeAt("primitive vip IPaddr2 op monitor i<|>", configure))).toEqual([
+      "interval-origin=",
+      "interval=",
+      "interval=10s",
+    ]);
+    expect(
+      labels(completeAt("primitive vip IPaddr2 op monitor interval=5s t<|>", configure)),
+    ).toEqual(["timeout=", "timeout=20s"]);
+  });
+
   it("shows agent parameters with their short descriptions", () => {
     const candidates = completeAt("primitive vip IPaddr2 params i<|>", configure);
     expect(candidates).toEqual([

@@ -87,6 +87,18 @@ export const fixtureContext: CompletionContext = {
       ],
     ],
   ]),
+  agentActions: new Map([
+    [
+      "ocf:heartbeat:IPaddr2",
+      [
+        { name: "start", timeout: "20s" },
+        { name: "stop", timeout: "20s" },
+        { name: "monitor", interval: "10s", timeout: "20s", depth: "0" },
+        { name: "meta-data", timeout: "5s" },
+        { name: "validate-all", timeout: "20s" },
+      ],
+    ],
+  ]),
   levels: fixtureLevels,
 };
 

@@ -23,7 +23,7 @@ describe("complete() on the shell's command tree", () => {
     const at = (line: string) => complete(line, line.length, context).map((c) => c.label);
     expect(at("conf")).toEqual(["configure"]);
     expect(at("configure sh")).toEqual(["show"]);
-    expect(at("configure show ")).toEqual(["vip"]);
+    expect(at("configure show v")).toEqual(["vip"]);
     expect(at("configure group g ")).toEqual(["vip"]);
     expect(at("configure primitive")).toEqual(["primitive"]);
     expect(at("cluster ")).toEqual(expect.arrayContaining(["help", "ls", "quit"]));

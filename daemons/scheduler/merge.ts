@@ -88,7 +88,7 @@ function initialWork(
   if (state.resource.kind === "group") {
     const member = table === undefined ? lastMember(state) : state.children[0];
     if (member === undefined) return undefined;
-    const copy = new Map(table ?? []);
+    const copy = table === undefined ? undefined : new Map(table);
     return addColocatedNodeScores(working, member, copy, spec) ?? copy;
   }
   if (table === undefined) return new Map(state.allowed);

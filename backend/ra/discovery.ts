@@ -3,8 +3,8 @@ import type { AgentDirectories } from "./agent-directories.js";
 import { isDirectory, isExecutableFile, listFolder } from "./agent-directories.js";
 import { runProgram } from "./run-agent.js";
 
-/** Fence agents crmsh leaves out of `ra list stonith`: not agents one configures. */
-const hiddenFenceAgents = new Set(["fence_ack_manual", "fence_pcmk", "fence_legacy"]);
+/** Pacemaker's own redirect agent, which crm_resource leaves out of its stonith list. */
+const hiddenFenceAgents = new Set(["fence_pcmk"]);
 
 function sorted(names: Iterable<string>): string[] {
   return [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

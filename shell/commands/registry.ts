@@ -23,6 +23,12 @@ const levels: readonly LevelEntry[] = [
     help: "Corosync-compatible membership and quorum of the live cluster",
     load: async () => (await import("./corosync.js")).corosyncLevel,
   },
+  {
+    name: "ra",
+    aliases: [],
+    help: "Resource agents: classes, providers, lists and meta-data",
+    load: async () => (await import("./ra.js")).raLevel,
+  },
 ];
 
 export function commandTree(): CommandTree {

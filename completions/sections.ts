@@ -28,7 +28,9 @@ export function sectionCandidates(
 ): Candidate[] {
   const sections = sectionsByStatement[options.statement] ?? [];
   const opening = lastSection(words, sections);
-  const keywords = prefix.includes("=") ? [] : keywordCandidates(sections, "section");
+  const keywords = prefix.includes("=")
+    ? []
+    : keywordCandidates(offered(sections, words), "section");
   if (opening === undefined) return keywords;
   const inside = words.slice(opening.index + 1).map((word) => word.value);
   const given = assignedNames(inside);
@@ -57,6 +59,14 @@ export function sectionCandidates(
     ];
   }
   return keywords;
+}
+
+/** Parts of an op (op_params, op_meta) once an op is open; `operations` only as typed. */
+const opParts: ReadonlySet<string> = new Set(["op_params", "op_meta"]);
+
+function offered(sections: readonly string[], words: readonly LineWord[]): string[] {
+  const opOpen = words.some((word) => (word.keyword ?? word.value).toLowerCase() === "op");
+  return sections.filter((name) => name !== "operations" && (opOpen || !opParts.has(name)));
 }
 
 function lastSection(

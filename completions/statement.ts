@@ -124,7 +124,13 @@ function otherStatement({ statement, rest, prefix, context }: Slot): Candidate[]
           ? keywordCandidates(["docker", "podman", "rkt"], "container")
           : sectionCandidates(rest.slice(2), prefix, { statement }, context);
     case "fencing_topology":
-      return idCandidates(context, ["primitive"]);
+      return [
+        ...idCandidates(context, ["node"], { detail: "target" }).map((node) => ({
+          ...node,
+          label: `${node.label}:`,
+        })),
+        ...idCandidates(context, ["primitive"], { detail: "fencing device" }),
+      ];
     default:
       return [];
   }

@@ -2,15 +2,31 @@ import { describe, expect, it } from "vitest";
 import { completeAt, inLevel, labels } from "./fixture.js";
 
 const configure = inLevel("configure");
+const opAttributeLabels = [
+  "description=",
+  "enabled=",
+  "interval-origin=",
+  "on-fail=",
+  "record-pending=",
+  "role=",
+  "start-delay=",
+  "timeout=",
+];
 
 describe("complete() in configure statements", () => {
   it.each([
     ["prim<|>", ["primitive"]],
     ["co<|>", ["colocation", "commit"]],
+    ["primitive vip ocf:heartbeat:IPaddr2 <|>", ["meta", "op", "params", "utilization"]],
     [
-      "primitive vip ocf:heartbeat:IPaddr2 <|>",
-      ["meta", "op", "op_meta", "op_params", "operations", "params", "utilization"],
+      "primitive vip Dummy op monitor interval=10s <|>",
+      [...opAttributeLabels, "meta", "op", "op_meta", "op_params", "params", "utilization"].sort(),
     ],
+    [
+      "primitive vip Dummy op monitor op_params <|>",
+      ["meta", "op", "op_meta", "op_params", "params", "utilization"],
+    ],
+    ["fencing_topology <|>", ["db", "fence1", "node1:", "node2:", "vip", "web"]],
     ["primitive p <|>", ["@tpl-web", "ocf:", "stonith:", "systemd:"]],
     ["primitive p oc<|>", ["ocf:"]],
     ["primitive p ocf:<|>", ["ocf:heartbeat:", "ocf:pacemaker:"]],
@@ -19,18 +35,7 @@ describe("complete() in configure statements", () => {
     ["primitive p @<|>", ["@tpl-web"]],
     [
       "primitive vip IPaddr2 params <|>",
-      [
-        "cidr_netmask=",
-        "ip=",
-        "meta",
-        "nic=",
-        "op",
-        "op_meta",
-        "op_params",
-        "operations",
-        "params",
-        "utilization",
-      ],
+      ["cidr_netmask=", "ip=", "meta", "nic=", "op", "params", "utilization"],
     ],
     ["primitive vip ocf:heartbeat:IPaddr2 params ip=10.0.0.1 n<|>", ["nic="]],
     ["primitive vip Dummy meta target-role=St<|>", ["target-role=Started", "target-role=Stopped"]],

@@ -22,7 +22,7 @@ const bundledRelative = join("daemons", "agents", "ocf");
  */
 export function bundledOcfRoot(): string | undefined {
   let folder = dirname(fileURLToPath(import.meta.url));
-  for (let level = 0; level < 5; level++) {
+  for (let level = 0; level < 6; level++) {
     const candidate = join(folder, bundledRelative);
     if (existsSync(join(candidate, "resource.d"))) return candidate;
     folder = dirname(folder);

@@ -86,7 +86,14 @@ async function describeOcf(
   const provider = spec.provider ?? pickProvider(ocfProvidersOf(directories, spec.type));
   const resolved: AgentSpec = { ...spec, provider };
   const found = ocfAgentPath(directories, provider, spec.type);
-  if (found === undefined) return fail([unknownAgent(resolved, ocfTypes(directories, provider))]);
+  if (found === undefined) {
+    const elsewhere = ocfProvidersOf(directories, spec.type);
+    if (elsewhere.length > 0) {
+      const suggestion = formatAgentSpec({ ...spec, provider: pickProvider(elsewhere) });
+      return fail([{ ...unknownAgent(resolved, []), suggestion }]);
+    }
+    return fail([unknownAgent(resolved, ocfTypes(directories, provider))]);
+  }
   const run = await runProgram(found.path, ["meta-data"], {
     environment: metadataEnvironment(found.ocfRoot, resolved),
     ...options,

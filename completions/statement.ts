@@ -2,11 +2,12 @@
  * Completion inside a crm configure statement: the head word picks the statement, the count
  * of words after it picks the slot (id, agent, resource, score, node, section…).
  */
-import { resolveHeadWord, type LineWord } from "../grammar/index.js";
+import { aclRights, aclSpecAliases, resolveHeadWord, type LineWord } from "../grammar/index.js";
 import { agentCandidates } from "./agents.js";
 import { assignedNames, attributeCandidates } from "./attributes.js";
 import {
   idCandidates,
+  idKinds,
   keywordCandidates,
   resourceKinds,
   type Candidate,
@@ -123,6 +124,8 @@ function otherStatement({ statement, rest, prefix, context }: Slot): Candidate[]
         : rest.length === 1
           ? keywordCandidates(["docker", "podman", "rkt"], "container")
           : sectionCandidates(rest.slice(2), prefix, { statement }, context);
+    case "role":
+      return rest.length === 0 ? [] : aclRuleCandidates(rest, prefix, context);
     case "fencing_topology":
       return [
         ...idCandidates(context, ["node"], { detail: "target" }).map((node) => ({
@@ -134,4 +137,24 @@ function otherStatement({ statement, rest, prefix, context }: Slot): Candidate[]
     default:
       return [];
   }
+}
+
+/** `role ID RIGHT SPEC...`: rights, then `xpath:`, `ref:ID`, `type:`… after a right. */
+function aclRuleCandidates(
+  rest: readonly LineWord[],
+  prefix: string,
+  context: CompletionContext,
+): Candidate[] {
+  const rights = keywordCandidates(aclRights, "right");
+  if (prefix.startsWith("ref:") || prefix.startsWith("reference:")) {
+    const key = prefix.slice(0, prefix.indexOf(":"));
+    return idCandidates(context, idKinds).map((id) => ({ ...id, label: `${key}:${id.label}` }));
+  }
+  const last = rest.at(-1)?.value.toLowerCase() ?? "";
+  if (rest.length === 1) return rights;
+  const specs = keywordCandidates(
+    Object.keys(aclSpecAliases).map((key) => `${key}:`),
+    "specification",
+  );
+  return (aclRights as readonly string[]).includes(last) ? specs : [...specs, ...rights];
 }

@@ -2,6 +2,25 @@ import { describe, expect, it } from "vitest";
 import { completeAt, inLevel, labels } from "./fixture.js";
 
 const configure = inLevel("configure");
+const aclSpecs = [
+  "attr:",
+  "attribute:",
+  "cib:",
+  "location:",
+  "meta:",
+  "node:",
+  "nodeattr:",
+  "nodeutil:",
+  "params:",
+  "property:",
+  "ref:",
+  "reference:",
+  "status:",
+  "tag:",
+  "type:",
+  "utilization:",
+  "xpath:",
+];
 const opAttributeLabels = [
   "description=",
   "enabled=",
@@ -26,6 +45,10 @@ describe("complete() in configure statements", () => {
       "primitive vip Dummy op monitor op_params <|>",
       ["meta", "op", "op_meta", "op_params", "params", "utilization"],
     ],
+    ["role r <|>", ["deny", "read", "write"]],
+    ["role r read x<|>", ["xpath:"]],
+    ["role r write ref:v<|>", ["ref:vip"]],
+    ["role r read ref:vip <|>", [...aclSpecs, "deny", "read", "write"].sort()],
     ["fencing_topology <|>", ["db", "fence1", "node1:", "node2:", "vip", "web"]],
     ["primitive p <|>", ["@tpl-web", "ocf:", "stonith:", "systemd:"]],
     ["primitive p oc<|>", ["ocf:"]],

@@ -151,7 +151,9 @@ export async function describeAgent(
       const known = ["ocf", "lsb", "service", "stonith"];
       const suggestion = nearest(spec.agentClass, known);
       const message = `Cannot describe "${formatAgentSpec(spec)}": class "${spec.agentClass}" has no meta-data here`;
-      return fail([issue("unknown_class", message, suggestion === undefined ? {} : { suggestion })]);
+      return fail([
+        issue("unknown_class", message, suggestion === undefined ? {} : { suggestion }),
+      ]);
     }
   }
 }

@@ -1,10 +1,5 @@
 // Resource agents: meta-data parsing and formatting (pure), discovery and meta-data runs (edge).
-export type {
-  AgentAction,
-  AgentMetadata,
-  AgentParameter,
-  MetadataCode,
-} from "./metadata.js";
+export type { AgentAction, AgentMetadata, AgentParameter, MetadataCode } from "./metadata.js";
 export { parseAgentMetadata } from "./metadata.js";
 export type { AgentClass, AgentSpec, AgentSpecCode } from "./agent-spec.js";
 export {
@@ -29,11 +24,7 @@ export {
   stonithTypes,
   systemdTypes,
 } from "./discovery.js";
-export type {
-  AgentLookupCode,
-  DescribedAgent,
-  MetadataRunOptions,
-} from "./agent-metadata.js";
+export type { AgentLookupCode, DescribedAgent, MetadataRunOptions } from "./agent-metadata.js";
 export { describeAgent, installedOcfProviders, metadataEnvironment } from "./agent-metadata.js";
 export type { ProgramRun, RunOptions } from "./run-agent.js";
 export { runProgram } from "./run-agent.js";

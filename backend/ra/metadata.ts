@@ -79,7 +79,10 @@ function readParameter(node: XmlElement, index: number): Result<AgentParameter, 
   const name = node.attributes["name"];
   if (name === undefined || name === "") {
     return fail([
-      issue("parameter_without_name", `Parameter ${String(index + 1)} of the meta-data has no name`),
+      issue(
+        "parameter_without_name",
+        `Parameter ${String(index + 1)} of the meta-data has no name`,
+      ),
     ]);
   }
   const content = firstChild(node, "content");

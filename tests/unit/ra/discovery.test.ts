@@ -41,8 +41,14 @@ beforeAll(() => {
   script(join(second, "resource.d", "alpha", "Db"), metadataScript);
   script(join(second, "resource.d", "heartbeat", "Web"), metadataScript);
   script(join(second, "resource.d", "heartbeat", ".ocf-shellfuncs"), "");
-  script(join(folder, "init.d", "webd"), "### BEGIN INIT INFO\n# Short-Description: W\n### END INIT INFO");
-  script(join(folder, "sbin", "fence_lab"), `echo '<resource-agent name="fence_lab" shortdesc="Lab"/>'`);
+  script(
+    join(folder, "init.d", "webd"),
+    "### BEGIN INIT INFO\n# Short-Description: W\n### END INIT INFO",
+  );
+  script(
+    join(folder, "sbin", "fence_lab"),
+    `echo '<resource-agent name="fence_lab" shortdesc="Lab"/>'`,
+  );
   script(join(folder, "sbin", "fence_pcmk"), "");
   script(join(folder, "sbin", "ls"), "");
   directories = {

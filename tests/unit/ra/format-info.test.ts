@@ -57,7 +57,9 @@ config</longdesc>
   });
 
   test("leaves out a shortdesc that repeats the type and empty sections", () => {
-    const metadata = metadataOf(`<resource-agent name="x"><shortdesc>x</shortdesc></resource-agent>`);
+    const metadata = metadataOf(
+      `<resource-agent name="x"><shortdesc>x</shortdesc></resource-agent>`,
+    );
     expect(formatAgentInfo(metadata, { spec: "lsb:x", type: "x" })).toEqual(["lsb:x"]);
   });
 });
@@ -73,10 +75,7 @@ describe("formatColumns()", () => {
 
   test("uses at least 8 characters a word and one column when a word is too long", () => {
     expect(formatColumns(["a", "b"], 20)).toEqual(["a         b"]);
-    expect(formatColumns(["a".repeat(30), "b"], 20)).toEqual([
-      "a".repeat(30),
-      "b".padEnd(20),
-    ]);
+    expect(formatColumns(["a".repeat(30), "b"], 20)).toEqual(["a".repeat(30), "b".padEnd(20)]);
     expect(formatColumns([])).toEqual([]);
   });
 });

@@ -5,19 +5,27 @@ const environment = { PATH: "/usr/bin:/bin" };
 
 describe("runProgram()", () => {
   test("returns the exit code and output, with only the given environment", async () => {
-    const run = await runProgram("/bin/sh", ["-c", 'echo "$PATH:${HOME:-none}"; echo e >&2; exit 4'], {
-      environment,
+    const run = await runProgram(
+      "/bin/sh",
+      ["-c", 'echo "$PATH:${HOME:-none}"; echo e >&2; exit 4'],
+      {
+        environment,
+      },
+    );
+    expect(run).toEqual({
+      kind: "exited",
+      exitCode: 4,
+      stdout: "/usr/bin:/bin:none\n",
+      stderr: "e\n",
     });
-    expect(run).toEqual({ kind: "exited", exitCode: 4, stdout: "/usr/bin:/bin:none\n", stderr: "e\n" });
   });
 
   test("kills the whole process group on timeout, even when SIGTERM is trapped", async () => {
     const started = performance.now();
-    const run = await runProgram(
-      "/bin/sh",
-      ["-c", "trap '' TERM; sleep 30 & sleep 30; wait"],
-      { environment, timeoutMs: 200 },
-    );
+    const run = await runProgram("/bin/sh", ["-c", "trap '' TERM; sleep 30 & sleep 30; wait"], {
+      environment,
+      timeoutMs: 200,
+    });
     expect(run).toEqual({ kind: "timed_out", timeoutMs: 200 });
     expect(performance.now() - started).toBeLessThan(10_000);
   });

@@ -325,41 +325,38 @@ function completionTarget(
   return state.actions.find((action) => action.task === task);
 }
 
+function needsPseudo(constraint: OrderConstraint, first: ResourceState): boolean {
+  if (constraint.firstAny !== undefined) return true;
+  if (first.resource.kind !== "clone" || constraint.firstAction !== "start") return false;
+  return first.resource.cloneMin > 0 || constraint.requireAll === false;
+}
+
+/**
+ * Plain user orderings become ordering specs; they are created before the implicit ones, as
+ * Pacemaker unpacks constraints first (so their missing "first" actions exist in time).
+ */
 export function unpackUserOrderings(working: Working): void {
   for (const constraint of working.model.orders) {
     const first = working.states.get(constraint.first);
     const then = working.states.get(constraint.then);
-    if (first === undefined || then === undefined) continue;
-    if (constraint.firstAny !== undefined) {
-      requireAnyPseudo(working, constraint, then);
-      continue;
-    }
-    if (cloneMinPseudo(working, constraint, first, then)) continue;
-    orderResourceActions(
-      working,
-      first,
-      constraint.firstAction,
-      then,
-      constraint.thenAction,
-      userFlags(constraint, false),
-    );
+    if (first === undefined || then === undefined || needsPseudo(constraint, first)) continue;
+    orderResourceActions(working, first, constraint.firstAction, then, constraint.thenAction, userFlags(constraint, false));
     const firstInverse = inverse[constraint.firstAction];
     const thenInverse = inverse[constraint.thenAction];
-    if (
-      constraint.symmetrical &&
-      constraint.kind !== "Serialize" &&
-      firstInverse !== undefined &&
-      thenInverse !== undefined
-    ) {
-      orderResourceActions(
-        working,
-        then,
-        thenInverse,
-        first,
-        firstInverse,
-        userFlags(constraint, true),
-      );
+    if (constraint.symmetrical && constraint.kind !== "Serialize" && firstInverse !== undefined && thenInverse !== undefined) {
+      orderResourceActions(working, then, thenInverse, first, firstInverse, userFlags(constraint, true));
     }
+  }
+}
+
+/** Orderings through one-or-more pseudo actions (require-all=false, clone-min), after actions exist. */
+export function unpackPseudoOrderings(working: Working): void {
+  for (const constraint of working.model.orders) {
+    const first = working.states.get(constraint.first);
+    const then = working.states.get(constraint.then);
+    if (first === undefined || then === undefined || !needsPseudo(constraint, first)) continue;
+    if (constraint.firstAny !== undefined) requireAnyPseudo(working, constraint, then);
+    else cloneMinPseudo(working, constraint, first, then);
   }
 }
 

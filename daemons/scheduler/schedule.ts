@@ -9,7 +9,7 @@ import { applyQuorumSuicide, scheduleFencing } from "./fencing.js";
 import { buildGraph, type TransitionGraph } from "./graph.js";
 import { applyNodeCriteria } from "./location.js";
 import type { ClusterModel } from "./model.js";
-import { antiColocationOrderings, applyOrderings, blockColocationDependents, internalConstraints, unpackUserOrderings } from "./ordering.js";
+import { antiColocationOrderings, applyOrderings, blockColocationDependents, internalConstraints, unpackPseudoOrderings, unpackUserOrderings } from "./ordering.js";
 import { propagateOrderings } from "./propagate.js";
 import { transitionSummary } from "./summary.js";
 import { unpackCluster } from "./unpack.js";
@@ -61,6 +61,8 @@ export function runStages(model: ClusterModel): Working {
   const working = buildWorking(model);
   applyQuorumSuicide(working);
   unpackColocations(working);
+  unpackUserOrderings(working);
+  antiColocationOrderings(working);
   applyNodeCriteria(working);
   for (const state of working.topLevel) internalConstraints(working, state);
   for (const state of working.topLevel) {
@@ -70,8 +72,7 @@ export function runStages(model: ClusterModel): Working {
   for (const state of working.topLevel) createActions(working, state);
   createProbes(working);
   scheduleFencing(working);
-  unpackUserOrderings(working);
-  antiColocationOrderings(working);
+  unpackPseudoOrderings(working);
   applyOrderings(working);
   blockColocationDependents(working);
   propagateOrderings(working);

@@ -58,10 +58,17 @@ function prefixOf(text: string): string {
 function finish(candidates: readonly Candidate[], prefix: string): Candidate[] {
   const seen = new Map<string, Candidate>();
   for (const candidate of candidates) {
-    if (!candidate.label.startsWith(prefix) || seen.has(candidate.label)) continue;
+    if (!matches(candidate, prefix) || seen.has(candidate.label)) continue;
     seen.set(candidate.label, candidate);
   }
   return [...seen.values()].sort((left, right) => compareLabels(left.label, right.label));
+}
+
+/** Keywords and score forms match case-insensitively, as the grammar reads them. */
+function matches(candidate: Candidate, prefix: string): boolean {
+  if (candidate.label.startsWith(prefix)) return true;
+  if (candidate.kind !== "keyword" && candidate.kind !== "score") return false;
+  return candidate.label.toLowerCase().startsWith(prefix.toLowerCase());
 }
 
 function compareLabels(left: string, right: string): number {

@@ -16,6 +16,7 @@ describe("complete() in constraints", () => {
     ["colocation c inf: vip <|>", ["c-db", "db", "fence1", "g-web", "node-attribute=", "web"]],
     ["colocation c inf: vip web:P<|>", ["web:Promoted"]],
     ["order o <|>", ["0:", "Mandatory:", "Optional:", "Serialize:", ...resources, "inf:"].sort()],
+    ["order o mand<|>", ["Mandatory:"]],
     ["order o Mandatory: vip:<|>", ["vip:demote", "vip:promote", "vip:start", "vip:stop"]],
     ["order o Mandatory: vip web <|>", ["c-db", "db", "fence1", "g-web", "symmetrical="]],
     ["order o Optional: vip web symmetrical=<|>", ["symmetrical=false", "symmetrical=true"]],

@@ -26,6 +26,7 @@ const kindOfElement: Readonly<Record<string, IdKind>> = {
   rsc_ticket: "constraint",
   tag: "tag",
   acl_role: "acl_role",
+  cluster_property_set: "property_set",
 };
 
 /** Node unames, then resource, constraint, tag and ACL role ids of `<configuration>`. */
@@ -52,6 +53,13 @@ export function idsFromCib(cib: CibElementLike): ReadonlyMap<IdKind, readonly st
     }
   };
   visit(configuration);
+  for (const defaults of ["rsc_defaults", "op_defaults"]) {
+    for (const set of childNamed(configuration, defaults)?.children ?? []) {
+      if (set.kind === "element" && set.name === "meta_attributes") {
+        add("property_set", set.attributes?.["id"]);
+      }
+    }
+  }
   return ids;
 }
 

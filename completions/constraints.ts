@@ -7,7 +7,7 @@ import { assignedNames, attributeCandidates } from "./attributes.js";
 import {
   idCandidates,
   keywordCandidates,
-  resourceKinds,
+  constrainableKinds,
   type Candidate,
   type CompletionContext,
 } from "./context.js";
@@ -63,7 +63,7 @@ export function constraintCandidates(
   if (rest.length === 1) {
     if (statement === "colocation") return [...scoreForms];
     if (statement === "order") {
-      return [...orderKindForms, ...idCandidates(context, resourceKinds)];
+      return [...orderKindForms, ...idCandidates(context, constrainableKinds)];
     }
     return [];
   }
@@ -80,7 +80,7 @@ export function constraintCandidates(
 }
 
 function locationCandidates(rest: readonly LineWord[], context: CompletionContext): Candidate[] {
-  if (rest.length === 1) return idCandidates(context, resourceKinds);
+  if (rest.length === 1) return idCandidates(context, constrainableKinds);
   if (rest.length === 2) return [...scoreForms, ...keywordCandidates(["rule"], "rule")];
   const scoreOrRule = rest[2];
   if (scoreOrRule?.value.toLowerCase() === "rule") {
@@ -104,5 +104,5 @@ function memberCandidates(
     return suffixes.map((suffix) => ({ label: `${resource}:${suffix}`, kind: "keyword" as const }));
   }
   const listed = new Set(members.map((word) => word.value.split(":")[0] ?? word.value));
-  return idCandidates(context, resourceKinds, { exclude: listed });
+  return idCandidates(context, constrainableKinds, { exclude: listed });
 }

@@ -13,7 +13,9 @@ export type IdKind =
   | "node"
   | "constraint"
   | "tag"
-  | "acl_role";
+  | "acl_role"
+  /** Ids of cluster_property_set and of rsc_defaults/op_defaults meta_attributes. */
+  | "property_set";
 
 export const idKinds: readonly IdKind[] = [
   "primitive",
@@ -25,6 +27,7 @@ export const idKinds: readonly IdKind[] = [
   "constraint",
   "tag",
   "acl_role",
+  "property_set",
 ];
 
 /** One parameter of an agent, from its meta-data (`<parameter>` with `<shortdesc>`). */
@@ -105,6 +108,9 @@ export function idsOf(context: CompletionContext, kinds: readonly IdKind[]): str
 }
 
 export const resourceKinds: readonly IdKind[] = ["primitive", "group", "clone", "bundle"];
+
+/** What constraints and tags may name: resources and templates (Pacemaker 1.1.3+). */
+export const constrainableKinds: readonly IdKind[] = [...resourceKinds, "template"];
 
 export function idCandidates(
   context: CompletionContext,

@@ -9,7 +9,7 @@ import {
   idCandidates,
   idKinds,
   keywordCandidates,
-  resourceKinds,
+  constrainableKinds,
   type Candidate,
   type CompletionContext,
   type IdKind,
@@ -90,7 +90,7 @@ function containerStatement({ statement, rest, prefix, context }: Slot): Candida
   }
   const sections = statement === "tag" ? [] : keywordCandidates(["meta", "params"], "section");
   if ((statement === "clone" || statement === "ms") && members.length >= 1) return sections;
-  const kinds = memberKinds[statement] ?? resourceKinds;
+  const kinds = memberKinds[statement] ?? constrainableKinds;
   const exclude = new Set(rest.map((word) => word.value));
   const resources = idCandidates(context, kinds, { exclude });
   return members.length === 0 ? resources : [...resources, ...sections];

@@ -7,7 +7,9 @@ import {
   parametersFromMetaData,
 } from "../../../completions/index.js";
 
-const cibXml = `<cib><configuration><crm_config/>
+const cibXml = `<cib><configuration><crm_config>
+<cluster_property_set id="cib-bootstrap-options"/></crm_config>
+<rsc_defaults><meta_attributes id="rsc-options"/></rsc_defaults>
 <nodes><node id="1" uname="alpha"/><node id="2" uname="beta"/></nodes>
 <resources>
   <primitive id="vip" class="ocf" provider="heartbeat" type="IPaddr2"/>
@@ -40,6 +42,7 @@ describe("idsFromCib()", () => {
       constraint: ["loc", "ord"],
       tag: ["t1"],
       acl_role: ["reader"],
+      property_set: ["cib-bootstrap-options", "rsc-options"],
     });
   });
 });

@@ -123,7 +123,7 @@ describe("complete() in configure statements", () => {
     ["clone c <|>", ["db", "fence1", "g-web", "vip", "web"]],
     ["clone c db meta cl<|>", ["clone-max=", "clone-min=", "clone-node-max="]],
     ["ms m db meta prom<|>", ["promotable=", "promoted-max=", "promoted-node-max="]],
-    ["tag t <|>", ["c-db", "db", "fence1", "g-web", "vip", "web"]],
+    ["tag t <|>", ["c-db", "db", "fence1", "g-web", "tpl-web", "vip", "web"]],
     ["monitor <|>", ["db", "fence1", "vip", "web"]],
   ])("completes %j", (text, expected) => {
     expect(labels(completeAt(text, configure))).toEqual(expected);

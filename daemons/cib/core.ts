@@ -16,6 +16,14 @@ import { allHold, chooseSyncSource, type Announcement } from "./sync-round.js";
 import { cibVersion, compareVersions, versionText, type CibVersion } from "./versions.js";
 import { decodeCibMessage, encodeCibMessage, type CibMessage } from "./wire.js";
 
+interface PendingWrite {
+  readonly origin: NodeId;
+  readonly requestId: string;
+  readonly patchset: Patchset;
+  readonly result: XmlElement;
+  readonly waiting: Set<NodeId>;
+}
+
 interface SyncRound {
   readonly key: string;
   readonly members: readonly NodeId[];
@@ -24,12 +32,12 @@ interface SyncRound {
 }
 
 /**
- * One node's CIB manager, pure. Every write travels the cib group in agreed order and is
- * applied by every member at the same place, so all copies pass through the same versions.
- * After every group change the members announce (version, digest), all pick the same newest
- * copy, and its holder sends it whole; writes delivered during that round are refused on every
- * member alike. A client's write is acknowledged once it is applied and persisted here and
- * every other member of the group said it applied it too.
+ * One node's CIB manager, pure. Every write travels the cib group in agreed order; each member
+ * checks it against the same CIB, every member but the origin broadcasts that it accepts it,
+ * and all commit it (apply, persist, notify) once every member accepted, so all copies pass
+ * through the same versions. The origin acknowledges its client at that commit. After every
+ * view or group change the members announce (version, digest), all pick the same newest copy,
+ * and its holder sends it whole; writes delivered during that round are refused everywhere.
  */
 export class CibReplica {
   #cib: XmlElement | undefined;
@@ -39,8 +47,10 @@ export class CibReplica {
   /** The key of the last round started: a view change and its group change start one round. */
   #lastRoundKey = "";
   #quorate = false;
-  /** Writes of local clients, applied here, waiting for the other members' `applied`. */
-  readonly #awaiting = new Map<string, { version: CibVersion; waiting: Set<NodeId> }>();
+  /** Delivered writes, in agreed order, waiting for every other member's `applied`. */
+  #pending: PendingWrite[] = [];
+  /** Local clients' committed writes, waiting for every other member's `committed`. */
+  readonly #acking = new Map<string, { version: CibVersion; waiting: Set<NodeId> }>();
   readonly #outbox = new Outbox<CibEffect>();
 
   constructor(readonly config: CibReplicaConfig) {}
@@ -109,10 +119,19 @@ export class CibReplica {
     this.#members = members;
     if (key === this.#lastRoundKey) return;
     this.#lastRoundKey = key;
-    for (const [requestId] of this.#awaiting) {
-      this.#reply(requestId, "indeterminate", "The group changed before every member confirmed");
+    for (const pending of this.#pending) {
+      if (pending.origin !== this.config.nodeId) continue;
+      this.#reply(
+        pending.requestId,
+        "indeterminate",
+        "The group changed before every member accepted",
+      );
     }
-    this.#awaiting.clear();
+    this.#pending = [];
+    for (const requestId of this.#acking.keys()) {
+      this.#reply(requestId, "indeterminate", "The group changed before every member committed");
+    }
+    this.#acking.clear();
     if (!members.includes(this.config.nodeId)) {
       this.#round = undefined;
       return;
@@ -139,6 +158,8 @@ export class CibReplica {
         return this.#onWrite(sender, message.requestId, message.patchsetXml);
       case "applied":
         return this.#onApplied(sender, message.origin, message.requestId);
+      case "committed":
+        return this.#onCommitted(sender, message.origin, message.requestId);
     }
   }
 
@@ -208,10 +229,15 @@ export class CibReplica {
     this.#broadcast({ kind: "write", requestId, patchsetXml });
   }
 
-  /** Every member runs this at the same place in the agreed order, with the same CIB. */
+  /**
+   * Every member runs this at the same place in the agreed order, with the same CIB and the
+   * same pending writes: the patch is checked against the CIB as it will be once the writes
+   * before it commit, and every member but the origin says it accepts it.
+   */
   #onWrite(origin: NodeId, requestId: string, patchsetXml: string): void {
     const own = origin === this.config.nodeId;
-    if (this.#round !== undefined || this.#cib === undefined) {
+    const base = this.#pending.at(-1)?.result ?? this.#cib;
+    if (this.#round !== undefined || base === undefined) {
       if (own) this.#reply(requestId, "sync_in_progress", "The CIB was being synchronised");
       return;
     }
@@ -221,35 +247,68 @@ export class CibReplica {
       if (own) this.#reply(requestId, "invalid_patch", patchset.issues[0]?.message ?? "Bad patch");
       return;
     }
-    const applied = applyPatchset(this.#cib, patchset.value);
+    const applied = applyPatchset(base, patchset.value);
     if (!applied.ok) {
       const issue = applied.issues[0];
       const code = issue?.code === "version_conflict" ? "version_conflict" : "invalid_patch";
       if (own) this.#reply(requestId, code, issue?.message ?? "The patch does not apply");
       return;
     }
-    this.#hold(applied.value);
-    this.#persist();
-    this.#outbox.push({ kind: "notify", patchset: patchset.value });
-    if (!own) {
-      this.#broadcast({ kind: "applied", origin, requestId });
-      return;
-    }
-    const waiting = new Set(this.#members.filter((nodeId) => nodeId !== this.config.nodeId));
-    this.#awaiting.set(requestId, { version: patchset.value.target, waiting });
-    this.#confirmIfDone(requestId);
+    const waiting = new Set(this.#members.filter((nodeId) => nodeId !== origin));
+    this.#pending.push({
+      origin,
+      requestId,
+      patchset: patchset.value,
+      result: applied.value,
+      waiting,
+    });
+    if (!own) this.#broadcast({ kind: "applied", origin, requestId });
+    this.#commitReady();
   }
 
   #onApplied(sender: NodeId, origin: number, requestId: string): void {
-    if (origin !== this.config.nodeId) return;
-    this.#awaiting.get(requestId)?.waiting.delete(sender);
-    this.#confirmIfDone(requestId);
+    const entry = this.#pending.find(
+      (pending) => pending.origin === origin && pending.requestId === requestId,
+    );
+    entry?.waiting.delete(sender);
+    this.#commitReady();
   }
 
-  #confirmIfDone(requestId: string): void {
-    const entry = this.#awaiting.get(requestId);
+  /**
+   * Commits, in order, the pending writes every member accepted: all members see the same
+   * acceptances in the same order, so all commit at the same place. A write a member alone
+   * saw (a stale view) is never committed, so it can never outrank the others' CIB.
+   */
+  #commitReady(): void {
+    for (;;) {
+      const next = this.#pending[0];
+      if (next === undefined || next.waiting.size > 0) return;
+      this.#pending.shift();
+      this.#hold(next.result);
+      this.#persist();
+      this.#outbox.push({ kind: "notify", patchset: next.patchset });
+      const { origin, requestId } = next;
+      if (origin !== this.config.nodeId) {
+        this.#broadcast({ kind: "committed", origin, requestId });
+        continue;
+      }
+      const waiting = new Set(this.#members.filter((nodeId) => nodeId !== origin));
+      this.#acking.set(requestId, { version: cibVersion(next.result), waiting });
+      this.#acknowledgeIfDone(requestId);
+    }
+  }
+
+  #onCommitted(sender: NodeId, origin: number, requestId: string): void {
+    if (origin !== this.config.nodeId) return;
+    this.#acking.get(requestId)?.waiting.delete(sender);
+    this.#acknowledgeIfDone(requestId);
+  }
+
+  /** Acknowledged only once every member persisted it: no later view can lack it. */
+  #acknowledgeIfDone(requestId: string): void {
+    const entry = this.#acking.get(requestId);
     if (entry === undefined || entry.waiting.size > 0) return;
-    this.#awaiting.delete(requestId);
+    this.#acking.delete(requestId);
     this.#outbox.push({ kind: "reply", requestId, reply: { ok: true, version: entry.version } });
   }
 

@@ -4,8 +4,9 @@ import type { CibVersion } from "./versions.js";
 /**
  * What CIB replicas say to each other over the `cib` process group, in agreed order.
  * `announce`: this member's version and digest for a sync round; `sync`: the chosen copy,
- * whole; `write`: a client's patchset; `applied`: a member applied the write (the origin
- * acknowledges the client once every member of the group did).
+ * whole; `write`: a client's patchset; `applied`: a member accepts the write (all commit it
+ * once every member did); `committed`: a member committed and persisted it (the origin
+ * acknowledges its client once every member did).
  */
 export type CibMessage =
   | {
@@ -16,7 +17,8 @@ export type CibMessage =
     }
   | { readonly kind: "sync"; readonly round: string; readonly cibXml: string }
   | { readonly kind: "write"; readonly requestId: string; readonly patchsetXml: string }
-  | { readonly kind: "applied"; readonly origin: number; readonly requestId: string };
+  | { readonly kind: "applied"; readonly origin: number; readonly requestId: string }
+  | { readonly kind: "committed"; readonly origin: number; readonly requestId: string };
 
 export type CibWireCode = "bad_cib_message";
 
@@ -55,6 +57,7 @@ function check(record: Record<string, unknown>): boolean {
     case "write":
       return isString(record["requestId"]) && isString(record["patchsetXml"]);
     case "applied":
+    case "committed":
       return Number.isSafeInteger(record["origin"]) && isString(record["requestId"]);
     default:
       return false;

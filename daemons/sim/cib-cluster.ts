@@ -141,6 +141,9 @@ export class SimCibCluster {
   #maybeCorrupt(nodeId: NodeId): void {
     const disk = this.disks.get(nodeId);
     if (disk === undefined || !this.#prng.chance(this.options.corruptPercent)) return;
+    // The fault model is one lost disk at a time: every other node is up and holds this copy.
+    const others = this.cluster.nodeIds.filter((other) => other !== nodeId);
+    if (others.some((other) => this.replicas.get(other)?.digest !== disk.digest)) return;
     const cut = this.#prng.int(disk.cibXml.length);
     this.disks.set(nodeId, { ...disk, cibXml: disk.cibXml.slice(0, cut) });
   }

@@ -139,6 +139,7 @@ export function applyFailureBans(working: Working, state: ResourceState): void {
       addNodeScore(clone ?? state, node, -INFINITY, nodeBaseWeight(node));
     if (primitive.bannedEverywhere)
       addNodeScore(clone ?? state, node, -INFINITY, nodeBaseWeight(node));
+    if (primitive.stopOnFail) addNodeScore(state, node, -INFINITY, nodeBaseWeight(node));
     if (primitive.failedStopOn.has(node.name)) addNodeScore(state, node, -INFINITY, nodeBaseWeight(node));
     const blockedByMultipleActive = state.runningOn.length > 1 && state.resource.meta.get("multiple-active") === "block";
     if (!state.managed && !blockedByMultipleActive && state.runningOn.includes(node.name)) {

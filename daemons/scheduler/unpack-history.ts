@@ -337,7 +337,7 @@ function applyFailure(
   }
   state.lastFailure = `${record.task} ${record.intervalMs}`;
   if (record.task === "promote" || record.rc === 8 || record.rc === 9) state.role = "Promoted";
-  else if (record.task === "demote") state.role = demoteFailureRole(record, onFail);
+  else if (record.task === "demote") state.role = demoteFailureRole(onFail);
   else if (roleRank[state.role] < roleRank.Started) state.role = "Started";
 }
 
@@ -393,9 +393,7 @@ function applyOnFail(primitive: PrimitiveModel, node: NodeModel, onFail: OnFail)
   }
 }
 
-/** A failed demote leaves the resource Unpromoted (or Promoted with on-fail=block, Stopped on rc 7). */
-function demoteFailureRole(record: OperationRecord, onFail: OnFail): Role {
-  if (onFail === "block") return "Promoted";
-  if (record.rc === 7) return "Stopped";
-  return "Unpromoted";
+/** A failed demote leaves the resource Unpromoted (Promoted with on-fail=block). */
+function demoteFailureRole(onFail: OnFail): Role {
+  return onFail === "block" ? "Promoted" : "Unpromoted";
 }

@@ -63,6 +63,12 @@ export const resourceMetaAttributes: readonly AttributeDefinition[] = [
     default: "0",
     description: "Which resources stay active when not all can",
   },
+  {
+    name: "provides",
+    type: "select",
+    values: ["unfencing"],
+    description: "A fencing device that unfences nodes (deprecated: requires=unfencing)",
+  },
   { name: "remote-addr", type: "string", description: "Address of a guest node" },
   {
     name: "remote-connect-timeout",

@@ -111,6 +111,7 @@ describe("complete() in configure statements", () => {
         "multiple-active=",
         "params",
         "priority=",
+        "provides=",
         "remote-addr=",
         "remote-connect-timeout=",
         "remote-node=",

@@ -8,6 +8,7 @@ import type { AgentSpec } from "./agent-spec.js";
 import { formatAgentSpec, pickProvider } from "./agent-spec.js";
 import { lsbTypes, ocfAgentPath, ocfProvidersOf, ocfTypes, stonithTypes } from "./discovery.js";
 import { lsbMetadata } from "./lsb-metadata.js";
+import { fencerView } from "./stonith-metadata.js";
 import type { AgentMetadata } from "./metadata.js";
 import { parseAgentMetadata } from "./metadata.js";
 import type { ProgramRun } from "./run-agent.js";
@@ -126,7 +127,9 @@ async function describeStonith(
     environment: { PATH: searchPath },
     ...options,
   });
-  return fromRun(spec, run);
+  const described = fromRun(spec, run);
+  if (!described.ok) return described;
+  return ok({ spec, metadata: fencerView(described.value.metadata) });
 }
 
 /**

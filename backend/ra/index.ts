@@ -12,6 +12,7 @@ export {
 export type { AgentInfoOptions } from "./format-info.js";
 export { formatAgentInfo, formatColumns } from "./format-info.js";
 export { initInfoFields, lsbMetadata } from "./lsb-metadata.js";
+export { fencerView } from "./stonith-metadata.js";
 export type { AgentDirectories } from "./agent-directories.js";
 export { agentDirectories, bundledOcfRoot } from "./agent-directories.js";
 export {

@@ -1,0 +1,126 @@
+/**
+ * Failed resource actions as crm_mon lists them: every recorded operation whose result
+ * differs from the expected one, or that did not complete, once per operation key and node,
+ * read from the CIB's status section in history order.
+ */
+import type { XmlElement } from "../../backend/cib/index.js";
+import { childElements, firstChild } from "../../backend/cib/index.js";
+import { formatCtime, formatDuration } from "./dates.js";
+import { agentResultName, executionStatusName } from "./results.js";
+
+export interface FailedAction {
+  readonly resource: string;
+  readonly operationKey: string;
+  readonly task: string;
+  readonly intervalMs: number;
+  readonly node: string;
+  readonly rc: number;
+  readonly status: number;
+  readonly callId: number;
+  readonly exitReason: string;
+  readonly lastRcChange: number | undefined;
+  readonly execMs: number;
+  readonly queueMs: number;
+}
+
+function numberOf(op: XmlElement, name: string): number | undefined {
+  const text = op.attributes[name];
+  if (text === undefined || !/^-?\d+$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/** The rc the transition expected: the third field of the transition key, else 0. */
+function expectedRc(op: XmlElement): number {
+  const key = op.attributes["transition-key"] ?? op.attributes["transition-magic"]?.split(";")[1];
+  const field = key?.split(":")[2];
+  return field !== undefined && /^\d+$/.test(field) ? Number(field) : 0;
+}
+
+/** Status and rc: the transition magic's `status:rc` when recorded, else the attributes. */
+function outcomeOf(op: XmlElement): [number, number] {
+  const magic = /^(-?\d+):(\d+);/.exec(op.attributes["transition-magic"] ?? "");
+  if (magic !== null) return [Number(magic[1]), Number(magic[2])];
+  return [numberOf(op, "op-status") ?? 0, numberOf(op, "rc-code") ?? 0];
+}
+
+/** A result the transition accepts: the expected rc, or a probe finding any known state. */
+function isAccepted(op: XmlElement, rc: number, intervalMs: number): boolean {
+  const isProbe = op.attributes["operation"] === "monitor" && intervalMs === 0;
+  return rc === expectedRc(op) || (isProbe && (rc === 0 || rc === 7 || rc === 8));
+}
+
+/** The resource of an operation key `RSC_TASK_INTERVAL`. */
+function resourceOfKey(key: string, task: string, intervalMs: number): string | undefined {
+  const suffix = `_${task}_${intervalMs}`;
+  return key.endsWith(suffix) ? key.slice(0, -suffix.length) : undefined;
+}
+
+function failedAction(op: XmlElement, resource: string, node: string): FailedAction | undefined {
+  const [status, rc] = outcomeOf(op);
+  const intervalMs = numberOf(op, "interval") ?? 0;
+  if (status === -1 || ((status === 0 || status === 4) && isAccepted(op, rc, intervalMs)))
+    return undefined;
+  const task = op.attributes["operation"] ?? "";
+  const operationKey = op.attributes["operation_key"] ?? op.attributes["id"] ?? "";
+  return {
+    resource: resourceOfKey(operationKey, task, intervalMs) ?? resource,
+    operationKey,
+    task,
+    intervalMs,
+    node,
+    rc,
+    status,
+    callId: numberOf(op, "call-id") ?? 0,
+    exitReason: op.attributes["exit-reason"] ?? "",
+    lastRcChange: numberOf(op, "last-rc-change"),
+    execMs: numberOf(op, "exec-time") ?? 0,
+    queueMs: numberOf(op, "queue-time") ?? 0,
+  };
+}
+
+function byCallId(a: XmlElement, b: XmlElement): number {
+  return (numberOf(a, "call-id") ?? 0) - (numberOf(b, "call-id") ?? 0);
+}
+
+export function collectFailedActions(cib: XmlElement): FailedAction[] {
+  const failures: FailedAction[] = [];
+  const seen = new Set<string>();
+  const status = firstChild(cib, "status");
+  for (const nodeState of status === undefined ? [] : childElements(status, "node_state")) {
+    const node = nodeState.attributes["uname"] ?? nodeState.attributes["id"] ?? "";
+    const resources = firstChild(firstChild(nodeState, "lrm") ?? nodeState, "lrm_resources");
+    for (const resource of resources === undefined
+      ? []
+      : childElements(resources, "lrm_resource")) {
+      const id = resource.attributes["id"] ?? "";
+      for (const op of [...childElements(resource, "lrm_rsc_op")].sort(byCallId)) {
+        const failure = failedAction(op, id, node);
+        const key = `${failure?.operationKey ?? ""}\u0000${node}`;
+        if (failure === undefined || seen.has(key)) continue;
+        seen.add(key);
+        failures.push(failure);
+      }
+    }
+  }
+  return failures;
+}
+
+function taskText(failure: FailedAction): string {
+  if (failure.task === "monitor" && failure.intervalMs === 0) return "probe";
+  if (failure.intervalMs === 0) return failure.task;
+  const every =
+    failure.intervalMs % 1000 === 0 ? `${failure.intervalMs / 1000}s` : `${failure.intervalMs}ms`;
+  return `${every}-interval ${failure.task}`;
+}
+
+/** `web 10s-interval monitor on node1 returned 'error' (reason) at DATE after 33ms`. */
+export function failedActionText(failure: FailedAction): string {
+  const reason = failure.exitReason === "" ? "" : failure.exitReason;
+  const outcome =
+    failure.status === 0
+      ? `returned '${agentResultName(failure.rc)}'${reason === "" ? "" : ` (${reason})`}`
+      : `could not be executed (${executionStatusName(failure.status)}${reason === "" ? "" : `: ${reason}`})`;
+  const at = failure.lastRcChange === undefined ? "" : ` at ${formatCtime(failure.lastRcChange)}`;
+  const after = failure.execMs > 0 ? ` after ${formatDuration(failure.execMs)}` : "";
+  return `${failure.resource} ${taskText(failure)} on ${failure.node} ${outcome}${at}${after}`;
+}

@@ -1,0 +1,100 @@
+/**
+ * crm_mon's "Operations" section (-o, -t adds timing): per online node and resource, the
+ * recorded operations in call order, read from the CIB's status section.
+ */
+import type { XmlElement } from "../../backend/cib/index.js";
+import { childElements, firstChild } from "../../backend/cib/index.js";
+import type { ClusterModel } from "../../daemons/scheduler/index.js";
+import type { ListItem } from "../render/status/index.js";
+import { listItem } from "../render/status/index.js";
+import { formatCtime } from "./dates.js";
+import { migrationThreshold, nodeFailures } from "./node-sections.js";
+import { agentResultName } from "./results.js";
+
+function numberOf(op: XmlElement, name: string): number | undefined {
+  const text = op.attributes[name];
+  return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : undefined;
+}
+
+export interface HistoryEntry {
+  readonly callId: number;
+  readonly task: string;
+  readonly intervalMs: number;
+  readonly rc: number;
+  readonly lastRcChange: number | undefined;
+  readonly execMs: number | undefined;
+  readonly queueMs: number | undefined;
+}
+
+/** The operations crm_mon lists for one lrm_resource: completed, not notifications. */
+export function historyEntries(resource: XmlElement): HistoryEntry[] {
+  return childElements(resource, "lrm_rsc_op")
+    .filter((op) => op.attributes["operation"] !== "notify" && numberOf(op, "op-status") !== -1)
+    .map((op) => ({
+      callId: numberOf(op, "call-id") ?? 0,
+      task: op.attributes["operation"] ?? "",
+      intervalMs: numberOf(op, "interval") ?? 0,
+      rc: numberOf(op, "rc-code") ?? 0,
+      lastRcChange: numberOf(op, "last-rc-change"),
+      execMs: numberOf(op, "exec-time"),
+      queueMs: numberOf(op, "queue-time"),
+    }))
+    .filter((entry) => entry.callId > 0)
+    .sort((a, b) => a.callId - b.callId);
+}
+
+function entryText(entry: HistoryEntry, timing: boolean): string {
+  const parts: string[] = [];
+  if (entry.intervalMs > 0) parts.push(`interval="${entry.intervalMs}ms"`);
+  if (timing) {
+    if (entry.lastRcChange !== undefined)
+      parts.push(`last-rc-change="${formatCtime(entry.lastRcChange)}"`);
+    if (entry.execMs !== undefined) parts.push(`exec-time="${entry.execMs}ms"`);
+    if (entry.queueMs !== undefined) parts.push(`queue-time="${entry.queueMs}ms"`);
+  }
+  if (timing || entry.rc !== 0) parts.push(`rc=${entry.rc} (${agentResultName(entry.rc)})`);
+  const head = `(${entry.callId}) ${entry.task}`;
+  return parts.length === 0 ? head : `${head}: ${parts.join(" ")}`;
+}
+
+/** lrm_resource elements of each node_state, by node name. */
+export function resourceHistories(cib: XmlElement): Map<string, XmlElement[]> {
+  const histories = new Map<string, XmlElement[]>();
+  const status = firstChild(cib, "status");
+  for (const nodeState of status === undefined ? [] : childElements(status, "node_state")) {
+    const node = nodeState.attributes["uname"] ?? nodeState.attributes["id"] ?? "";
+    const resources = firstChild(firstChild(nodeState, "lrm") ?? nodeState, "lrm_resources");
+    histories.set(node, resources === undefined ? [] : childElements(resources, "lrm_resource"));
+  }
+  return histories;
+}
+
+export function operationsSection(
+  cib: XmlElement,
+  model: ClusterModel,
+  timing: boolean,
+): ListItem | undefined {
+  const histories = resourceHistories(cib);
+  const items: ListItem[] = [];
+  for (const [name, lrmResources] of histories) {
+    const node = model.nodeByName.get(name);
+    if (node === undefined || !node.online) continue;
+    const failures = new Map(nodeFailures(node).map((failure) => [failure.resource, failure]));
+    const resources: ListItem[] = [];
+    for (const resource of lrmResources) {
+      const entries = historyEntries(resource);
+      if (entries.length === 0) continue;
+      const id = resource.attributes["id"] ?? "";
+      const failure = failures.get(id);
+      const failed =
+        failure === undefined
+          ? ""
+          : ` fail-count=${failure.failCount}${failure.lastFailure === undefined ? "" : ` last-failure='${formatCtime(failure.lastFailure)}'`}`;
+      const threshold = migrationThreshold(model, id.replace(/:\d+$/, ""));
+      const lines = entries.map((entry) => listItem(entryText(entry, timing)));
+      resources.push(listItem(`${id}: migration-threshold=${threshold}${failed}`, lines));
+    }
+    if (resources.length > 0) items.push(listItem(`Node: ${node.name}`, resources));
+  }
+  return items.length === 0 ? undefined : listItem("Operations", items);
+}

@@ -1,0 +1,53 @@
+/** crm_mon's text layout: summary, nodes, resources and the sections the flags ask for. */
+import type { XmlElement } from "../../backend/cib/index.js";
+import type { ClusterModel } from "../../daemons/scheduler/index.js";
+import type { ListItem } from "../render/status/index.js";
+import { listItem, renderTree, statusSections } from "../render/status/index.js";
+import { collectFailedActions, failedActionText } from "./failures.js";
+import { migrationSummarySection, nodeAttributesSection } from "./node-sections.js";
+import { operationsSection } from "./operations.js";
+import type { MonitorOptions } from "./options.js";
+import { clusterSummary, summaryLines } from "./summary.js";
+
+export interface MonitorInput {
+  readonly cib: XmlElement;
+  readonly model: ClusterModel;
+  /** Wall clock (epoch seconds) for "Last updated". */
+  readonly now: number;
+}
+
+function withSpacer(item: ListItem): ListItem {
+  return { ...item, spacer: true };
+}
+
+export function monitorSections(input: MonitorInput, options: MonitorOptions): ListItem[] {
+  const { cib, model } = input;
+  const summary = clusterSummary(cib, model);
+  const sections: ListItem[] = [
+    listItem(
+      "Cluster Summary",
+      summaryLines(summary, input.now).map((line) => listItem(line)),
+    ),
+  ];
+  for (const section of statusSections(model, { showInactive: options.inactive }))
+    sections.push(withSpacer(section));
+  const attributes = options.nodeAttributes ? nodeAttributesSection(model) : undefined;
+  if (attributes !== undefined) sections.push(withSpacer(attributes));
+  if (options.operations) {
+    const operations = operationsSection(cib, model, options.timing);
+    if (operations !== undefined) sections.push(withSpacer(operations));
+  }
+  if (options.failCounts) sections.push(withSpacer(migrationSummarySection(model)));
+  const failures = collectFailedActions(cib);
+  if (failures.length > 0) {
+    const items = failures.map((failure) => listItem(failedActionText(failure)));
+    sections.push(withSpacer(listItem("Failed Resource Actions", items)));
+  }
+  return sections;
+}
+
+/** The whole text output, each line ending in a newline. */
+export function renderMonitorText(input: MonitorInput, options: MonitorOptions): string {
+  const lines = monitorSections(input, options).flatMap((section) => renderTree(section));
+  return `${lines.join("\n")}\n`;
+}

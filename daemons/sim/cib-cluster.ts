@@ -25,8 +25,9 @@ const cibGroup = "cib";
 /**
  * CIB replicas over a SimCluster: each node's CibReplica is fed the cib group's view changes
  * and deliveries and its quorum; its persisted CIB is the node's disk (kept across crashes,
- * sometimes truncated by a crash). Checks on every step that no node's version goes back, and
- * records which client writes were acknowledged.
+ * sometimes truncated by a crash). Checks on every step that no node's version goes back and
+ * that one version is one document on every node (all replicas pass through the same
+ * versions), and records which client writes were acknowledged.
  */
 export class SimCibCluster {
   readonly replicas = new Map<NodeId, CibReplica>();
@@ -36,6 +37,8 @@ export class SimCibCluster {
   /** Replies by code, for figures. */
   readonly replies = new Map<string, number>();
   readonly #lastVersion = new Map<NodeId, CibVersion>();
+  /** Every version any node ever held, with its digest: one version is one document. */
+  readonly #digestByVersion = new Map<string, string>();
   readonly #pending = new Map<string, SimCibWrite>();
   readonly #prng: Prng;
   #counter = 0;
@@ -201,5 +204,14 @@ export class SimCibCluster {
       );
     }
     this.#lastVersion.set(nodeId, version);
+    const digest = replica.digest ?? "";
+    const known = this.#digestByVersion.get(versionText(version));
+    if (known === undefined) this.#digestByVersion.set(versionText(version), digest);
+    else if (known !== digest) {
+      throw new SimViolation(
+        `Node ${nodeId} holds CIB ${versionText(version)} with digest ${digest}, another node ` +
+          `held ${known} (tick ${this.cluster.now})\nreplay: ${this.cluster.replayCommand}`,
+      );
+    }
   }
 }

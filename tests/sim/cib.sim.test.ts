@@ -7,7 +7,7 @@ const seeds = simSeeds(300);
 
 describe("replicated CIB under crashes, corrupted disks, partitions and restarts", () => {
   test.each(seedChunks(seeds, 50).map((chunk) => [chunk[0], chunk.at(-1), chunk] as const))(
-    "seeds %i..%i never move a version back, lose no acknowledged write, and converge",
+    "seeds %i..%i: versions only move forward, one version is one document, no acknowledged write is lost, all converge",
     (_first, _last, chunk) => {
       let acknowledged = 0;
       for (const seed of chunk) {

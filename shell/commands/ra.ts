@@ -9,12 +9,14 @@ import {
   formatAgentSpec,
   formatColumns,
   lsbTypes,
+  ocfExitName,
   ocfProviders,
   ocfProvidersOf,
   ocfTypes,
   parseAgentSpec,
   stonithTypes,
   systemdTypes,
+  validateAgent,
 } from "../../backend/ra/index.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
@@ -160,9 +162,56 @@ const infoCommand: Command = {
   },
 };
 
+/** `name=value` words into parameters; undefined (after an error) when one has no `=`. */
+function parametersOf(
+  words: readonly string[],
+  context: CommandContext,
+): Map<string, string> | undefined {
+  const parameters = new Map<string, string>();
+  for (const word of words) {
+    const at = word.indexOf("=");
+    if (at <= 0) {
+      context.output.error(`Expected name=value, not "${word}"`);
+      return undefined;
+    }
+    parameters.set(word.slice(0, at), word.slice(at + 1));
+  }
+  return parameters;
+}
+
+const validateCommand: Command = {
+  name: "validate",
+  aliases: [],
+  usage: "[<class>:[<provider>:]]<type> [<name>=<value> ...]",
+  help: "Run an ocf agent's validate-all with the given parameters",
+  example: "validate ocf:quorate:Dummy op_sleep=2",
+  run: async (input, context): Promise<Outcome> => {
+    const [agent, ...words] = input.args;
+    if (agent === undefined) return refuse(context, "Usage: validate <agent> [name=value ...]");
+    const spec = parseAgentSpec(agent);
+    const parameters = parametersOf(words, context);
+    if (!spec.ok) context.output.issues(spec.issues);
+    if (!spec.ok || parameters === undefined) return failed;
+    const validated = await validateAgent(directoriesOf(context), spec.value, parameters);
+    if (!validated.ok) {
+      for (const found of validated.issues) refuse(context, found.message, found.suggestion);
+      return failed;
+    }
+    const { exitCode, exitReason, output } = validated.value;
+    for (const line of output) context.output.info(line);
+    if (exitCode === 0) return done;
+    const named = formatAgentSpec(validated.value.spec);
+    const because = exitReason === undefined ? "" : `: ${exitReason}`;
+    return refuse(
+      context,
+      `${named}: validate-all returned ${String(exitCode)} (${ocfExitName(exitCode)})${because}`,
+    );
+  },
+};
+
 export const raLevel: Level = {
   name: "ra",
   aliases: [],
   help: "Resource agents: classes, providers, lists and meta-data",
-  commands: [classesCommand, providersCommand, listCommand, infoCommand],
+  commands: [classesCommand, providersCommand, listCommand, infoCommand, validateCommand],
 };

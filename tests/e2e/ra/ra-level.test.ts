@@ -59,3 +59,23 @@ describe("crm ra", () => {
     expect(run.succeeded).toBe(true);
   });
 });
+
+describe("crm ra validate", () => {
+  test("runs validate-all with the parameters and reports the code and exit reason", async () => {
+    expect((await runCrmLine("ra validate ocf:quorate:Dummy op_sleep=0")).succeeded).toBe(true);
+    const bad = await runCrmLine("ra validate ocf:quorate:Dummy op_sleep=abc");
+    expect(bad.succeeded).toBe(false);
+    expect(bad.stderr).toBe(
+      'ERROR: ocf:quorate:Dummy: validate-all returned 6 (not configured): Parameter op_sleep must be a whole number of seconds, not "abc"\n',
+    );
+  });
+
+  test("refuses undeclared parameters, words without = and non-ocf agents", async () => {
+    const typo = await runCrmLine("ra validate ocf:quorate:Dummy op_slep=1");
+    expect(typo.stderr).toContain('has no parameter "op_slep" (did you mean "op_sleep"?)');
+    expect((await runCrmLine("ra validate ocf:quorate:Dummy op_sleep")).stderr).toContain(
+      'Expected name=value, not "op_sleep"',
+    );
+    expect((await runCrmLine("ra validate lsb:x")).succeeded).toBe(false);
+  });
+});

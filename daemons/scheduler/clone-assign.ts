@@ -30,7 +30,9 @@ function compareInstances(
     const allowedA = nodeAllowed(a);
     const allowedB = nodeAllowed(b);
     if (allowedA !== allowedB) return allowedA ? -1 : 1;
-    if (a.priority !== b.priority) return b.priority - a.priority;
+    const priorityA = instancePriority(a);
+    const priorityB = instancePriority(b);
+    if (priorityA !== priorityB) return priorityB - priorityA;
     const nodeA = currentNode(a);
     const nodeB = currentNode(b);
     if (nodeA === undefined && nodeB === undefined) return instanceNumber(a) - instanceNumber(b);
@@ -50,6 +52,13 @@ function compareInstances(
     if (scoreA !== scoreB) return scoreB - scoreA;
     return instanceNumber(a) - instanceNumber(b);
   };
+}
+
+/** Configured priority, raised to the promotion score for promotable instances. */
+function instancePriority(state: ResourceState): number {
+  return state.parent?.resource.kind === "clone" && state.parent.resource.promotable
+    ? Math.max(state.priority, state.promotionPriority)
+    : state.priority;
 }
 
 function nodeAllowed(state: ResourceState): boolean {

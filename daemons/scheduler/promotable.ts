@@ -50,10 +50,12 @@ export function promotionScore(
 
 export function addPromotionScores(working: Working, clone: ResourceState): void {
   for (const instance of clone.children) {
+    instance.promotionPriority = instance.priority;
     for (const [node, weight] of instance.allowed) {
-      if (!isAvailable(working.model.nodeByName.get(node)) || weight < 0) continue;
-      const score = promotionScore(working, clone, instance, node);
-      if (score !== undefined && score > 0) instance.allowed.set(node, addScores(weight, score));
+      if (!isAvailable(working.model.nodeByName.get(node))) continue;
+      const score = promotionScore(working, clone, instance, node) ?? 0;
+      if (score > 0) instance.allowed.set(node, addScores(weight, score));
+      if (score > instance.promotionPriority) instance.promotionPriority = score;
     }
   }
 }

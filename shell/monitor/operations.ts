@@ -4,7 +4,7 @@
  */
 import type { XmlElement } from "../../backend/cib/index.js";
 import { childElements, firstChild } from "../../backend/cib/index.js";
-import type { ClusterModel } from "../../daemons/scheduler/index.js";
+import type { ClusterModel, ResourceModel } from "../../daemons/scheduler/index.js";
 import type { ListItem } from "../render/status/index.js";
 import { listItem } from "../render/status/index.js";
 import { formatCtime } from "./dates.js";
@@ -26,7 +26,14 @@ export interface HistoryEntry {
   readonly queueMs: number | undefined;
 }
 
-/** The operations crm_mon lists for one lrm_resource: completed, not notifications. */
+function isProbeNotRunning(entry: HistoryEntry): boolean {
+  return entry.task === "monitor" && entry.intervalMs === 0 && entry.rc === 7;
+}
+
+/**
+ * The operations crm_mon lists for one lrm_resource, by call id: completed ones, without
+ * notifications and probes that found the resource stopped.
+ */
 export function historyEntries(resource: XmlElement): HistoryEntry[] {
   return childElements(resource, "lrm_rsc_op")
     .filter((op) => op.attributes["operation"] !== "notify" && numberOf(op, "op-status") !== -1)
@@ -39,7 +46,7 @@ export function historyEntries(resource: XmlElement): HistoryEntry[] {
       execMs: numberOf(op, "exec-time"),
       queueMs: numberOf(op, "queue-time"),
     }))
-    .filter((entry) => entry.callId > 0)
+    .filter((entry) => entry.callId > 0 && !isProbeNotRunning(entry))
     .sort((a, b) => a.callId - b.callId);
 }
 
@@ -53,7 +60,8 @@ function entryText(entry: HistoryEntry, timing: boolean): string {
     if (entry.queueMs !== undefined) parts.push(`queue-time="${entry.queueMs}ms"`);
   }
   if (timing || entry.rc !== 0) parts.push(`rc=${entry.rc} (${agentResultName(entry.rc)})`);
-  const head = `(${entry.callId}) ${entry.task}`;
+  const task = entry.task === "monitor" && entry.intervalMs === 0 ? "probe" : entry.task;
+  const head = `(${entry.callId}) ${task}`;
   return parts.length === 0 ? head : `${head}: ${parts.join(" ")}`;
 }
 
@@ -69,12 +77,29 @@ export function resourceHistories(cib: XmlElement): Map<string, XmlElement[]> {
   return histories;
 }
 
-export function operationsSection(
-  cib: XmlElement,
-  model: ClusterModel,
-  timing: boolean,
-): ListItem | undefined {
+/** Base ids of primitives inside globally unique clones (their instance numbers are shown). */
+function uniqueCloneMembers(model: ClusterModel): Set<string> {
+  const members = new Set<string>();
+  const visit = (resource: ResourceModel, unique: boolean): void => {
+    if (resource.kind === "primitive") {
+      if (unique) members.add(resource.baseId);
+    } else if (resource.kind === "group")
+      resource.children.forEach((child) => visit(child, unique));
+    else resource.instances.forEach((child) => visit(child, resource.globallyUnique));
+  };
+  model.resources.forEach((resource) => visit(resource, false));
+  return members;
+}
+
+/** Anonymous clone instances are shown by the primitive's id, without `:N`. */
+function shownId(id: string, unique: ReadonlySet<string>): string {
+  const base = id.replace(/:\d+$/, "");
+  return unique.has(base) ? id : base;
+}
+
+export function operationsSection(cib: XmlElement, model: ClusterModel, timing: boolean): ListItem {
   const histories = resourceHistories(cib);
+  const unique = uniqueCloneMembers(model);
   const items: ListItem[] = [];
   for (const [name, lrmResources] of histories) {
     const node = model.nodeByName.get(name);
@@ -84,8 +109,9 @@ export function operationsSection(
     for (const resource of lrmResources) {
       const entries = historyEntries(resource);
       if (entries.length === 0) continue;
-      const id = resource.attributes["id"] ?? "";
-      const failure = failures.get(id);
+      const lrmId = resource.attributes["id"] ?? "";
+      const id = shownId(lrmId, unique);
+      const failure = failures.get(lrmId) ?? failures.get(id);
       const failed =
         failure === undefined
           ? ""
@@ -96,5 +122,5 @@ export function operationsSection(
     }
     if (resources.length > 0) items.push(listItem(`Node: ${node.name}`, resources));
   }
-  return items.length === 0 ? undefined : listItem("Operations", items);
+  return listItem("Operations", items);
 }

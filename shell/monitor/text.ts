@@ -33,10 +33,7 @@ export function monitorSections(input: MonitorInput, options: MonitorOptions): L
     sections.push(withSpacer(section));
   const attributes = options.nodeAttributes ? nodeAttributesSection(model) : undefined;
   if (attributes !== undefined) sections.push(withSpacer(attributes));
-  if (options.operations) {
-    const operations = operationsSection(cib, model, options.timing);
-    if (operations !== undefined) sections.push(withSpacer(operations));
-  }
+  if (options.operations) sections.push(withSpacer(operationsSection(cib, model, options.timing)));
   if (options.failCounts) sections.push(withSpacer(migrationSummarySection(model)));
   const failures = collectFailedActions(cib);
   if (failures.length > 0) {

@@ -17,7 +17,7 @@ const flagSets = [["-1"], ["-1", "-r", "-f", "-A"], ["-1", "-o", "-t"]];
 const floors: Readonly<Record<string, number>> = {
   "-1": 0.85,
   "-1 -r -f -A": 0.8,
-  "-1 -o -t": 0.1,
+  "-1 -o -t": 0.75,
 };
 
 function mask(text: string): string {

@@ -315,7 +315,8 @@ function applyFailure(
   state: NodeHistoryState,
   options: ClusterOptions,
 ): void {
-  const onFail = configuredOnFail(primitive, record, options);
+  const configured = configuredOnFail(primitive, record, options);
+  const onFail = configured === "ignore" && !isPlainError(record) ? "restart" : configured;
   if (onFail === "ignore") {
     applySuccess({ ...record, rc: record.expectedRc }, state);
     return;
@@ -396,4 +397,9 @@ function applyOnFail(primitive: PrimitiveModel, node: NodeModel, onFail: OnFail)
 /** A failed demote leaves the resource Unpromoted (Promoted with on-fail=block). */
 function demoteFailureRole(onFail: OnFail): Role {
   return onFail === "block" ? "Promoted" : "Unpromoted";
+}
+
+/** on-fail=ignore pretends success for every failure but a missing agent (op-status 7). */
+function isPlainError(record: OperationRecord): boolean {
+  return record.status !== 7;
 }

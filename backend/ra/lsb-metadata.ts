@@ -18,34 +18,38 @@ const lsbActions: readonly AgentAction[] = [
   action("monitor", "15", "15"),
 ];
 
-/** Fields of the `### BEGIN INIT INFO` … `### END INIT INFO` block, continuation lines kept. */
+const continuation = /^#(\t| {2})/;
+
+/**
+ * Fields of the `### BEGIN INIT INFO` … `### END INIT INFO` block, continuation lines (`#`
+ * then a tab or two spaces) kept. As Pacemaker 2.1 reads it, the line that ends a
+ * Description's continuation is consumed by it and not read as a field of its own.
+ */
 export function initInfoFields(script: string): ReadonlyMap<string, string> {
   const fields = new Map<string, string>();
   let inside = false;
-  let last: string | undefined;
+  let continuing: string | undefined;
   for (const line of script.split("\n")) {
     if (line.startsWith("### BEGIN INIT INFO")) inside = true;
     else if (line.startsWith("### END INIT INFO")) break;
-    else if (inside && line.startsWith("#")) last = readInitInfoLine(line, fields, last);
+    else if (!inside || !line.startsWith("#")) continue;
+    else if (continuing !== undefined && continuation.test(line)) {
+      fields.set(continuing, `${fields.get(continuing) ?? ""}\n${line.slice(1)}`);
+    } else if (continuing === "Description" && fields.get("Description")?.includes("\n")) {
+      continuing = undefined;
+    } else {
+      continuing = readField(line, fields);
+    }
   }
   return fields;
 }
 
-function readInitInfoLine(
-  line: string,
-  fields: Map<string, string>,
-  last: string | undefined,
-): string | undefined {
+function readField(line: string, fields: Map<string, string>): string | undefined {
   const field = /^#\s?([A-Za-z][-A-Za-z]*):(.*)$/.exec(line);
-  if (field !== null && !/^#(\t| {2})/.test(line)) {
-    const name = field[1] ?? "";
-    fields.set(name, (field[2] ?? "").trim());
-    return name;
-  }
-  if (last !== undefined && /^#(\t| {2})/.test(line)) {
-    fields.set(last, `${fields.get(last) ?? ""}\n${line.slice(1)}`);
-  }
-  return last;
+  if (field === null || continuation.test(line)) return undefined;
+  const name = field[1] ?? "";
+  fields.set(name, (field[2] ?? "").trim());
+  return name;
 }
 
 /**
@@ -58,8 +62,9 @@ export function lsbMetadata(name: string, script: string): AgentMetadata {
     name,
     version: "0.1",
     ocfVersion: "1.0",
-    shortdesc: fields.get("Short-Description") ?? "",
-    longdesc: (fields.get("Description") ?? "").trim(),
+    // Pacemaker names the script where the header gives no description.
+    shortdesc: fields.get("Short-Description") ?? name,
+    longdesc: (fields.get("Description") ?? name).trim(),
     parameters: [],
     actions: lsbActions,
   };

@@ -22,6 +22,8 @@ describe.skipIf(!present)("crm ra matches crmsh", () => {
     "ra info Dummy",
     "ra info pacemaker:Stateful",
     "ra info lsb:dbus",
+    "ra info lsb:logd",
+    "ra info lsb:hwclock.sh",
     "ra list ocf pacemaker",
     "ra list lsb",
     "ra list stonith",

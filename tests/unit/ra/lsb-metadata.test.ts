@@ -39,10 +39,19 @@ describe("lsbMetadata()", () => {
     expect(metadata.actions.at(-1)?.interval).toBe("15");
   });
 
-  test("describes a script without a header by its name only", () => {
+  test("describes a script without a header by its name, as Pacemaker", () => {
     expect(lsbMetadata("plain", "#!/bin/sh\nexit 0\n")).toMatchObject({
-      shortdesc: "",
-      longdesc: "",
+      shortdesc: "plain",
+      longdesc: "plain",
     });
+  });
+
+  test("the line ending a Description's continuation is not read as a field (Pacemaker 2.1)", () => {
+    const fields = initInfoFields(
+      "### BEGIN INIT INFO\n# Description: logs.\n#\tTo a file.\n# Short-Description: L\n# Provides: logd\n### END INIT INFO\n",
+    );
+    expect(fields.get("Description")).toBe("logs.\n\tTo a file.");
+    expect(fields.has("Short-Description")).toBe(false);
+    expect(fields.get("Provides")).toBe("logd");
   });
 });

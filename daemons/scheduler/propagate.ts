@@ -3,6 +3,7 @@
  * actions required or unrunnable until nothing changes, recording the reason.
  */
 import { INFINITY } from "./score.js";
+import { actionFlags, memberAction, orderingFlags, originalTask, type Flags } from "./action-flags.js";
 import {
   Order,
   orderActions,
@@ -13,11 +14,6 @@ import {
   type ResourceState,
   type Working,
 } from "./working.js";
-
-interface Flags {
-  optional: boolean;
-  runnable: boolean;
-}
 
 const completion: Record<string, string> = {
   start: "running",
@@ -44,90 +40,6 @@ function clearBecause(
         ? `${change} ${reason.task}`
         : `${change} ${reason.resource.id} ${reason.task}`;
     setReason(action, text, false);
-  }
-}
-
-function memberAction(
-  member: ResourceState,
-  task: string,
-  node: string | undefined,
-): ActionState | undefined {
-  return member.actions.find(
-    (action) =>
-      action.task === task &&
-      (node === undefined || action.node === undefined || action.node === node),
-  );
-}
-
-/** Effective flags of an action, summarizing a collective's members (group/clone action_flags). */
-/** Effective flags of an action, summarizing a collective's members (group/clone action_flags). */
-export function actionFlags(action: ActionState, node: string | undefined): Flags {
-  const state = action.resource;
-  if (state === undefined || state.children.length === 0) return { optional: action.optional, runnable: action.runnable };
-  if (state.resource.kind === "clone") return cloneFlags(action, state, node);
-  const flags: Flags = { optional: true, runnable: true };
-  const memberTask = originalTask(action.task);
-  for (const member of state.children) {
-    const found = memberAction(member, memberTask, node);
-    if (found === undefined) {
-      if (memberTask !== "stop" && memberTask !== "demote") flags.runnable = false;
-      continue;
-    }
-    const memberFlags = actionFlags(found, node);
-    if (flags.optional && !memberFlags.optional) {
-      flags.optional = false;
-      action.optional = false;
-    }
-    if (memberTask !== action.task && flags.runnable && !memberFlags.runnable) {
-      flags.runnable = false;
-      action.runnable = false;
-    }
-  }
-  return flags;
-}
-
-/** summary_action_flags: a clone action is required if any instance's is, runnable if any is. */
-function cloneFlags(action: ActionState, clone: ResourceState, node: string | undefined): Flags {
-  const flags: Flags = { optional: true, runnable: true };
-  let anyRunnable = false;
-  for (const instance of clone.children) {
-    const task = instance.children.length === 0 ? originalTask(action.task) : action.task;
-    const found = instance.actions.find((candidate) => candidate.task === task && (node === undefined || candidate.node === node));
-    if (found === undefined) continue;
-    const instanceFlags = actionFlags(found, node);
-    if (flags.optional && !instanceFlags.optional) {
-      flags.optional = false;
-      action.optional = false;
-    }
-    if (instanceFlags.runnable) anyRunnable = true;
-  }
-  if (!anyRunnable) {
-    flags.runnable = false;
-    if (node === undefined) action.runnable = false;
-  }
-  return flags;
-}
-
-/** action_flags_for_ordering: for a clone on a node, keep the node-less runnable bit. */
-function orderingFlags(action: ActionState, node: string | undefined): Flags {
-  const flags = actionFlags(action, undefined);
-  if (node === undefined || action.resource?.resource.kind !== "clone") return flags;
-  const onNode = actionFlags(action, node);
-  return { optional: onNode.optional, runnable: onNode.runnable || flags.runnable };
-}
-
-function originalTask(task: string): string {
-  switch (task) {
-    case "running":
-      return "start";
-    case "stopped":
-      return "stop";
-    case "promoted":
-      return "promote";
-    case "demoted":
-      return "demote";
-    default:
-      return task;
   }
 }
 

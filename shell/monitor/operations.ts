@@ -78,7 +78,7 @@ export function resourceHistories(cib: XmlElement): Map<string, XmlElement[]> {
 }
 
 /** Base ids of primitives inside globally unique clones (their instance numbers are shown). */
-function uniqueCloneMembers(model: ClusterModel): Set<string> {
+export function uniqueCloneMembers(model: ClusterModel): Set<string> {
   const members = new Set<string>();
   const visit = (resource: ResourceModel, unique: boolean): void => {
     if (resource.kind === "primitive") {
@@ -92,7 +92,7 @@ function uniqueCloneMembers(model: ClusterModel): Set<string> {
 }
 
 /** Anonymous clone instances are shown by the primitive's id, without `:N`. */
-function shownId(id: string, unique: ReadonlySet<string>): string {
+export function shownId(id: string, unique: ReadonlySet<string>): string {
   const base = id.replace(/:\d+$/, "");
   return unique.has(base) ? id : base;
 }

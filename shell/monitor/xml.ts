@@ -1,13 +1,19 @@
 /** crm_mon --output-as=xml: Pacemaker's `<pacemaker-result>` document, built with xmlbuilder2. */
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
-import type { ClusterModel, PrimitiveModel, ResourceModel } from "../../daemons/scheduler/index.js";
+import type {
+  ClusterModel,
+  NodeModel,
+  PrimitiveModel,
+  ResourceModel,
+} from "../../daemons/scheduler/index.js";
 import { formatCtime, formatIsoUtc } from "./dates.js";
 import { collectFailedActions } from "./failures.js";
 import { shownAttributes } from "./node-sections.js";
 import type { MonitorOptions } from "./options.js";
 import { executionStatusName, agentResultName } from "./results.js";
 import { clusterSummary } from "./summary.js";
+import { clusterOptionsXml, nodeHistoryXml } from "./xml-history.js";
 import type { MonitorInput } from "./text.js";
 
 const apiVersion = "2.25";
@@ -25,7 +31,7 @@ function summaryXml(parent: XMLBuilder, input: MonitorInput): void {
   else {
     element.ele("current_dc", {
       present: "true",
-      version: dc.version,
+      version: dc.version === "unknown" ? "" : dc.version,
       name: dc.name,
       id: dc.id,
       with_quorum: flag(summary.withQuorum),
@@ -46,6 +52,7 @@ function summaryXml(parent: XMLBuilder, input: MonitorInput): void {
     disabled: String(summary.disabled),
     blocked: String(summary.blocked),
   });
+  clusterOptionsXml(element, input.model);
 }
 
 function runningCount(model: ClusterModel, node: string): number {
@@ -71,6 +78,8 @@ function nodesXml(parent: XMLBuilder, model: ClusterModel): void {
       maintenance: flag(node.maintenance),
       pending: flag(node.pending),
       unclean: flag(node.unclean),
+      health: "green",
+      ...(node.online ? { feature_set: node.attributes.get("#feature-set") ?? "<3.15.1" } : {}),
       shutdown: flag(node.shutdown),
       expected_up: flag(node.expectedUp),
       is_dc: flag(node.isDc),
@@ -85,12 +94,16 @@ function agentOf(primitive: PrimitiveModel): string {
   return `${primitive.className}:${provider}${primitive.type}`;
 }
 
-function primitiveXml(parent: XMLBuilder, primitive: PrimitiveModel, showStopped: boolean): void {
+function primitiveXml(
+  parent: XMLBuilder,
+  primitive: PrimitiveModel,
+  nodes: ReadonlyMap<string, NodeModel>,
+  unique: boolean,
+): void {
   const active = primitive.activeOn.size > 0;
-  if (!active && !showStopped) return;
   const targetRole = primitive.meta.get("target-role");
   const element = parent.ele("resource", {
-    id: primitive.baseId,
+    id: unique ? primitive.id : primitive.baseId,
     resource_agent: agentOf(primitive),
     role: primitive.role,
     ...(targetRole === undefined ? {} : { target_role: targetRole }),
@@ -103,13 +116,23 @@ function primitiveXml(parent: XMLBuilder, primitive: PrimitiveModel, showStopped
     nodes_running_on: String(primitive.activeOn.size),
   });
   for (const node of primitive.activeOn.keys()) {
-    element.ele("node", { name: node, id: node, cached: "true" });
+    const known = nodes.get(node);
+    element.ele("node", {
+      name: node,
+      id: known?.id ?? node,
+      cached: flag(known?.online ?? false),
+    });
   }
 }
 
-function resourceXml(parent: XMLBuilder, resource: ResourceModel, showStopped: boolean): void {
+function resourceXml(
+  parent: XMLBuilder,
+  resource: ResourceModel,
+  nodes: ReadonlyMap<string, NodeModel>,
+  unique = false,
+): void {
   if (resource.kind === "primitive") {
-    primitiveXml(parent, resource, showStopped);
+    primitiveXml(parent, resource, nodes, unique);
     return;
   }
   const disabled = resource.meta.get("target-role")?.toLowerCase() === "stopped";
@@ -121,7 +144,7 @@ function resourceXml(parent: XMLBuilder, resource: ResourceModel, showStopped: b
       managed,
       disabled: flag(disabled),
     });
-    for (const child of resource.children) resourceXml(element, child, showStopped);
+    for (const child of resource.children) resourceXml(element, child, nodes, unique);
     return;
   }
   const element = parent.ele("clone", {
@@ -133,7 +156,8 @@ function resourceXml(parent: XMLBuilder, resource: ResourceModel, showStopped: b
     failed: "false",
     failure_ignored: "false",
   });
-  for (const instance of resource.instances) resourceXml(element, instance, true);
+  for (const instance of resource.instances)
+    resourceXml(element, instance, nodes, resource.globallyUnique);
 }
 
 function attributesXml(parent: XMLBuilder, model: ClusterModel): void {
@@ -180,8 +204,11 @@ export function renderMonitorXml(
   summaryXml(root, input);
   nodesXml(root, input.model);
   const resources = root.ele("resources");
-  for (const resource of input.model.resources) resourceXml(resources, resource, options.inactive);
-  if (options.nodeAttributes) attributesXml(root, input.model);
+  for (const resource of input.model.resources) {
+    resourceXml(resources, resource, input.model.nodeByName);
+  }
+  attributesXml(root, input.model);
+  nodeHistoryXml(root, input.cib, input.model);
   failuresXml(root, input);
   root.ele("status", { code: "0", message: "OK" });
   return `${root.end({ prettyPrint: true, headless: true })}\n`;

@@ -1,5 +1,5 @@
 // crm_mon -1 against the installed Pacemaker crm_mon on the scheduler corpus CIBs: the text
-// output must agree line for line once the "Last updated" line (the wall clock) is masked.
+// (and XML) output must agree line for line once "Last updated" (the wall clock) is masked.
 // Prints the agreement rate per flag set; skipped without crm_mon or the corpus.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -12,16 +12,19 @@ import { hasTool } from "../../support/oracle.js";
 const corpus = corpusDir("scheduler");
 const available = corpus !== undefined && hasTool("crm_mon");
 const limit = Number(process.env["CRM_MON_CASES"] ?? "120");
-const flagSets = [["-1"], ["-1", "-r", "-f", "-A"], ["-1", "-o", "-t"]];
-/** The agreement each flag set must keep (measured: 107/120, 103/120, 97/120). */
+const flagSets = [["-1"], ["-1", "-r", "-f", "-A"], ["-1", "-o", "-t"], ["-1", "--output-as=xml"]];
+/** The agreement each flag set must keep (measured: 109/120, 104/120, 99/120, 45/120). */
 const floors: Readonly<Record<string, number>> = {
-  "-1": 0.85,
+  "-1": 0.88,
   "-1 -r -f -A": 0.8,
   "-1 -o -t": 0.75,
+  "-1 --output-as=xml": 0.35,
 };
 
 function mask(text: string): string {
-  return text.replace(/^( {2}\* Last updated:).*$/m, "$1 <masked>");
+  return text
+    .replace(/^( {2}\* Last updated:).*$/m, "$1 <masked>")
+    .replace(/<last_update time="[^"]*"\/>/, '<last_update time="<masked>"/>');
 }
 
 function oracle(file: string, flags: readonly string[]): string | undefined {

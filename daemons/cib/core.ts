@@ -19,9 +19,36 @@ import { decodeCibMessage, encodeCibMessage, type CibMessage } from "./wire.js";
 interface PendingWrite {
   readonly origin: NodeId;
   readonly requestId: string;
+  readonly patchsetXml: string;
   readonly patchset: Patchset;
   readonly result: XmlElement;
   readonly waiting: Set<NodeId>;
+}
+
+/**
+ * The chosen copy with every uncertain write that extends it applied, in version order (each
+ * patchset applies only on its exact source version and digest, so a write of another lineage
+ * never applies). All announced lists come from one agreed order, so this is deterministic.
+ */
+function completeUncertain(cib: XmlElement, uncertain: readonly string[]): XmlElement {
+  const patchsets: Patchset[] = [];
+  for (const text of uncertain) {
+    const read = readXml(text);
+    const patchset = read.ok ? patchsetFromXml(read.value) : read;
+    if (patchset.ok) patchsets.push(patchset.value);
+  }
+  let current = cib;
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const patchset of patchsets) {
+      if (compareVersions(patchset.source, cibVersion(current)) !== 0) continue;
+      const applied = applyPatchset(current, patchset);
+      if (!applied.ok) continue;
+      current = applied.value;
+      progress = true;
+    }
+  }
+  return current;
 }
 
 interface SyncRound {
@@ -49,6 +76,12 @@ export class CibReplica {
   #quorate = false;
   /** Delivered writes, in agreed order, waiting for every other member's `applied`. */
   #pending: PendingWrite[] = [];
+  /**
+   * Writes that were pending here when the view changed: a member that left may have
+   * committed them. The next sync round completes them on the chosen copy, so no other
+   * document ever takes their versions.
+   */
+  #uncertain: string[] = [];
   /** Local clients' committed writes, waiting for every other member's `committed`. */
   readonly #acking = new Map<string, { version: CibVersion; waiting: Set<NodeId> }>();
   readonly #outbox = new Outbox<CibEffect>();
@@ -127,6 +160,7 @@ export class CibReplica {
         "The group changed before every member accepted",
       );
     }
+    this.#uncertain.push(...this.#pending.map((pending) => pending.patchsetXml));
     this.#pending = [];
     for (const requestId of this.#acking.keys()) {
       this.#reply(requestId, "indeterminate", "The group changed before every member committed");
@@ -139,7 +173,8 @@ export class CibReplica {
     this.#round = { key, members, announcements: new Map() };
     const version = this.version ?? null;
     const digest = this.#digest ?? null;
-    this.#broadcast({ kind: "announce", round: key, version, digest });
+    const pending = this.#uncertain;
+    this.#broadcast({ kind: "announce", round: key, version, digest, pending });
   }
 
   #onDelivered(sender: NodeId, payload: string): void {
@@ -166,33 +201,45 @@ export class CibReplica {
   #onAnnounce(sender: NodeId, message: Extract<CibMessage, { kind: "announce" }>): void {
     const round = this.#round;
     if (round?.key !== message.round || !round.members.includes(sender)) return;
-    round.announcements.set(sender, { version: message.version, digest: message.digest });
+    const { version, digest, pending } = message;
+    round.announcements.set(sender, { version, digest, pending });
     if (round.announcements.size < round.members.length) return;
     const source = chooseSyncSource(round.announcements);
     if (source === undefined) {
       // Nobody holds a valid CIB: every member starts from the same empty one.
       this.#adopt(emptyCib());
-      this.#round = undefined;
+      this.#endRound();
       return;
     }
-    if (allHold(round.announcements, source)) {
-      this.#round = undefined;
+    // Only a quorate group completes uncertain writes (a partition without quorum keeps them
+    // for later): two groups completing different sets could give one version two documents.
+    const uncertain = this.#quorate
+      ? [...round.announcements.values()].flatMap((entry) => entry.pending)
+      : [];
+    if (allHold(round.announcements, source) && uncertain.length === 0) {
+      this.#endRound();
       return;
     }
     round.source = source;
     if (source === this.config.nodeId && this.#cib !== undefined) {
+      const completed = completeUncertain(this.#cib, uncertain);
       this.#broadcast({
         kind: "sync",
         round: round.key,
-        cibXml: writeXml(this.#cib, { indent: 0 }),
+        cibXml: writeXml(completed, { indent: 0 }),
       });
     }
+  }
+
+  #endRound(): void {
+    this.#round = undefined;
+    if (this.#quorate) this.#uncertain = [];
   }
 
   #onSync(sender: NodeId, key: string, cibXml: string): void {
     const round = this.#round;
     if (round?.key !== key || round.source !== sender) return;
-    this.#round = undefined;
+    this.#endRound();
     const read = readXml(cibXml);
     if (!read.ok || read.value.name !== "cib") {
       this.#outbox.push({ kind: "warn", message: `Dropped an unreadable CIB sync from ${sender}` });
@@ -258,6 +305,7 @@ export class CibReplica {
     this.#pending.push({
       origin,
       requestId,
+      patchsetXml,
       patchset: patchset.value,
       result: applied.value,
       waiting,

@@ -5,6 +5,8 @@ import { compareVersions, type CibVersion } from "./versions.js";
 export interface Announcement {
   readonly version: CibVersion | null;
   readonly digest: string | null;
+  /** Writes (patchset XML) the member had pending when the view changed. */
+  readonly pending: readonly string[];
 }
 
 /**

@@ -14,6 +14,8 @@ export type CibMessage =
       readonly round: string;
       readonly version: CibVersion | null;
       readonly digest: string | null;
+      /** Patchsets (XML) this member had pending when the view changed. */
+      readonly pending: readonly string[];
     }
   | { readonly kind: "sync"; readonly round: string; readonly cibXml: string }
   | { readonly kind: "write"; readonly requestId: string; readonly patchsetXml: string }
@@ -50,7 +52,9 @@ function check(record: Record<string, unknown>): boolean {
       return (
         isString(record["round"]) &&
         (record["version"] === null || isVersion(record["version"])) &&
-        (record["digest"] === null || isString(record["digest"]))
+        (record["digest"] === null || isString(record["digest"])) &&
+        Array.isArray(record["pending"]) &&
+        (record["pending"] as unknown[]).every(isString)
       );
     case "sync":
       return isString(record["round"]) && isString(record["cibXml"]);

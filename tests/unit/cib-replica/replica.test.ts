@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cloneNode, element, ensureChild, writeXml } from "../../../backend/cib/index.js";
+import { cloneNode, element, emptyCib, ensureChild, writeXml } from "../../../backend/cib/index.js";
 import {
+  applyPatchset,
   CibReplica,
   cibDigest,
   cibVersion,
@@ -90,6 +91,13 @@ function setStatus(replica: CibReplica, name: string): Patchset {
   ensureChild(next, "status").children.push(element("node_state", { id: name }));
   setCibVersion(next, nextVersion(cibVersion(cib), false));
   return diffCib(cib, next);
+}
+
+function applyOk(patchset: Patchset) {
+  const base = emptyCib();
+  const applied = applyPatchset(base, patchset);
+  if (!applied.ok) throw new Error(applied.issues[0]?.message);
+  return applied.value;
 }
 
 function started(nodeIds: readonly NodeId[]): Bus {
@@ -229,6 +237,41 @@ describe("CibReplica", () => {
     bus.step(1, { kind: "group_changed", ringId: { representative: 1, seq: 8 }, members: [1, 2] });
     bus.step(1, { kind: "write_requested", requestId: "w", patchset });
     expect(bus.kinds(1)).toContain("reply sync_in_progress");
+  });
+});
+
+describe("CibReplica after a partition in the middle of a commit", () => {
+  it("completes a write its peers only had pending, so one version stays one document", () => {
+    const bus = started([1, 2, 3]);
+    const patchset = addPrimitive(bus.replica(1), "w");
+    const write = bus.step(1, { kind: "write_requested", requestId: "w", patchset })[0];
+    if (write?.kind !== "broadcast") throw new Error("no broadcast");
+    const deliver = (to: NodeId[], sender: NodeId, payload: string): void => {
+      for (const nodeId of to) bus.step(nodeId, { kind: "delivered", sender, payload });
+    };
+    deliver([1, 2, 3], 1, write.payload);
+    const accepts = [2, 3].map((nodeId) => {
+      const effect = bus.effects.get(nodeId)?.findLast((each) => each.kind === "broadcast");
+      if (effect?.kind !== "broadcast") throw new Error("no accept");
+      return { sender: nodeId, payload: effect.payload };
+    });
+    // Node 1 delivers both acceptances and commits; nodes 2 and 3 never see node 3's.
+    for (const accept of accepts) deliver([1], accept.sender, accept.payload);
+    deliver([2, 3], 2, accepts[0]?.payload ?? "");
+    expect(bus.replica(1).version?.epoch).toBe(2);
+    expect(bus.replica(2).version?.epoch).toBe(1);
+    // Nodes 2 and 3 form a quorate view without node 1.
+    bus.replicas.delete(1);
+    for (const nodeId of [2, 3]) {
+      bus.step(nodeId, {
+        kind: "group_changed",
+        ringId: { representative: 2, seq: 8 },
+        members: [2, 3],
+      });
+    }
+    bus.flush();
+    expect(bus.replica(2).digest).toBe(cibDigest(applyOk(patchset)));
+    expect(bus.replica(3).digest).toBe(bus.replica(2).digest);
   });
 });
 

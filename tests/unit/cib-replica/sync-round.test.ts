@@ -10,53 +10,57 @@ describe("chooseSyncSource()", () => {
     [
       "the newest epoch",
       [
-        [1, { version: version(3), digest: "a" }],
-        [2, { version: version(4), digest: "b" }],
+        [1, { version: version(3), digest: "a", pending: [] }],
+        [2, { version: version(4), digest: "b", pending: [] }],
       ],
       2,
     ],
     [
       "admin_epoch before epoch",
       [
-        [1, { version: version(9), digest: "a" }],
-        [2, { version: version(1, 0, 1), digest: "b" }],
+        [1, { version: version(9), digest: "a", pending: [] }],
+        [2, { version: version(1, 0, 1), digest: "b", pending: [] }],
       ],
       2,
     ],
     [
       "num_updates last",
       [
-        [1, { version: version(3, 2), digest: "a" }],
-        [2, { version: version(3, 1), digest: "b" }],
+        [1, { version: version(3, 2), digest: "a", pending: [] }],
+        [2, { version: version(3, 1), digest: "b", pending: [] }],
       ],
       1,
     ],
     [
       "on a tie, the copy more members hold",
       [
-        [1, { version: version(3), digest: "a" }],
-        [2, { version: version(3), digest: "b" }],
-        [3, { version: version(3), digest: "b" }],
+        [1, { version: version(3), digest: "a", pending: [] }],
+        [2, { version: version(3), digest: "b", pending: [] }],
+        [3, { version: version(3), digest: "b", pending: [] }],
       ],
       2,
     ],
     [
       "on a full tie, the lowest node id",
       [
-        [2, { version: version(3), digest: "a" }],
-        [1, { version: version(3), digest: "b" }],
+        [2, { version: version(3), digest: "a", pending: [] }],
+        [1, { version: version(3), digest: "b", pending: [] }],
       ],
       1,
     ],
     [
       "never a member without a valid CIB",
       [
-        [1, { version: null, digest: null }],
-        [2, { version: version(1), digest: "a" }],
+        [1, { version: null, digest: null, pending: [] }],
+        [2, { version: version(1), digest: "a", pending: [] }],
       ],
       2,
     ],
-    ["nobody when no member has one", [[1, { version: null, digest: null }]], undefined],
+    [
+      "nobody when no member has one",
+      [[1, { version: null, digest: null, pending: [] }]],
+      undefined,
+    ],
   ])("chooses %s", (_name, entries, expected) => {
     expect(chooseSyncSource(new Map(entries))).toBe(expected);
   });

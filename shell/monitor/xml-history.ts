@@ -28,8 +28,19 @@ function operationAttributes(entry: HistoryEntry): Record<string, string> {
   };
 }
 
+/** Ids and base ids of every configured primitive (history of others is orphaned). */
+function configuredIds(model: ClusterModel): Set<string> {
+  const ids = new Set<string>();
+  for (const resource of model.resourceById.values()) {
+    ids.add(resource.id);
+    if (resource.kind === "primitive") ids.add(resource.baseId);
+  }
+  return ids;
+}
+
 export function nodeHistoryXml(parent: XMLBuilder, cib: XmlElement, model: ClusterModel): void {
   const unique = uniqueCloneMembers(model);
+  const configured = configuredIds(model);
   const element = parent.ele("node_history");
   for (const [name, resources] of resourceHistories(cib)) {
     const node = model.nodeByName.get(name);
@@ -45,7 +56,7 @@ export function nodeHistoryXml(parent: XMLBuilder, cib: XmlElement, model: Clust
       const failure = failures.get(lrmId) ?? failures.get(id);
       const history = nodeElement.ele("resource_history", {
         id,
-        orphan: String(!model.resourceById.has(lrmId) && !model.resourceById.has(id)),
+        orphan: String(!configured.has(lrmId) && !configured.has(id)),
         "migration-threshold": migrationThreshold(model, id.replace(/:\d+$/, "")),
         ...(failure === undefined ? {} : { "fail-count": String(failure.failCount) }),
         ...(failure?.lastFailure === undefined

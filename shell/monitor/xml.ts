@@ -7,6 +7,7 @@ import type {
   PrimitiveModel,
   ResourceModel,
 } from "../../daemons/scheduler/index.js";
+import { hasIgnoredFailure } from "../render/status/index.js";
 import { formatCtime, formatIsoUtc } from "./dates.js";
 import { collectFailedActions } from "./failures.js";
 import { shownAttributes } from "./node-sections.js";
@@ -99,20 +100,22 @@ function primitiveXml(
   primitive: PrimitiveModel,
   nodes: ReadonlyMap<string, NodeModel>,
   unique: boolean,
+  promotable: boolean,
 ): void {
   const active = primitive.activeOn.size > 0;
+  const role = promotable && primitive.role === "Started" ? "Unpromoted" : primitive.role;
   const targetRole = primitive.meta.get("target-role");
   const element = parent.ele("resource", {
     id: unique ? primitive.id : primitive.baseId,
     resource_agent: agentOf(primitive),
-    role: primitive.role,
+    role,
     ...(targetRole === undefined ? {} : { target_role: targetRole }),
     active: flag(active),
     orphaned: flag(primitive.orphan),
     blocked: flag(primitive.blocked),
     managed: flag(primitive.managed),
     failed: flag(primitive.failed),
-    failure_ignored: "false",
+    failure_ignored: flag(hasIgnoredFailure(primitive)),
     nodes_running_on: String(primitive.activeOn.size),
   });
   for (const node of primitive.activeOn.keys()) {
@@ -129,10 +132,10 @@ function resourceXml(
   parent: XMLBuilder,
   resource: ResourceModel,
   nodes: ReadonlyMap<string, NodeModel>,
-  unique = false,
+  clone?: { readonly unique: boolean; readonly promotable: boolean },
 ): void {
   if (resource.kind === "primitive") {
-    primitiveXml(parent, resource, nodes, unique);
+    primitiveXml(parent, resource, nodes, clone?.unique ?? false, clone?.promotable ?? false);
     return;
   }
   const disabled = resource.meta.get("target-role")?.toLowerCase() === "stopped";
@@ -144,7 +147,7 @@ function resourceXml(
       managed,
       disabled: flag(disabled),
     });
-    for (const child of resource.children) resourceXml(element, child, nodes, unique);
+    for (const child of resource.children) resourceXml(element, child, nodes, clone);
     return;
   }
   const element = parent.ele("clone", {
@@ -157,7 +160,10 @@ function resourceXml(
     failure_ignored: "false",
   });
   for (const instance of resource.instances)
-    resourceXml(element, instance, nodes, resource.globallyUnique);
+    resourceXml(element, instance, nodes, {
+      unique: resource.globallyUnique,
+      promotable: resource.promotable,
+    });
 }
 
 function attributesXml(parent: XMLBuilder, model: ClusterModel): void {
@@ -175,11 +181,23 @@ function failuresXml(parent: XMLBuilder, input: MonitorInput): void {
   if (failures.length === 0) return;
   const element = parent.ele("failures");
   for (const failure of failures) {
+    if (failure.status !== 0) {
+      element.ele("failure", {
+        id: failure.operationKey,
+        node: failure.node,
+        exitstatus: agentResultName(failure.rc),
+        exitreason: failure.exitReason === "" ? "none" : failure.exitReason,
+        exitcode: String(failure.rc),
+        call: String(failure.callId),
+        status: executionStatusName(failure.status),
+      });
+      continue;
+    }
     element.ele("failure", {
       op_key: failure.operationKey,
       node: failure.node,
       exitstatus: agentResultName(failure.rc),
-      exitreason: failure.exitReason,
+      exitreason: failure.exitReason === "" ? "none" : failure.exitReason,
       exitcode: String(failure.rc),
       call: String(failure.callId),
       status: executionStatusName(failure.status),

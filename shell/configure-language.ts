@@ -26,7 +26,10 @@ export async function applyConfigureText(
   const { parseScript } = await loadGrammar();
   const parsed = parseScript(text);
   if (!parsed.ok) return fail(parsed.issues);
-  const applied = applyStatements(cib, parsed.value, { mode });
+  const applied = applyStatements(cib, parsed.value, {
+    mode,
+    ocfProviders: await installedProviders(),
+  });
   if (!applied.ok) return fail([...parsed.issues, ...applied.issues]);
   return ok({ cib: applied.value, positions: positionsOf(parsed.value) }, [
     ...parsed.issues,
@@ -87,6 +90,19 @@ function objectMap(cib: XmlElement): Map<string, XmlElement> {
 }
 
 const containers: ReadonlySet<string> = new Set(["group", "clone", "master"]);
+
+let providers: ((type: string) => readonly string[]) | undefined;
+
+/**
+ * Which OCF providers ship an agent type on this host (quorate's bundled agents included), so
+ * a bare `primitive d Dummy` gets the provider crmsh would choose here. Read on first use.
+ */
+async function installedProviders(): Promise<(type: string) => readonly string[]> {
+  if (providers !== undefined) return providers;
+  const ra = await import("../backend/ra/index.js");
+  providers = ra.installedOcfProviders(ra.agentDirectories(process.env));
+  return providers;
+}
 
 type Grammar = typeof GrammarModule;
 let grammar: Grammar | undefined;

@@ -95,3 +95,23 @@ export function clusterOptionsXml(parent: XMLBuilder, model: ClusterModel): void
     "priority-fencing-delay-ms": String(durationMs(options.all.get("priority-fencing-delay"), 0)),
   });
 }
+
+/** `<bans>`: node-based location constraints with a negative score, one per node. */
+export function bansXml(parent: XMLBuilder, model: ClusterModel): void {
+  const bans = model.locations.filter(
+    (location) => location.score < 0 && location.node !== undefined && location.rules.length === 0,
+  );
+  if (bans.length === 0) return;
+  const element = parent.ele("bans");
+  for (const ban of bans) {
+    const promotedOnly = String(ban.role === "Promoted");
+    element.ele("ban", {
+      id: ban.id,
+      resource: ban.resourceId,
+      node: ban.node ?? "",
+      weight: String(Math.max(ban.score, -1000000)),
+      "promoted-only": promotedOnly,
+      master_only: promotedOnly,
+    });
+  }
+}

@@ -14,7 +14,7 @@ import { shownAttributes } from "./node-sections.js";
 import type { MonitorOptions } from "./options.js";
 import { executionStatusName, agentResultName } from "./results.js";
 import { clusterSummary } from "./summary.js";
-import { clusterOptionsXml, nodeHistoryXml } from "./xml-history.js";
+import { bansXml, clusterOptionsXml, nodeHistoryXml } from "./xml-history.js";
 import type { MonitorInput } from "./text.js";
 
 const apiVersion = "2.25";
@@ -138,7 +138,8 @@ function resourceXml(
     primitiveXml(parent, resource, nodes, clone?.unique ?? false, clone?.promotable ?? false);
     return;
   }
-  const disabled = resource.meta.get("target-role")?.toLowerCase() === "stopped";
+  const targetRole = resource.meta.get("target-role");
+  const disabled = targetRole?.toLowerCase() === "stopped";
   const managed = flag(resource.meta.get("is-managed") !== "false");
   if (resource.kind === "group") {
     const element = parent.ele("group", {
@@ -158,6 +159,7 @@ function resourceXml(
     disabled: flag(disabled),
     failed: "false",
     failure_ignored: "false",
+    ...(targetRole === undefined ? {} : { target_role: targetRole }),
   });
   for (const instance of resource.instances)
     resourceXml(element, instance, nodes, {
@@ -228,6 +230,7 @@ export function renderMonitorXml(
   attributesXml(root, input.model);
   nodeHistoryXml(root, input.cib, input.model);
   failuresXml(root, input);
+  bansXml(root, input.model);
   root.ele("status", { code: "0", message: "OK" });
   return `${root.end({ prettyPrint: true, headless: true })}\n`;
 }

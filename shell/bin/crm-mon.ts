@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // crm_mon: cluster status in Pacemaker's layout. The work is done by runCrmMon(); this file
 // only reads the CIB file, writes the output and sets the exit code.
+import { exitQuietlyOnClosedPipe } from "../closed-pipe.js";
 import { readFileSync } from "node:fs";
 import { runCrmMon } from "../monitor/index.js";
+
+exitQuietlyOnClosedPipe();
 
 const outcome = runCrmMon(process.argv.slice(2), {
   cibFile: process.env["CIB_file"],

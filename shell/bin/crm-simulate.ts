@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // crm_simulate: the scheduler on a CIB file (Pacemaker 2.1's options and output). The work is
 // done by runSimulate(); this file only reads input, writes the output files and exits.
+import { exitQuietlyOnClosedPipe } from "../closed-pipe.js";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Result } from "../../backend/base/index.js";
@@ -8,6 +9,8 @@ import { fail, issue, ok } from "../../backend/base/index.js";
 import { scheduleWithQuorate } from "../simulate/quorate-scheduler.js";
 import type { OutputFile } from "../simulate/run.js";
 import { exitCodes, runSimulate } from "../simulate/run.js";
+
+exitQuietlyOnClosedPipe();
 
 function readText(path: string | number, name: string): Result<string> {
   try {

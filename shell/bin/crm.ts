@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // crm: the cluster shell. Start-up stays small: options are read here, and the shell (grammar,
 // backend) is imported only when a command runs. Ink is never loaded on these paths.
+import { exitQuietlyOnClosedPipe } from "../closed-pipe.js";
 import { parseArguments, usageText } from "../arguments.js";
 import { version } from "../version.js";
+
+exitQuietlyOnClosedPipe();
 
 async function run(): Promise<number> {
   if (process.argv[2] === "--complete") {

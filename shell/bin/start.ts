@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm start: opens crm interactively on a demo CIB file, .cluster/demo-cib.xml, created on the
 // first start with a small configuration written through crm's own configure path.
+import { exitQuietlyOnClosedPipe } from "../closed-pipe.js";
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { emptyCib } from "../../backend/cib/index.js";
@@ -8,6 +9,8 @@ import { advanceVersion, writeCibFile } from "../../backend/file/index.js";
 import { parseArguments } from "../arguments.js";
 import { applyConfigureText } from "../configure-language.js";
 import { main } from "../main.js";
+
+exitQuietlyOnClosedPipe();
 
 export const demoConfiguration = `node node1
 node node2

@@ -87,7 +87,7 @@ function readEntry(
   return parsed;
 }
 
-/** Reads a section's entries through a field table; unknown keys are warnings with a hint. */
+/** Reads a section's entries through a field table; unknown keys are errors with a hint. */
 export function readFields<Table extends FieldTable>(
   section: ConfSection,
   table: Table,
@@ -112,7 +112,6 @@ export function readFields<Table extends FieldTable>(
           "unknown_key",
           `Unknown key "${context.path}.${entry.key}"${suffix}`,
           where,
-          "warning",
         ),
       );
       continue;

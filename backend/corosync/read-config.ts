@@ -35,7 +35,8 @@ function checkTop(root: ConfSection, context: ReadContext): void {
     const message = toleratedTop.has(section.name)
       ? `Section "${section.name}" is not used by quorated and is ignored`
       : `Unknown section "${section.name}"`;
-    context.issues.push(configIssue("unknown_section", message, where, "warning"));
+    const severity = toleratedTop.has(section.name) ? "warning" : "error";
+    context.issues.push(configIssue("unknown_section", message, where, severity));
   }
 }
 
@@ -89,7 +90,7 @@ function checkTotem(totem: TotemConfig, line: number, context: ReadContext): voi
 }
 
 /**
- * Reads corosync.conf text into a typed config. Unknown keys are warnings, bad values and a
+ * Reads corosync.conf text into a typed config. Unknown keys and sections, bad values and a
  * missing totem or nodelist are errors; every issue names `file:line`.
  */
 export function readCorosyncConfig(

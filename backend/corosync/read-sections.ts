@@ -205,7 +205,7 @@ export function readNodelist(
   for (const entry of section.entries) {
     const where = { file: context.file, line: entry.line };
     context.issues.push(
-      configIssue("unknown_key", `Unknown key "nodelist.${entry.key}"`, where, "warning"),
+      configIssue("unknown_key", `Unknown key "nodelist.${entry.key}"`, where),
     );
   }
   return section.sections
@@ -300,6 +300,7 @@ export function warnOtherSections(
     const message = tolerated.has(child.name)
       ? `Section "${path}.${child.name}" is not supported by quorated and is ignored`
       : `Unknown section "${path}.${child.name}"`;
-    context.issues.push(configIssue("unknown_section", message, where, "warning"));
+    const severity = tolerated.has(child.name) ? "warning" : "error";
+    context.issues.push(configIssue("unknown_section", message, where, severity));
   }
 }

@@ -127,16 +127,24 @@ describe("readCorosyncConfig()", () => {
     expect(configuredExpectedVotes(explicit)).toBe(5);
   });
 
-  test("reports an unknown key as a warning naming file:line, with a typo hint", () => {
+  test("rejects an unknown key naming file:line, with a typo hint", () => {
     const result = readCorosyncConfig(withToken("tokn: 1000"), "a.conf");
-    expect(result.ok).toBe(true);
+    expect(result.ok).toBe(false);
     expect(result.issues).toEqual([
       expect.objectContaining({
         code: "unknown_key",
-        severity: "warning",
+        severity: "error",
         message: 'a.conf:3: Unknown key "totem.tokn" (did you mean "token"?)',
       }),
     ]);
+  });
+
+  test("rejects an unknown section, but only warns about corosync sections quorated ignores", () => {
+    const unknown = readCorosyncConfig(`${withToken("")}\nbogus {\n}\n`, "u.conf");
+    expect(unknown.ok).toBe(false);
+    expect(unknown.issues.map((entry) => entry.message)).toContainEqual(
+      expect.stringContaining('Unknown section "bogus"'),
+    );
   });
 
   test("rejects bad values with file:line", () => {

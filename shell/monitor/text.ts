@@ -3,6 +3,7 @@ import type { XmlElement } from "../../backend/cib/index.js";
 import type { ClusterModel } from "../../daemons/scheduler/index.js";
 import type { ListItem } from "../render/status/index.js";
 import { listItem, renderTree, statusSections } from "../render/status/index.js";
+import { inactiveResources, nodesWithResources } from "./by-node.js";
 import { collectFailedActions, failedActionText } from "./failures.js";
 import { migrationSummarySection, nodeAttributesSection } from "./node-sections.js";
 import { operationsSection } from "./operations.js";
@@ -29,8 +30,13 @@ export function monitorSections(input: MonitorInput, options: MonitorOptions): L
       summaryLines(summary, input.now).map((line) => listItem(line)),
     ),
   ];
-  for (const section of statusSections(model, { showInactive: options.inactive }))
-    sections.push(withSpacer(section));
+  if (options.groupByNode) {
+    sections.push(withSpacer(nodesWithResources(cib, model)));
+    if (options.inactive) sections.push(withSpacer(inactiveResources(model)));
+  } else {
+    for (const section of statusSections(model, { showInactive: options.inactive }))
+      sections.push(withSpacer(section));
+  }
   const attributes = options.nodeAttributes ? nodeAttributesSection(model) : undefined;
   if (attributes !== undefined) sections.push(withSpacer(attributes));
   if (options.operations) sections.push(withSpacer(operationsSection(cib, model, options.timing)));

@@ -3,7 +3,7 @@ import { basename, dirname, join } from "node:path";
 import type { Issue, Result } from "../base/index.js";
 import { fail, issue, ok } from "../base/index.js";
 import type { XmlElement } from "../cib/index.js";
-import { firstChild, readXml, writeXml } from "../cib/index.js";
+import { emptyCib, firstChild, readXml, writeXml } from "../cib/index.js";
 
 export type CibFileCode =
   | "cib_file_missing"
@@ -23,10 +23,20 @@ export interface CibFile {
   readonly text: string;
 }
 
-/** Reads and parses a CIB file; bad XML is reported as `FILE:LINE:COLUMN: message`. */
+/**
+ * Reads and parses a CIB file; bad XML is reported as `FILE:LINE:COLUMN: message`. A file
+ * that does not exist yet reads as an empty CIB (as `cibadmin --empty` writes it) with the
+ * text "": the first commit creates it, and refuses if someone else created it meanwhile.
+ * (crmsh refuses a missing CIB_file; quorate needs no Pacemaker tool to make the first one.)
+ */
 export async function readCibFile(path: string): Promise<Result<CibFile, CibFileCode>> {
   const text = await readText(path);
-  if (!text.ok) return fail(text.issues);
+  if (!text.ok) {
+    if (text.issues.every((found) => found.code === "cib_file_missing")) {
+      return ok({ path, cib: emptyCib(), text: "" });
+    }
+    return fail(text.issues);
+  }
   return parseCibText(path, text.value);
 }
 
@@ -62,9 +72,7 @@ async function readText(path: string): Promise<Result<string, CibFileCode>> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
       return fail([
-        issue<CibFileCode>("cib_file_missing", `Cannot read CIB file "${path}": no such file`, {
-          suggestion: `create an empty CIB first: cibadmin --empty > ${path}`,
-        }),
+        issue<CibFileCode>("cib_file_missing", `Cannot read CIB file "${path}": no such file`),
       ]);
     }
     return fail([unreadable(path, error)]);
@@ -92,8 +100,11 @@ export async function writeCibFile(
 ): Promise<Result<string, CibFileCode>> {
   if (options.expectedText !== undefined) {
     const current = await readText(path);
-    if (!current.ok) return fail(current.issues);
-    if (current.value !== options.expectedText) return fail([conflict(path)]);
+    const missing =
+      !current.ok && current.issues.every((found) => found.code === "cib_file_missing");
+    if (!current.ok && !missing) return fail(current.issues);
+    const currentText = current.ok ? current.value : "";
+    if (currentText !== options.expectedText) return fail([conflict(path)]);
   }
   const text = writeXml(cib);
   try {

@@ -1,5 +1,13 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
@@ -185,11 +193,13 @@ describe("the CIB file", () => {
     expect(cibText()).toBe(theirs);
   });
 
-  test("a missing file is an error, as with crmsh and cibadmin", async () => {
+  test("a missing file reads as an empty CIB and the first commit creates it", async () => {
     rmSync(cibPath);
-    const ran = await crm(["configure", "show"]);
-    expect(ran.code).toBe(1);
-    expect(ran.stderr).toContain("no such file");
+    expect(await crm(["configure", "show"])).toMatchObject({ code: 0, stdout: "" });
+    expect(existsSync(cibPath)).toBe(false);
+    expect((await crm(["configure", "primitive", "d1", "Dummy"])).code).toBe(0);
+    expect(cibText()).toContain('epoch="2"');
+    expect(cibText()).toContain('<primitive id="d1"');
   });
 
   test("a commit replaces the file by rename and leaves no temporary file", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -153,10 +153,20 @@ describe("Shell", () => {
     expect(second.err()).toContain('referenced node "node9"');
   });
 
-  test("a missing CIB_file is reported, not thrown", async () => {
+  test("a missing CIB_file starts as an empty CIB that the first commit creates", async () => {
     rmSync(cibPath);
     const { shell, err } = shellWith({});
-    expect(await shell.runLine("configure show")).toBe(false);
-    expect(err()).toContain(`Cannot read CIB file "${cibPath}": no such file`);
+    expect(await shell.runLine("configure show")).toBe(true);
+    expect(existsSync(cibPath)).toBe(false);
+    expect(await shell.runLine("configure primitive d1 Dummy")).toBe(true);
+    expect(err()).toBe("");
+    expect(readFileSync(cibPath, "utf8")).toContain('<primitive id="d1"');
+  });
+
+  test("a CIB_file in a folder that does not exist is reported, not thrown", async () => {
+    cibPath = join(folder, "nowhere", "cib.xml");
+    const { shell, err } = shellWith({});
+    expect(await shell.runLine("configure primitive d1 Dummy")).toBe(false);
+    expect(err()).toContain("Cannot write CIB file");
   });
 });

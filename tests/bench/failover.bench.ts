@@ -3,11 +3,11 @@
 //  1. kill -9 of node3 in a 3-node local cluster → time until a survivor's client channel reports
 //     the new 2-node view (polled every 5 ms), at token 1000 and at the default token.
 //     Corosync 3.1.7 on the lab: new ring at 3.42–3.68 s (token 1000) and 7.50–7.76 s (defaults).
-//  2. Broadcast throughput and latency through transport + membership with 3 nodes in this
-//     process (real ws sockets, AES-GCM, agreed order): N messages from node1, time until every
-//     node delivered all of them, and the median/p99 of send → delivery at node3.
+//  2. Broadcast throughput and latency through transport + membership with 3 and 16 nodes in
+//     this process (real ws sockets, AES-GCM, agreed order): N messages from node1, time until
+//     every node delivered all of them, and the median/p99 of send → delivery at the last node.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -80,21 +80,24 @@ async function failover(token: number | undefined): Promise<void> {
   }
 }
 
-async function broadcastBench(): Promise<void> {
-  const port = await freeBasePort(3);
+async function broadcastBench(nodeCount: number): Promise<void> {
+  const port = await freeBasePort(nodeCount);
   const authkey = new Uint8Array(randomBytes(256));
-  const stateDir = mkdtempSync(join(tmpdir(), "quorate-bench-"));
+  const stateRoot = mkdtempSync(join(tmpdir(), "quorate-bench-"));
   const address = (index: number) => [{ host: "127.0.0.1", port: port + index }];
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  const delivered = [0, 0, 0];
+  const nodeids = Array.from({ length: nodeCount }, (_, index) => index + 1);
+  const delivered = nodeids.map(() => 0);
   const log = { write: () => undefined };
-  const hosts = [1, 2, 3].map((nodeid, index) => {
+  const hosts = nodeids.map((nodeid, index) => {
+    const stateDir = join(stateRoot, `node${nodeid}`);
+    mkdirSync(stateDir);
     const transport = new TransportHost({
       ...transportLanDefaults,
       localNodeId: nodeid,
       listen: address(index),
-      peers: [1, 2, 3]
+      peers: nodeids
         .filter((peer) => peer !== nodeid)
         .map((peer) => ({ nodeid: peer, name: `node${peer}`, addresses: address(peer - 1) })),
       authkey,
@@ -103,7 +106,7 @@ async function broadcastBench(): Promise<void> {
       pingIntervalMs: 500,
       log: () => undefined,
     });
-    const membership = new MembershipHost(membershipConfig(nodeid, [1, 2, 3], { tickMs: 10 }), {
+    const membership = new MembershipHost(membershipConfig(nodeid, nodeids, { tickMs: 10 }), {
       transport,
       stateDir,
       log,
@@ -112,7 +115,7 @@ async function broadcastBench(): Promise<void> {
       performed: (effect) => {
         if (effect.kind !== "delivered") return;
         delivered[index] = (delivered[index] ?? 0) + 1;
-        if (nodeid === 3)
+        if (nodeid === nodeCount)
           latencies.push(performance.now() - (sentAt.get(effect.payload) ?? Number.NaN));
       },
     });
@@ -123,7 +126,7 @@ async function broadcastBench(): Promise<void> {
     host.membership.start();
     host.membership.feed({ kind: "group_join_requested", group: "bench" });
   }
-  while (hosts.some((host) => host.membership.core.status().members.length !== 3))
+  while (hosts.some((host) => host.membership.core.status().members.length !== nodeCount))
     await new Promise((resolve) => setTimeout(resolve, 20));
   await new Promise((resolve) => setTimeout(resolve, 200));
   const first = hosts[0];
@@ -139,14 +142,15 @@ async function broadcastBench(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1));
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `broadcast, 3 nodes in one process: ${broadcasts} messages in ${seconds.toFixed(2)} s = ${Math.round(broadcasts / seconds)} msg/s; ` +
-      `latency node1 → node3 median ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
+    `broadcast, ${nodeCount} nodes in one process: ${broadcasts} messages in ${seconds.toFixed(2)} s = ${Math.round(broadcasts / seconds)} msg/s; ` +
+      `latency node1 → node${nodeCount} median ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
   );
   for (const host of hosts) host.membership.stop();
   await Promise.all(hosts.map((host) => host.transport.stop()));
-  rmSync(stateDir, { recursive: true, force: true });
+  rmSync(stateRoot, { recursive: true, force: true });
 }
 
-await broadcastBench();
+await broadcastBench(3);
+await broadcastBench(16);
 await failover(1000);
 await failover(undefined);

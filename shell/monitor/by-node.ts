@@ -5,7 +5,12 @@
 import type { ClusterModel, PrimitiveModel, ResourceModel } from "../../daemons/scheduler/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
 import type { ListItem } from "../render/status/index.js";
-import { listItem, nodeStateText, statusSections } from "../render/status/index.js";
+import {
+  hasIgnoredFailure,
+  listItem,
+  nodeStateText,
+  statusSections,
+} from "../render/status/index.js";
 import { resourceHistories } from "./operations.js";
 
 interface Placed {
@@ -31,11 +36,25 @@ function agentOf(primitive: PrimitiveModel): string {
   return `${primitive.className}:${provider}${primitive.type}`;
 }
 
+/** The flags crm_mon appends to a primitive's role. */
+function flagsOf(placed: Placed): string {
+  const { primitive } = placed;
+  const target = primitive.meta.get("target-role")?.toLowerCase();
+  const disabled =
+    target === "stopped" || (placed.promotable && (target === "unpromoted" || target === "slave"));
+  return [
+    primitive.managed || primitive.blocked ? "" : " (unmanaged)",
+    disabled ? " (disabled)" : "",
+    primitive.blocked ? " (blocked)" : "",
+    hasIgnoredFailure(primitive) ? " (failure ignored)" : "",
+  ].join("");
+}
+
 function roleOn(placed: Placed, node: string): string {
   const role = placed.primitive.activeOn.get(node) ?? placed.primitive.role;
   const shown = placed.promotable && role === "Started" ? "Unpromoted" : role;
-  if (!placed.primitive.failed) return shown;
-  return shown === "Promoted" ? "FAILED Promoted" : "FAILED";
+  const failed = shown === "Promoted" ? "FAILED Promoted" : "FAILED";
+  return `${placed.primitive.failed ? failed : shown}${flagsOf(placed)}`;
 }
 
 /** Position of a primitive in a node's recorded history (the order Pacemaker found it). */

@@ -81,6 +81,16 @@ describe("crm_mon -1 on a CIB file", () => {
     expect(text).toContain("      * (6) start");
   });
 
+  it("groups resources by node with -n, and lists inactive ones with -r", () => {
+    const text = runCrmMon(["-1", "-n", "-r"], environment).stdout;
+    expect(text).toContain(
+      "Node List:\n  * Node node1: online:\n    * Resources:\n      * web\t(ocf:pacemaker:Dummy):\t Started\n  * Node node2: online:\n    * Resources:\n",
+    );
+    expect(text).toContain(
+      "Inactive Resources:\n  * batch\t(ocf:pacemaker:Dummy):\t Stopped (disabled)\n",
+    );
+  });
+
   it("writes Pacemaker's XML with --output-as=xml", () => {
     const xml = runCrmMon(["-1", "--output-as=xml"], environment).stdout;
     expect(xml).toMatch(

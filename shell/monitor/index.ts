@@ -42,6 +42,17 @@ function failure(message: string, exitCode: number): MonitorOutcome {
   return { stdout: "", stderr: `crm_mon: ${message}\n`, exitCode };
 }
 
+/**
+ * crm_mon evaluates rules at the wall clock, not at the `execution-date` a saved CIB may carry
+ * (that is crm_simulate's): the attribute is left out of the scheduler's view.
+ */
+function withoutExecutionDate(cib: XmlElement): XmlElement {
+  if (cib.attributes["execution-date"] === undefined) return cib;
+  const attributes = { ...cib.attributes };
+  delete attributes["execution-date"];
+  return { ...cib, attributes };
+}
+
 /** The output for a CIB already read (also what `crm status` prints). */
 export function renderMonitor(
   cib: XmlElement,
@@ -49,7 +60,7 @@ export function renderMonitor(
   now: number,
   request: string,
 ): MonitorOutcome {
-  const model = unpackCluster(cib, {});
+  const model = unpackCluster(withoutExecutionDate(cib), { now: String(now) });
   if (!model.ok) {
     return failure(model.issues.map((item) => item.message).join("\n"), monitorExitCodes.dataError);
   }

@@ -19,7 +19,7 @@ const flagSets = [
   ["-1", "-n", "-r"],
   ["-1", "--output-as=xml"],
 ];
-/** The agreement each flag set must keep (measured: 109/120, 104/120, 99/120, 103/120, 65/120). */
+/** The agreement each flag set must keep (measured: 110/120, 105/120, 100/120, 104/120, 66/120). */
 const floors: Readonly<Record<string, number>> = {
   "-1": 0.88,
   "-1 -r -f -A": 0.8,
@@ -46,7 +46,7 @@ function ours(file: string, flags: readonly string[]): string {
   const outcome = runCrmMon(flags, {
     cibFile: file,
     readFile: (path) => ({ ok: true, value: readFileSync(path, "utf8") }),
-    wallClock: () => 0,
+    wallClock: () => Math.floor(Date.now() / 1000),
   });
   return mask(outcome.stdout);
 }

@@ -36,14 +36,14 @@ function expectedRc(op: XmlElement): number {
   return field !== undefined && /^\d+$/.test(field) ? Number(field) : 0;
 }
 
-/**
- * Status and rc that decide whether the operation failed: the transition magic's `status:rc`
- * when recorded, else the attributes (crm_mon still prints the attributes' values).
- */
+/** Status and rc of an operation: its attributes, else the transition magic's `status:rc`. */
 function outcomeOf(op: XmlElement): [number, number] {
+  const status = numberOf(op, "op-status");
+  const rc = numberOf(op, "rc-code");
+  if (status !== undefined && rc !== undefined) return [status, rc];
   const magic = /^(-?\d+):(\d+);/.exec(op.attributes["transition-magic"] ?? "");
   if (magic !== null) return [Number(magic[1]), Number(magic[2])];
-  return [numberOf(op, "op-status") ?? 0, numberOf(op, "rc-code") ?? 0];
+  return [status ?? 0, rc ?? 0];
 }
 
 /** A result the transition accepts: the expected rc, or a probe finding any known state. */
@@ -85,12 +85,17 @@ function byCallId(a: XmlElement, b: XmlElement): number {
   return (numberOf(a, "call-id") ?? 0) - (numberOf(b, "call-id") ?? 0);
 }
 
-export function collectFailedActions(cib: XmlElement): FailedAction[] {
+/** Failures in history order; `isOnline` leaves out nodes whose history is not unpacked. */
+export function collectFailedActions(
+  cib: XmlElement,
+  isOnline: (node: string) => boolean = () => true,
+): FailedAction[] {
   const failures: FailedAction[] = [];
   const seen = new Set<string>();
   const status = firstChild(cib, "status");
   for (const nodeState of status === undefined ? [] : childElements(status, "node_state")) {
     const node = nodeState.attributes["uname"] ?? nodeState.attributes["id"] ?? "";
+    if (!isOnline(node)) continue;
     const resources = firstChild(firstChild(nodeState, "lrm") ?? nodeState, "lrm_resources");
     for (const resource of resources === undefined
       ? []

@@ -41,7 +41,7 @@ export function monitorSections(input: MonitorInput, options: MonitorOptions): L
   if (attributes !== undefined) sections.push(withSpacer(attributes));
   if (options.operations) sections.push(withSpacer(operationsSection(cib, model, options.timing)));
   if (options.failCounts) sections.push(withSpacer(migrationSummarySection(model)));
-  const failures = collectFailedActions(cib);
+  const failures = collectFailedActions(cib, (node) => model.nodeByName.get(node)?.online === true);
   if (failures.length > 0) {
     const items = failures.map((failure) => listItem(failedActionText(failure)));
     sections.push(withSpacer(listItem("Failed Resource Actions", items)));

@@ -179,7 +179,10 @@ function attributesXml(parent: XMLBuilder, model: ClusterModel): void {
 }
 
 function failuresXml(parent: XMLBuilder, input: MonitorInput): void {
-  const failures = collectFailedActions(input.cib);
+  const failures = collectFailedActions(
+    input.cib,
+    (node) => input.model.nodeByName.get(node)?.online === true,
+  );
   if (failures.length === 0) return;
   const element = parent.ele("failures");
   for (const failure of failures) {

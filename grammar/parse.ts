@@ -22,8 +22,8 @@ function endSpan(line: LogicalLine): Span {
 }
 
 function xmlStatement(line: LogicalLine, head: IToken, base: StatementBase): StatementOutcome {
-  const rest = line.text.slice(head.startOffset + head.image.length);
-  const text = rest.trim().split(/\s+/).join(" ");
+  // The element is taken as written: collapsing blanks would change attribute values.
+  const text = line.text.slice(head.startOffset + head.image.length).trim();
   if (!text.startsWith("<")) {
     const span = text === "" ? endSpan(line) : spanAt(line, line.text.indexOf(text.charAt(0),
       head.startOffset + head.image.length), 1);

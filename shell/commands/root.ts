@@ -1,3 +1,4 @@
+import { statusCommand } from "./status.js";
 import type { Level } from "./types.js";
 
 /** The root level: the common commands (help, cd, ls, up, quit) and every other level. */
@@ -6,7 +7,7 @@ export function rootLevel(levels: readonly string[]): Level {
     name: "root",
     aliases: [],
     help: "crm — the cluster shell (crmsh-compatible)",
-    commands: [],
+    commands: [statusCommand],
     levels,
   };
 }

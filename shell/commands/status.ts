@@ -1,0 +1,26 @@
+import type { Command } from "./types.js";
+import { done, failed } from "./types.js";
+
+/**
+ * `crm status [bynode|inactive|ops|timing|failcounts|xml]`: crm_mon -1 in Pacemaker's layout,
+ * as crmsh runs it. The monitor is imported only when the command runs.
+ */
+export const statusCommand: Command = {
+  name: "status",
+  aliases: [],
+  usage: "[bynode|inactive|ops|timing|failcounts|xml]",
+  help: "Cluster status, as crm_mon -1 prints it",
+  example: "status inactive failcounts",
+  run: async (input, context) => {
+    const { crmStatus } = await import("../monitor/index.js");
+    const { fileMonitorEnvironment } = await import("../monitor/file-environment.js");
+    const outcome = crmStatus(input.args, fileMonitorEnvironment(context.environment));
+    for (const line of outcome.stdout.replace(/\n$/, "").split("\n")) {
+      if (outcome.stdout !== "") context.output.line(line);
+    }
+    for (const line of outcome.stderr.split("\n").filter((text) => text !== "")) {
+      context.output.error(line.replace(/^crm_mon: /, ""));
+    }
+    return outcome.exitCode === 0 ? done : failed;
+  },
+};

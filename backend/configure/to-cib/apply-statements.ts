@@ -1,7 +1,7 @@
 import type { XmlElement } from "../../cib/index.js";
 import { descendants } from "../../cib/index.js";
 import type { Result } from "../../base/index.js";
-import { fail, isError, ok } from "../../base/index.js";
+import { fail, isError, nearest, ok } from "../../base/index.js";
 import type { Statement } from "../../../grammar/index.js";
 import { assignIdsUnder } from "./assign-ids.js";
 import type { BuildContext, ToCibIssue } from "./build-context.js";
@@ -153,7 +153,11 @@ function checkReferences(workspace: Workspace, drafts: readonly Draft[], issues:
       if (target !== undefined && target.name !== "fencing-topology") continue;
       const message =
         `Constraint "${draft.id}" references a resource "${reference.id}" ` + "which doesn't exist";
-      issues.push(issueAt("missing_reference", message, reference.span));
+      const suggestion = nearest(reference.id, workspace.resourceIds());
+      issues.push({
+        ...issueAt("missing_reference", message, reference.span),
+        ...(suggestion === undefined ? {} : { suggestion }),
+      });
     }
   }
 }

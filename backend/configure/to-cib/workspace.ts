@@ -100,6 +100,12 @@ export class Workspace {
     }
   }
 
+  /** Ids of the resources (and templates) a constraint may name; for "did you mean". */
+  resourceIds(): string[] {
+    const kinds = new Set(["primitive", "group", "clone", "master", "bundle", "template"]);
+    return [...this.#objects].filter(([, object]) => kinds.has(object.name)).map(([id]) => id);
+  }
+
   findObject(id: string): XmlElement | undefined {
     return this.#objects.get(id);
   }

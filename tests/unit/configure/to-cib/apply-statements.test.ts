@@ -91,6 +91,15 @@ describe("applyStatements()", () => {
     expect(result.issues[0]?.span).toBeDefined();
   });
 
+  it("suggests the nearest resource id for a misspelt reference", () => {
+    const result = applyStatements(emptyCib(), [
+      primitive("web", "Dummy"),
+      location("l1", "wbe", "100", "node1"),
+    ]);
+    expect(result.ok).toBe(false);
+    expect(result.issues[0]).toMatchObject({ code: "missing_reference", suggestion: "web" });
+  });
+
   it("rejects an existing id outside of update mode, naming the statement", () => {
     const cib = applied([primitive("a", "Dummy")]);
     const again = primitive("a", "Dummy");

@@ -18,9 +18,9 @@ export const statusCommand: Command = {
     for (const line of outcome.stdout.replace(/\n$/, "").split("\n")) {
       if (outcome.stdout !== "") context.output.line(line);
     }
-    for (const line of outcome.stderr.split("\n").filter((text) => text !== "")) {
-      context.output.error(line.replace(/^crm_mon: /, ""));
-    }
+    const [problem, ...usage] = outcome.stderr.split("\n").filter((text) => text !== "");
+    if (problem !== undefined) context.output.error(problem.replace(/^crm_mon: /, ""));
+    for (const line of usage) context.output.info(line);
     return outcome.exitCode === 0 ? done : failed;
   },
 };

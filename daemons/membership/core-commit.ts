@@ -62,6 +62,10 @@ export function onCommit(context: Context, from: NodeId, commit: CommitMessage):
   const lowest = Math.min(...commit.members);
   if (from !== lowest || commit.ringId.representative !== from) return;
   if (!commit.members.includes(config.nodeId)) return;
+  // Ring sequences only grow, across restarts too: the persisted maximum bounds them, except
+  // for the very commit this node answered before it timed out back into GATHER.
+  const answered = ringIdEquals(state.acceptedCommit?.ringId, commit.ringId);
+  if (!answered && commit.ringId.seq <= state.ringSeqMax) return;
   if (commit.ringId.seq <= (state.ring?.ringId.seq ?? 0)) return;
   if (commit.ringId.seq > state.ringSeqMax) {
     state.ringSeqMax = commit.ringId.seq;

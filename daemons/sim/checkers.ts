@@ -116,12 +116,18 @@ export function deliveryInView(): Checker {
 /**
  * Never two quorate partitions at once: among established views (every member up and in it),
  * at most one is quorate. Off for two_node and last_man_standing, which allow it by design.
+ * With auto_tie_breaker, votequorum keeps the tie-breaker node (lowest_node_id) per node and
+ * updates it only while quorate, so after cascading splits two halves may each hold the node
+ * they last knew as lowest: `tieBreakerSplits` then tolerates several partitions quorate by the
+ * tie-breaker alone, never one quorate by votes beside another.
  */
-export function singleQuoratePartition(): Checker {
+export function singleQuoratePartition(
+  options: { readonly tieBreakerSplits?: boolean } = {},
+): Checker {
   return {
     name: "single quorate partition",
     afterTick(cluster) {
-      const quorate = new Set<string>();
+      const quorate = new Map<string, boolean>();
       for (const node of cluster.nodes.values()) {
         if (!node.up || !node.quorate || node.view === undefined) continue;
         const view = node.view;
@@ -129,10 +135,15 @@ export function singleQuoratePartition(): Checker {
           const member = cluster.nodes.get(nodeId);
           return member?.up === true && ringIdEquals(member.view?.ringId, view.ringId);
         });
-        if (established) quorate.add(ringIdText(view.ringId));
+        const state = node.quorum.state();
+        const byVotes = state.totalVotes >= state.quorum;
+        const key = ringIdText(view.ringId);
+        if (established) quorate.set(key, byVotes || quorate.get(key) === true);
       }
       if (quorate.size <= 1) return undefined;
-      return `two quorate partitions at once: ${[...quorate].join(" and ")}`;
+      const byVotes = [...quorate.values()].some((value) => value);
+      if (options.tieBreakerSplits === true && !byVotes) return undefined;
+      return `two quorate partitions at once: ${[...quorate.keys()].join(" and ")}`;
     },
   };
 }
@@ -160,7 +171,10 @@ export function ownBroadcasts(): Checker & { outstanding(): Map<NodeId, Set<stri
   };
 }
 
-export function safetyCheckers(options: { readonly quorumPartitions: boolean }): Checker[] {
+export function safetyCheckers(options: {
+  readonly quorumPartitions: boolean;
+  readonly tieBreakerSplits?: boolean;
+}): Checker[] {
   const checkers = [
     viewAgreement(),
     ringSeqGrows(),
@@ -168,7 +182,9 @@ export function safetyCheckers(options: { readonly quorumPartitions: boolean }):
     virtualSynchrony(),
     deliveryInView(),
   ];
-  if (options.quorumPartitions) checkers.push(singleQuoratePartition());
+  if (options.quorumPartitions) {
+    checkers.push(singleQuoratePartition({ tieBreakerSplits: options.tieBreakerSplits === true }));
+  }
   return checkers;
 }
 

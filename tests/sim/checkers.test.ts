@@ -85,6 +85,20 @@ describe("checkers catch what they guard", () => {
     expect(() => sim.runTicks(200)).toThrow(SimViolation);
   });
 
+  test("singleQuoratePartition() tolerates tie-breaker halves only, never a quorum by votes", () => {
+    const sim = SimCluster.create({
+      seed: 3,
+      nodeCount: 2,
+      timing: simTiming,
+      quorum: { twoNode: true },
+    });
+    // Each two_node half is quorate by its own vote (quorum 1), not by a tie-breaker.
+    sim.addChecker(singleQuoratePartition({ tieBreakerSplits: true }));
+    sim.runUntil(converged, 200);
+    sim.network.split([[1], [2]]);
+    expect(() => sim.runTicks(200)).toThrow(SimViolation);
+  });
+
   test("singleQuoratePartition() holds for a majority quorum under the same split", () => {
     const sim = SimCluster.create({ seed: 3, nodeCount: 3, timing: simTiming });
     sim.addChecker(singleQuoratePartition());

@@ -102,15 +102,17 @@ function sendJoin(context: Context): void {
 export function gatherOnJoin(context: Context, from: NodeId, join: JoinMessage): void {
   const gather = context.state.gather;
   if (gather === undefined) return;
+  let changed = false;
   if (gather.failedSet.has(from)) {
     // Failed while it proposed from another ring: it has installed a ring since, so the
     // decision is stale (after a heal every node would otherwise wait out old failures).
     if (gather.failedRing.get(from) === ringKey(join.ringId)) return;
-    gather.failedSet.delete(from);
-    gather.failedRing.delete(from);
+    // A new round has begun: this gather's other failure decisions about live nodes are as
+    // stale, and keeping them would leave the nodes out of step (singletons forever).
+    forgiveLiveNodes(context);
+    changed = true;
   }
   gather.joins.set(from, join);
-  let changed = false;
   for (const nodeId of [from, ...join.procSet]) {
     if (gather.procSet.has(nodeId) || gather.failedSet.has(nodeId)) continue;
     if (!context.config.nodeIds.includes(nodeId)) continue;
@@ -122,6 +124,20 @@ export function gatherOnJoin(context: Context, from: NodeId, join: JoinMessage):
   }
   if (changed) sendJoin(context);
   checkConsensus(context);
+}
+
+/** Takes back every failure decision about a node still heard, and restarts the consensus wait. */
+function forgiveLiveNodes(context: Context): void {
+  const { state, timings } = context;
+  const gather = state.gather;
+  if (gather === undefined) return;
+  for (const nodeId of [...gather.failedSet]) {
+    if (isSilent(context, nodeId) || !state.lastHeard.has(nodeId)) continue;
+    gather.failedSet.delete(nodeId);
+    gather.failedRing.delete(nodeId);
+    gather.procSet.add(nodeId);
+  }
+  gather.consensusDeadline = state.now + timings.consensusTicks;
 }
 
 /** Any message from a node not yet in the proposal while gathering brings it in (merge). */

@@ -14,7 +14,7 @@ import { isExpressible } from "./expressible-constraints.js";
 import { legacyRoleWarnings, schemaPredatesPromoted } from "./legacy-roles.js";
 import { printObject } from "./object-text.js";
 import type { ConfigurationObject, ObjectKind } from "./objects.js";
-import { collectObjects, sortObjects } from "./objects.js";
+import { collectObjects, sortBucket, sortObjects } from "./objects.js";
 import { printers } from "./printers.js";
 import type { ShowIssueCode } from "./select.js";
 import { selectObjects } from "./select.js";
@@ -119,35 +119,10 @@ export function showXml(cib: XmlElement, options: ShowOptions = {}): Result<stri
   const { context, selected } = prepared.value;
   const inXmlOrder = selected
     .map((object, index) => ({ object, index }))
-    .sort((a, b) => xmlBuckets[a.object.kind] - xmlBuckets[b.object.kind] || a.index - b.index)
+    .sort((a, b) => sortBucket[a.object.kind] - sortBucket[b.object.kind] || a.index - b.index)
     .map(({ object }) => object);
   return ok(showXmlText(prepared.value.cib, inXmlOrder, context.isObscured));
 }
-
-/** crmsh's processing order of CIB elements (show xml keeps document order within each). */
-const xmlBuckets: Readonly<Record<ObjectKind, number>> = {
-  node: 0,
-  rsc_template: 1,
-  primitive: 2,
-  bundle: 3,
-  group: 4,
-  ms: 5,
-  clone: 6,
-  tag: 8,
-  location: 9,
-  colocation: 9,
-  order: 9,
-  rsc_ticket: 10,
-  fencing_topology: 10,
-  property: 11,
-  rsc_defaults: 12,
-  op_defaults: 13,
-  role: 14,
-  acl_target: 15,
-  acl_group: 15,
-  user: 15,
-  alert: 16,
-};
 
 /**
  * The CLI text of one top-level element (no trailing newline), for diffs. Ids referenced

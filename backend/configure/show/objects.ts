@@ -67,8 +67,11 @@ const defaultIds: Partial<Record<ObjectKind, string>> = {
   op_defaults: "op-options",
 };
 
-/** Sort buckets of `show` (crmsh's sort-elements order); within a bucket, by id. */
-const sortBucket: Readonly<Record<ObjectKind, number>> = {
+/**
+ * crmsh's processing order of CIB elements: `show` sorts by id within a bucket, `show xml`
+ * keeps document order within one.
+ */
+export const sortBucket: Readonly<Record<ObjectKind, number>> = {
   node: 0,
   rsc_template: 1,
   primitive: 2,

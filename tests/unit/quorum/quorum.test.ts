@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { formatQuorumStatus } from "../../../backend/corosync/index.js";
 import {
   Quorum,
   quorumConfig,
   quorumStatus,
-  quorumToolLines,
   type QuorumSection,
 } from "../../../daemons/quorum/index.js";
 
@@ -131,7 +131,7 @@ describe("Quorum", () => {
   });
 });
 
-describe("quorumToolLines()", () => {
+describe("quorumStatus() printed by formatQuorumStatus()", () => {
   test("prints what corosync-quorumtool -s prints", () => {
     const quorum = quorumOf(3, { waitForAll: true });
     quorum.step({
@@ -145,32 +145,49 @@ describe("quorumToolLines()", () => {
       [2, "node2"],
       [3, "node3"],
     ]);
-    expect(quorumToolLines(status, { nodeNames: names, date: "Wed Jan 18 10:23:45 2023" })).toEqual(
-      [
-        "Quorum information",
-        "------------------",
-        "Date:             Wed Jan 18 10:23:45 2023",
-        "Quorum provider:  corosync_votequorum",
-        "Nodes:            3",
-        "Node ID:          1",
-        "Ring ID:          1.d",
-        "Quorate:          Yes",
-        "",
-        "Votequorum information",
-        "----------------------",
-        "Expected votes:   3",
-        "Highest expected: 3",
-        "Total votes:      3",
-        "Quorum:           2  ",
-        "Flags:            Quorate WaitForAll ",
-        "",
-        "Membership information",
-        "----------------------",
-        "    Nodeid      Votes Name",
-        "         1          1 node1 (local)",
-        "         2          1 node2",
-        "         3          1 node3",
-      ],
-    );
+    const ringId = quorum.state().ringId;
+    const printable = {
+      provider: "corosync_votequorum",
+      localNodeid: status.nodeId,
+      localName: names.get(status.nodeId) ?? "",
+      ringId: { representative: ringId?.representative ?? 0, sequence: ringId?.seq ?? 0 },
+      quorate: status.quorate,
+      expectedVotes: status.expectedVotes,
+      highestExpected: status.highestExpected,
+      totalVotes: status.totalVotes,
+      quorum: status.quorum,
+      flags: status.flags,
+      members: status.members.map((member) => ({
+        nodeid: member.nodeId,
+        votes: member.votes,
+        name: names.get(member.nodeId) ?? String(member.nodeId),
+      })),
+    };
+    const date = new Date(2023, 0, 18, 10, 23, 45);
+    expect(formatQuorumStatus(printable, { date })).toEqual([
+      "Quorum information",
+      "------------------",
+      "Date:             Wed Jan 18 10:23:45 2023",
+      "Quorum provider:  corosync_votequorum",
+      "Nodes:            3",
+      "Node ID:          1",
+      "Ring ID:          1.d",
+      "Quorate:          Yes",
+      "",
+      "Votequorum information",
+      "----------------------",
+      "Expected votes:   3",
+      "Highest expected: 3",
+      "Total votes:      3",
+      "Quorum:           2  ",
+      "Flags:            Quorate WaitForAll ",
+      "",
+      "Membership information",
+      "----------------------",
+      "    Nodeid      Votes Name",
+      "         1          1 node1 (local)",
+      "         2          1 node2",
+      "         3          1 node3",
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import {
 import { isExpressible } from "./expressible-constraints.js";
 import { legacyRoleWarnings, schemaPredatesPromoted } from "./legacy-roles.js";
 import { printObject } from "./object-text.js";
-import type { ConfigurationObject, ObjectKind } from "./objects.js";
+import type { ConfigurationObject } from "./objects.js";
 import { collectObjects, sortBucket, sortObjects } from "./objects.js";
 import { printers } from "./printers.js";
 import type { ShowIssueCode } from "./select.js";

@@ -6,30 +6,46 @@ import type { NodeSetup } from "./setup.js";
 type RequestKind = ClientRequest["kind"];
 type RequestOf<Kind extends RequestKind> = Extract<ClientRequest, { kind: Kind }>;
 
+/**
+ * Who sent a request, as the client channel authenticated it. `unrestricted` holds for the
+ * local client token (root and the cluster's own tools): the CIB's ACLs do not apply.
+ */
+export interface ClientIdentity {
+  readonly user: string;
+  readonly unrestricted: boolean;
+}
+
+/** The identity of a client that presented the node's local client token. */
+export const localTokenIdentity: ClientIdentity = { user: "root", unrestricted: true };
+
 /** Answers one kind of client request; expected failures are `error` replies, not throws. */
 export type RequestHandler<Kind extends RequestKind> = (
   request: RequestOf<Kind>,
+  identity: ClientIdentity,
 ) => ServerMessage | Promise<ServerMessage>;
 
 /** Which subsystem answers which request kind; subsystems add theirs as they start. */
 export class ClientHandlers {
   readonly #handlers = new Map<
     RequestKind,
-    (request: ClientRequest) => ServerMessage | Promise<ServerMessage>
+    (request: ClientRequest, identity: ClientIdentity) => ServerMessage | Promise<ServerMessage>
   >();
 
   set<Kind extends RequestKind>(kind: Kind, handler: RequestHandler<Kind>): void {
     this.#handlers.set(
       kind,
-      handler as (request: ClientRequest) => ServerMessage | Promise<ServerMessage>,
+      handler as (
+        request: ClientRequest,
+        identity: ClientIdentity,
+      ) => ServerMessage | Promise<ServerMessage>,
     );
   }
 
-  answer(request: ClientRequest): ServerMessage | Promise<ServerMessage> {
+  answer(request: ClientRequest, identity: ClientIdentity): ServerMessage | Promise<ServerMessage> {
     const handler = this.#handlers.get(request.kind);
     if (handler === undefined)
       return refusal(request.id, "unknown_kind", `This node does not serve ${request.kind}`);
-    return handler(request);
+    return handler(request, identity);
   }
 }
 

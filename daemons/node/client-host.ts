@@ -9,13 +9,18 @@ import {
   encodeMessage,
 } from "../../backend/protocol/index.js";
 import type { ClientRequest, ServerMessage } from "../../backend/protocol/index.js";
+import type { ClientIdentity } from "./client-handlers.js";
+import { localTokenIdentity } from "./client-handlers.js";
 import type { Log } from "./log.js";
 
 /** Clients served at once; more are turned away with HTTP 503. */
 const clientConnectionsMax = 64;
 
 /** What the client channel answers from; each handler returns the reply for one request. */
-export type ClientHandler = (request: ClientRequest) => ServerMessage | Promise<ServerMessage>;
+export type ClientHandler = (
+  request: ClientRequest,
+  identity: ClientIdentity,
+) => ServerMessage | Promise<ServerMessage>;
 
 function tokenMatches(presented: string | string[] | undefined, token: string): boolean {
   if (typeof presented !== "string") return false;
@@ -70,23 +75,24 @@ export class ClientHost {
 
   #serve(socket: WebSocket): void {
     socket.on("error", () => undefined);
+    const identity = localTokenIdentity;
     socket.on("message", (data: Buffer, binary) => {
       const reply = binary
         ? this.#refuse("bad_frame", "Binary frames are not accepted")
-        : this.#answer(data.toString("utf8"));
+        : this.#answer(data.toString("utf8"), identity);
       void Promise.resolve(reply).then((message) => {
         if (socket.readyState === socket.OPEN) socket.send(encodeMessage(message));
       });
     });
   }
 
-  #answer(text: string): ServerMessage | Promise<ServerMessage> {
+  #answer(text: string, identity: ClientIdentity): ServerMessage | Promise<ServerMessage> {
     const request = decodeClientRequest(text);
     if (!request.ok) {
       const first = request.issues[0];
       return this.#refuse(first?.code ?? "bad_frame", first?.message ?? "Bad frame");
     }
-    return this.handle(request.value);
+    return this.handle(request.value, identity);
   }
 
   #refuse(code: Extract<ServerMessage, { kind: "error" }>["code"], message: string): ServerMessage {

@@ -158,7 +158,9 @@ function schedulePlan(session: Session): Result<SchedulePlan | undefined> {
   const { options } = session;
   if (!options.process) return { ok: true, value: undefined, issues: [] };
   const view = withEffectiveDate(cloneNode(session.cib), options.dateTime);
-  const plan = session.scheduler(view, options.dateTime);
+  // Without -t (and without an execution-date in the CIB) "now" is the wall clock, as Pacemaker's.
+  const now = options.dateTime ?? String(session.environment.wallClock());
+  const plan = session.scheduler(view, now);
   if (!plan.ok) return plan;
   if (options.saveGraph !== undefined) {
     session.files.push({ path: options.saveGraph, text: writeGraphXml(plan.value.graph) });

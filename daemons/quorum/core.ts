@@ -53,8 +53,6 @@ export class Quorum {
   #quorate = false;
   #waitingForAll: boolean;
   #lastManStandingDeadline: number | undefined;
-  #lowestNodeId: NodeId = 0;
-  #highestNodeId: NodeId = 0;
   readonly #votes: ReadonlyMap<NodeId, number>;
 
   constructor(readonly config: QuorumConfig) {
@@ -110,7 +108,13 @@ export class Quorum {
     const next = sortedNodeIds(members);
     const left = this.#members.some((nodeId) => !next.includes(nodeId));
     if (config.lastManStanding) {
-      const atbLowest = config.autoTieBreaker !== undefined && next.includes(this.#lowestNodeId);
+      const atbLowest =
+        config.autoTieBreaker !== undefined &&
+        holdsTieBreaker({
+          tieBreaker: config.autoTieBreaker,
+          configuredNodeIds: config.nodes.map((node) => node.nodeId),
+          members: next,
+        });
       if ((next.length >= this.#quorum && left) || (next.length <= this.#quorum && atbLowest)) {
         this.#lastManStandingDeadline = this.#now + config.lastManStandingWindowTicks;
       }
@@ -168,10 +172,6 @@ export class Quorum {
       this.#waitingForAll = false;
     }
     let quorate = this.#quorum <= totalVotes;
-    if (quorate && this.#members.length > 0) {
-      this.#lowestNodeId = Math.min(config.nodeId, ...this.#members);
-      this.#highestNodeId = Math.max(config.nodeId, ...this.#members);
-    }
     const tieBreaker = config.autoTieBreaker;
     if (tieBreaker !== undefined && !quorate) {
       const split = isTieBreakerSplit({
@@ -185,10 +185,8 @@ export class Quorum {
         split &&
         holdsTieBreaker({
           tieBreaker,
+          configuredNodeIds: config.nodes.map((node) => node.nodeId),
           members: this.#members,
-          previousMembers: this.#previousMembers,
-          lowestNodeId: this.#lowestNodeId,
-          highestNodeId: this.#highestNodeId,
         });
     }
     if (config.waitForAll) this.#waitingForAll = !quorate;

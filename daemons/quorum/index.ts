@@ -12,4 +12,4 @@ export { Quorum } from "./core.js";
 export type { QuorumFlag, QuorumStatus } from "./tool-status.js";
 export { quorumStatus } from "./tool-status.js";
 export type { QuorumInputs, TieBreakerInputs, TieBreakerSplit } from "./votes.js";
-export { holdsTieBreaker, isTieBreakerSplit, quorumThreshold } from "./votes.js";
+export { holdsTieBreaker, isTieBreakerSplit, quorumThreshold, tieBreakerNode } from "./votes.js";

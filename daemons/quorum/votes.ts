@@ -27,28 +27,40 @@ export function quorumThreshold(inputs: QuorumInputs): number {
 
 export interface TieBreakerInputs {
   readonly tieBreaker: TieBreaker;
+  /** Every nodeid of the nodelist. */
+  readonly configuredNodeIds: readonly NodeId[];
   readonly members: readonly NodeId[];
-  readonly previousMembers: readonly NodeId[];
-  /** Lowest / highest member when this node was last quorate (0: never). */
-  readonly lowestNodeId: NodeId;
-  readonly highestNodeId: NodeId;
 }
 
-/** votequorum's `check_auto_tie_breaker`: does this partition hold the tie-breaker node? */
-export function holdsTieBreaker(inputs: TieBreakerInputs): boolean {
-  const { tieBreaker, members, previousMembers } = inputs;
+/**
+ * The one node whose partition wins a tie, fixed by the configuration: the lowest or highest
+ * nodeid of the nodelist, or the first listed node that is in the nodelist.
+ *
+ * Deliberately stricter than votequorum, which takes the lowest/highest member of the last
+ * quorate view as each node last saw it, and falls down an `auto_tie_breaker_node` list to the
+ * first node present. Both let two halves be quorate at once after cascading splits (a node
+ * isolated earlier still holds an older lowest id; an earlier list node may sit in the other
+ * half), which simulation seeds 30423 and 97706 showed. A fixed node can be in one half only.
+ */
+export function tieBreakerNode(
+  tieBreaker: TieBreaker,
+  configuredNodeIds: readonly NodeId[],
+): NodeId | undefined {
+  if (configuredNodeIds.length === 0) return undefined;
   switch (tieBreaker.kind) {
     case "lowest":
-      return members.includes(inputs.lowestNodeId);
+      return Math.min(...configuredNodeIds);
     case "highest":
-      return members.includes(inputs.highestNodeId);
-    case "list": {
-      const index = tieBreaker.nodeIds.findIndex((nodeId) => members.includes(nodeId));
-      if (index === -1) return false;
-      // An earlier list node seen in the previous partition may be in the other half.
-      return !tieBreaker.nodeIds.slice(0, index).some((nodeId) => previousMembers.includes(nodeId));
-    }
+      return Math.max(...configuredNodeIds);
+    case "list":
+      return tieBreaker.nodeIds.find((nodeId) => configuredNodeIds.includes(nodeId));
   }
+}
+
+/** votequorum's `check_auto_tie_breaker`, with a fixed tie-breaker: is it in this partition? */
+export function holdsTieBreaker(inputs: TieBreakerInputs): boolean {
+  const node = tieBreakerNode(inputs.tieBreaker, inputs.configuredNodeIds);
+  return node !== undefined && inputs.members.includes(node);
 }
 
 export interface TieBreakerSplit {
@@ -59,10 +71,14 @@ export interface TieBreakerSplit {
   readonly quorum: number;
 }
 
-/** ATB applies to a half (or half − 1) split where the other side cannot have quorum. */
+/**
+ * ATB applies to an exact half split where the other side cannot have quorum. votequorum also
+ * accepts half − 1 of an odd expected count, but the nodes outside the previous view may then
+ * join the other side and give it a majority: only an exact half keeps one quorate partition.
+ */
 export function isTieBreakerSplit(split: TieBreakerSplit): boolean {
   return (
-    split.totalVotes === Math.floor(split.expectedVotes / 2) &&
+    split.totalVotes * 2 === split.expectedVotes &&
     split.previousMemberCount - split.memberCount < split.quorum
   );
 }

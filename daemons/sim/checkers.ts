@@ -116,18 +116,12 @@ export function deliveryInView(): Checker {
 /**
  * Never two quorate partitions at once: among established views (every member up and in it),
  * at most one is quorate. Off for two_node and last_man_standing, which allow it by design.
- * With auto_tie_breaker, votequorum keeps the tie-breaker node (lowest_node_id) per node and
- * updates it only while quorate, so after cascading splits two halves may each hold the node
- * they last knew as lowest: `tieBreakerSplits` then tolerates several partitions quorate by the
- * tie-breaker alone, never one quorate by votes beside another.
  */
-export function singleQuoratePartition(
-  options: { readonly tieBreakerSplits?: boolean } = {},
-): Checker {
+export function singleQuoratePartition(): Checker {
   return {
     name: "single quorate partition",
     afterTick(cluster) {
-      const quorate = new Map<string, boolean>();
+      const quorate = new Set<string>();
       for (const node of cluster.nodes.values()) {
         if (!node.up || !node.quorate || node.view === undefined) continue;
         const view = node.view;
@@ -135,24 +129,14 @@ export function singleQuoratePartition(
           const member = cluster.nodes.get(nodeId);
           return member?.up === true && ringIdEquals(member.view?.ringId, view.ringId);
         });
-        const state = node.quorum.state();
-        const byVotes = state.totalVotes >= state.quorum;
-        const key = ringIdText(view.ringId);
-        if (established) quorate.set(key, byVotes || quorate.get(key) === true);
+        if (established) quorate.add(ringIdText(view.ringId));
       }
       if (quorate.size <= 1) return undefined;
-      const byVotes = [...quorate.values()].some((value) => value);
-      if (options.tieBreakerSplits === true && !byVotes) return undefined;
-      return `two quorate partitions at once: ${[...quorate.keys()].join(" and ")}`;
+      return `two quorate partitions at once: ${[...quorate].join(" and ")}`;
     },
   };
 }
 
-/**
- * A node that stays up delivers each of its own broadcasts exactly once (after a view change
- * it submits again whatever the old view did not deliver to it). `outstanding()` lists the
- * payloads not delivered yet, per node; a crash forgets the crashed node's.
- */
 export function ownBroadcasts(): Checker & { outstanding(): Map<NodeId, Set<string>> } {
   const waiting = new Map<NodeId, Set<string>>();
   return {
@@ -171,10 +155,7 @@ export function ownBroadcasts(): Checker & { outstanding(): Map<NodeId, Set<stri
   };
 }
 
-export function safetyCheckers(options: {
-  readonly quorumPartitions: boolean;
-  readonly tieBreakerSplits?: boolean;
-}): Checker[] {
+export function safetyCheckers(options: { readonly quorumPartitions: boolean }): Checker[] {
   const checkers = [
     viewAgreement(),
     ringSeqGrows(),
@@ -182,9 +163,7 @@ export function safetyCheckers(options: {
     virtualSynchrony(),
     deliveryInView(),
   ];
-  if (options.quorumPartitions) {
-    checkers.push(singleQuoratePartition({ tieBreakerSplits: options.tieBreakerSplits === true }));
-  }
+  if (options.quorumPartitions) checkers.push(singleQuoratePartition());
   return checkers;
 }
 

@@ -85,18 +85,42 @@ describe("checkers catch what they guard", () => {
     expect(() => sim.runTicks(200)).toThrow(SimViolation);
   });
 
-  test("singleQuoratePartition() tolerates tie-breaker halves only, never a quorum by votes", () => {
+  test("auto_tie_breaker keeps one quorate half after cascading splits (seeds 30423, 97706)", () => {
     const sim = SimCluster.create({
       seed: 3,
-      nodeCount: 2,
+      nodeCount: 4,
       timing: simTiming,
-      quorum: { twoNode: true },
+      quorum: { autoTieBreaker: true },
     });
-    // Each two_node half is quorate by its own vote (quorum 1), not by a tie-breaker.
-    sim.addChecker(singleQuoratePartition({ tieBreakerSplits: true }));
+    sim.addChecker(singleQuoratePartition());
     sim.runUntil(converged, 200);
-    sim.network.split([[1], [2]]);
-    expect(() => sim.runTicks(200)).toThrow(SimViolation);
+    const viewsAre = (groups: number[][]) => () =>
+      groups.every((group) =>
+        group.every((nodeId) => sim.node(nodeId).view?.members.join() === group.join()),
+      );
+    sim.network.split([[1], [2, 3, 4]]);
+    sim.runUntil(viewsAre([[1], [2, 3, 4]]), 2000);
+    expect(sim.node(2).quorate).toBe(true);
+    sim.network.heal();
+    sim.network.split([
+      [1, 3],
+      [2, 4],
+    ]);
+    sim.runUntil(
+      viewsAre([
+        [1, 3],
+        [2, 4],
+      ]),
+      2000,
+    );
+    sim.runTicks(50);
+    // The fixed tie-breaker (lowest nodeid of the nodelist, 1) decides; node 2 never does.
+    expect([1, 2, 3, 4].map((nodeId) => sim.node(nodeId).quorate)).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   test("singleQuoratePartition() holds for a majority quorum under the same split", () => {

@@ -81,9 +81,7 @@ export function runSwarmSeed(seed: number, options: SwarmOptions): SwarmResult {
   });
   // two_node and last_man_standing allow two quorate partitions by design (fencing decides).
   const quorumPartitions = quorum.twoNode !== true && quorum.lastManStanding !== true;
-  // auto_tie_breaker may leave two halves quorate by the tie-breaker after cascading splits.
-  const tieBreakerSplits = quorum.autoTieBreaker === true;
-  for (const checker of safetyCheckers({ quorumPartitions, tieBreakerSplits })) {
+  for (const checker of safetyCheckers({ quorumPartitions })) {
     cluster.addChecker(checker);
   }
   const own = ownBroadcasts();

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   holdsTieBreaker,
   isTieBreakerSplit,
+  tieBreakerNode,
   quorumThreshold,
 } from "../../../daemons/quorum/index.js";
 
@@ -49,7 +50,7 @@ describe("auto_tie_breaker", () => {
     [2, 4, 4, 2, 3, true],
     [1, 4, 4, 1, 3, false],
     [2, 5, 5, 2, 3, false], // half - 1: the other side (3) has quorum
-    [2, 5, 4, 2, 3, true],
+    [2, 5, 4, 2, 3, false], // half - 1 again: the node outside the view may join the other side
     [3, 6, 6, 3, 4, true],
   ])(
     "total %i of %i (previously %i members, now %i, quorum %i) is a tie split: %s",
@@ -60,22 +61,24 @@ describe("auto_tie_breaker", () => {
     },
   );
 
-  test("holdsTieBreaker() follows lowest, highest and the list", () => {
-    const common = { previousMembers: [1, 2, 3, 4], lowestNodeId: 1, highestNodeId: 4 };
-    expect(holdsTieBreaker({ ...common, tieBreaker: { kind: "lowest" }, members: [1, 2] })).toBe(
-      true,
-    );
-    expect(holdsTieBreaker({ ...common, tieBreaker: { kind: "lowest" }, members: [3, 4] })).toBe(
-      false,
-    );
-    expect(holdsTieBreaker({ ...common, tieBreaker: { kind: "highest" }, members: [3, 4] })).toBe(
-      true,
-    );
+  test("the tie-breaker is fixed by the nodelist: lowest, highest, or the first listed", () => {
+    const configuredNodeIds = [4, 2, 1, 3];
+    expect(tieBreakerNode({ kind: "lowest" }, configuredNodeIds)).toBe(1);
+    expect(tieBreakerNode({ kind: "highest" }, configuredNodeIds)).toBe(4);
+    expect(tieBreakerNode({ kind: "list", nodeIds: [9, 3, 1] }, configuredNodeIds)).toBe(3);
+    expect(tieBreakerNode({ kind: "lowest" }, [])).toBeUndefined();
+  });
+
+  test("holdsTieBreaker() asks whether the fixed node is in this partition", () => {
+    const common = { configuredNodeIds: [1, 2, 3, 4] };
+    const lowest = { kind: "lowest" } as const;
+    expect(holdsTieBreaker({ ...common, tieBreaker: lowest, members: [1, 3] })).toBe(true);
+    expect(holdsTieBreaker({ ...common, tieBreaker: lowest, members: [2, 4] })).toBe(false);
+    const highest = { kind: "highest" } as const;
+    expect(holdsTieBreaker({ ...common, tieBreaker: highest, members: [3, 4] })).toBe(true);
     const list = { kind: "list", nodeIds: [3, 1] } as const;
     expect(holdsTieBreaker({ ...common, tieBreaker: list, members: [3, 4] })).toBe(true);
-    // 3 was in the previous partition and is not here: it may be in the other half.
+    // Node 3 is not here: it may be in the other half, so 1 does not take over.
     expect(holdsTieBreaker({ ...common, tieBreaker: list, members: [1, 2] })).toBe(false);
-    const previousWithout3 = { ...common, previousMembers: [1, 2, 4] };
-    expect(holdsTieBreaker({ ...previousWithout3, tieBreaker: list, members: [1, 2] })).toBe(true);
   });
 });

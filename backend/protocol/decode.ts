@@ -11,6 +11,8 @@ import type {
   WireErrorCode,
 } from "./messages.js";
 import { wireErrorCodes } from "./messages.js";
+import { decodeAttributeRequest, decodeAttributeServerMessage } from "./decode-attributes.js";
+import { decodeFenceRequest, decodeFenceServerMessage } from "./decode-fencing.js";
 
 export type WireIssue = Issue<WireErrorCode>;
 type Fields = Readonly<Record<string, unknown>>;
@@ -114,6 +116,8 @@ export function decodeClientRequest(text: string): Result<ClientRequest, WireErr
   const frame = parseFrame(text);
   if (!frame.ok) return frame;
   const record = frame.value;
+  const daemonRequest = decodeAttributeRequest(record) ?? decodeFenceRequest(record);
+  if (daemonRequest !== undefined) return daemonRequest;
   const kind = field(record, "kind");
   switch (kind) {
     case "quorum_status_requested":
@@ -199,6 +203,8 @@ export function decodeServerMessage(text: string): Result<ServerMessage, WireErr
   const frame = parseFrame(text);
   if (!frame.ok) return frame;
   const record = frame.value;
+  const daemonReply = decodeAttributeServerMessage(record) ?? decodeFenceServerMessage(record);
+  if (daemonReply !== undefined) return daemonReply;
   const kind = field(record, "kind");
   switch (kind) {
     case "quorum_status":

@@ -1,4 +1,7 @@
 /** Field readers shared by the frame decoders. Private to backend/protocol. */
+import { fail, issue, ok } from "../base/index.js";
+import type { Result } from "../base/index.js";
+import type { WireErrorCode } from "./messages.js";
 
 export type Fields = Readonly<Record<string, unknown>>;
 
@@ -70,4 +73,16 @@ export function choiceField<T extends string>(
   const chosen = choices.find((choice) => choice === value);
   if (chosen === undefined) throw new FieldError(name, `one of ${choices.join(", ")}`);
   return chosen;
+}
+
+/** Runs a decoder built from the readers above; a FieldError becomes a `bad_field` issue. */
+export function guardedFields<T>(build: () => T): Result<T, WireErrorCode> {
+  try {
+    return ok(build());
+  } catch (error) {
+    if (!(error instanceof FieldError)) throw error;
+    return fail([
+      issue("bad_field", `Field "${error.path}" must be ${error.expected}`, { path: [error.path] }),
+    ]);
+  }
 }

@@ -20,3 +20,18 @@ export {
 } from "./messages.js";
 export type { WireIssue } from "./decode.js";
 export { decodeClientRequest, decodeServerMessage, encodeMessage } from "./decode.js";
+export type {
+  AttributeRequest,
+  AttributeSection,
+  AttributeServerMessage,
+  NodeAttribute,
+} from "./attribute-messages.js";
+export { attributeSections } from "./attribute-messages.js";
+export type {
+  FenceAction,
+  FenceEvent,
+  FenceRequest,
+  FenceServerMessage,
+  FenceState,
+} from "./fencing-messages.js";
+export { fenceActions, fenceStates } from "./fencing-messages.js";

@@ -1,4 +1,6 @@
 /** Messages between a client (crm, crm_mon) and quorated's client channel: JSON text frames. */
+import type { AttributeRequest, AttributeServerMessage } from "./attribute-messages.js";
+import type { FenceRequest, FenceServerMessage } from "./fencing-messages.js";
 
 /** Largest client frame either side accepts. */
 export const clientFrameBytesMax = 1024 * 1024;
@@ -75,6 +77,8 @@ export interface TransportStatus {
 }
 
 export type ClientRequest =
+  | AttributeRequest
+  | FenceRequest
   | { readonly kind: "quorum_status_requested"; readonly id: number }
   | { readonly kind: "transport_status_requested"; readonly id: number }
   /**
@@ -89,6 +93,8 @@ export type ClientRequest =
     };
 
 export type ServerMessage =
+  | AttributeServerMessage
+  | FenceServerMessage
   | { readonly kind: "quorum_status"; readonly id: number; readonly status: QuorumStatus }
   | { readonly kind: "transport_status"; readonly id: number; readonly status: TransportStatus }
   | { readonly kind: "links_cut"; readonly id: number; readonly peers: readonly string[] }

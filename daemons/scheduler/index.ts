@@ -7,7 +7,7 @@ export type {
 export { unpackCluster, type UnpackOptions, type SchedulerIssueCode } from "./unpack.js";
 export { primitivesOf } from "./unpack-resources.js";
 export { canRunResources } from "./unpack-nodes.js";
-export { INFINITY, formatScore, compareNatural } from "./score.js";
+export { INFINITY, formatScore, compareNatural, parseDurationMs } from "./score.js";
 export { formatIsoDate } from "./dates.js";
 export { schedule, type ScheduleOptions, type ScheduleResult } from "./schedule.js";
 export { formatExecution, type GraphAction, type GraphEdge, type TransitionGraph } from "./graph.js";

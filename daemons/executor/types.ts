@@ -38,12 +38,7 @@ export interface ExecutorAction {
  * `rc` is its answer; the others say why there is no real answer.
  */
 export type ExecutionStatus =
-  | "done"
-  | "timeout"
-  | "error"
-  | "not_installed"
-  | "cancelled"
-  | "not_connected";
+  "done" | "timeout" | "error" | "not_installed" | "cancelled" | "not_connected";
 
 export interface ExecutorResult {
   /** OCF exit code as Pacemaker maps it (LSB and fence codes translated; unknown codes → 1). */

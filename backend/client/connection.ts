@@ -20,9 +20,13 @@ interface Pending {
   readonly timer: NodeJS.Timeout;
 }
 
+/** A frame the node pushes without a request (id null), such as `cib_changed`. */
+export type PushedMessage = Extract<ServerMessage, { id: null }>;
+
 /** One authenticated ws connection to a node's client channel. */
 export class ClientConnection {
   readonly #pending = new Map<number, Pending>();
+  readonly #pushListeners = new Set<(message: PushedMessage) => void>();
   #nextId = 1;
 
   private constructor(
@@ -75,6 +79,17 @@ export class ClientConnection {
     });
   }
 
+  /** Hears every pushed frame (subscriptions); returns the function that stops hearing. */
+  onPushed(listener: (message: PushedMessage) => void): () => void {
+    this.#pushListeners.add(listener);
+    return () => this.#pushListeners.delete(listener);
+  }
+
+  /** Hears the connection end (the node stopped or the socket closed). */
+  onClosed(listener: () => void): void {
+    this.socket.on("close", listener);
+  }
+
   close(): void {
     this.socket.close();
   }
@@ -90,6 +105,7 @@ export class ClientConnection {
     const pending = message.id === null ? undefined : this.#pending.get(message.id);
     if (pending === undefined) {
       if (message.kind === "error") this.#failAll(new ClientError(message.code, message.message));
+      else if (message.id === null) for (const listener of this.#pushListeners) listener(message);
       return;
     }
     this.#pending.delete(message.id ?? 0);

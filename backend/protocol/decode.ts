@@ -2,6 +2,7 @@ import { fail, issue, ok } from "../base/index.js";
 import type { Issue, Result } from "../base/index.js";
 import { clientFrameBytesMax, quorumFlags, transportCounterNames } from "./messages.js";
 import type {
+  CibVersionWire,
   ClientRequest,
   MemberStatus,
   QuorumFlag,
@@ -11,64 +12,22 @@ import type {
   WireErrorCode,
 } from "./messages.js";
 import { wireErrorCodes } from "./messages.js";
+import {
+  FieldError,
+  asString,
+  booleanField,
+  field,
+  integerField,
+  isRecord,
+  listField,
+  recordField,
+  stringField,
+} from "./fields.js";
+import type { Fields } from "./fields.js";
 import { decodeAttributeRequest, decodeAttributeServerMessage } from "./decode-attributes.js";
 import { decodeFenceRequest, decodeFenceServerMessage } from "./decode-fencing.js";
 
 export type WireIssue = Issue<WireErrorCode>;
-type Fields = Readonly<Record<string, unknown>>;
-
-/** Thrown only inside this file, to leave a nested check; always caught by decode*(). */
-class FieldError {
-  constructor(
-    readonly path: string,
-    readonly expected: string,
-  ) {}
-}
-
-function isRecord(value: unknown): value is Fields {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function field(record: Fields, name: string): unknown {
-  return Object.hasOwn(record, name) ? record[name] : undefined;
-}
-
-function integerField(record: Fields, name: string): number {
-  const value = field(record, name);
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw new FieldError(name, "a non-negative integer");
-  }
-  return value;
-}
-
-function stringField(record: Fields, name: string): string {
-  const value = field(record, name);
-  if (typeof value !== "string") throw new FieldError(name, "a string");
-  return value;
-}
-
-function booleanField(record: Fields, name: string): boolean {
-  const value = field(record, name);
-  if (typeof value !== "boolean") throw new FieldError(name, "a boolean");
-  return value;
-}
-
-function recordField(record: Fields, name: string): Fields {
-  const value = field(record, name);
-  if (!isRecord(value)) throw new FieldError(name, "an object");
-  return value;
-}
-
-function listField<T>(record: Fields, name: string, item: (value: unknown) => T): T[] {
-  const value = field(record, name);
-  if (!Array.isArray(value)) throw new FieldError(name, "a list");
-  return value.map((entry: unknown) => item(entry));
-}
-
-function asString(value: unknown): string {
-  if (typeof value !== "string") throw new FieldError("[]", "a string");
-  return value;
-}
 
 function parseFrame(text: string): Result<Fields, WireErrorCode> {
   if (text.length > clientFrameBytesMax) {
@@ -111,6 +70,31 @@ function linksCut(record: Fields): ClientRequest {
   return { kind: "links_cut_requested", id, peers, links: listField(record, "links", asLink) };
 }
 
+function cibVersionField(record: Fields, name: string): CibVersionWire {
+  const version = recordField(record, name);
+  return {
+    adminEpoch: integerField(version, "adminEpoch"),
+    epoch: integerField(version, "epoch"),
+    numUpdates: integerField(version, "numUpdates"),
+  };
+}
+
+function cibQuery(record: Fields): ClientRequest {
+  const id = integerField(record, "id");
+  if (field(record, "xpath") === undefined) return { kind: "cib_query_requested", id };
+  return { kind: "cib_query_requested", id, xpath: stringField(record, "xpath") };
+}
+
+function cibReplace(record: Fields): ClientRequest {
+  const request = {
+    kind: "cib_replace_requested",
+    id: integerField(record, "id"),
+    xml: stringField(record, "xml"),
+  } as const;
+  if (field(record, "version") === undefined) return request;
+  return { ...request, version: cibVersionField(record, "version") };
+}
+
 /** Validates one client → node frame. Never throws on bad input. */
 export function decodeClientRequest(text: string): Result<ClientRequest, WireErrorCode> {
   const frame = parseFrame(text);
@@ -125,6 +109,20 @@ export function decodeClientRequest(text: string): Result<ClientRequest, WireErr
       return guarded(() => ({ kind, id: integerField(record, "id") }));
     case "links_cut_requested":
       return guarded(() => linksCut(record));
+    case "cib_erase_requested":
+    case "cib_subscribe_requested":
+    case "cib_unsubscribe_requested":
+      return guarded(() => ({ kind, id: integerField(record, "id") }));
+    case "cib_query_requested":
+      return guarded(() => cibQuery(record));
+    case "cib_patch_requested":
+      return guarded(() => ({
+        kind,
+        id: integerField(record, "id"),
+        patchset: stringField(record, "patchset"),
+      }));
+    case "cib_replace_requested":
+      return guarded(() => cibReplace(record));
     default:
       return fail([issue("unknown_kind", `Unknown message kind ${JSON.stringify(kind)}`)]);
   }
@@ -198,6 +196,37 @@ function errorMessage(record: Fields): ServerMessage {
   };
 }
 
+/** The CIB's replies and pushed frames; undefined for another kind. */
+function cibServerMessage(record: Fields): Result<ServerMessage, WireErrorCode> | undefined {
+  const kind = field(record, "kind");
+  switch (kind) {
+    case "cib_query":
+      return guarded(() => ({
+        kind,
+        id: integerField(record, "id"),
+        xml: stringField(record, "xml"),
+        version: cibVersionField(record, "version"),
+      }));
+    case "cib_written":
+      return guarded(() => ({
+        kind,
+        id: integerField(record, "id"),
+        version: cibVersionField(record, "version"),
+      }));
+    case "subscribed":
+    case "unsubscribed":
+      return guarded(() => ({ kind, id: integerField(record, "id") }));
+    case "cib_changed":
+      return guarded(() => {
+        if (field(record, "id") !== null) throw new FieldError("id", "null");
+        const patchset = stringField(record, "patchset");
+        return { kind, id: null, patchset, version: cibVersionField(record, "version") };
+      });
+    default:
+      return undefined;
+  }
+}
+
 /** Validates one node → client frame. Never throws on bad input. */
 export function decodeServerMessage(text: string): Result<ServerMessage, WireErrorCode> {
   const frame = parseFrame(text);
@@ -205,6 +234,8 @@ export function decodeServerMessage(text: string): Result<ServerMessage, WireErr
   const record = frame.value;
   const daemonReply = decodeAttributeServerMessage(record) ?? decodeFenceServerMessage(record);
   if (daemonReply !== undefined) return daemonReply;
+  const cib = cibServerMessage(record);
+  if (cib !== undefined) return cib;
   const kind = field(record, "kind");
   switch (kind) {
     case "quorum_status":

@@ -1,4 +1,7 @@
 export type {
+  CibRequest,
+  CibServerMessage,
+  CibVersionWire,
   ClientRequest,
   LinkStatus,
   MemberStatus,

@@ -2,8 +2,8 @@
 import type { AttributeRequest, AttributeServerMessage } from "./attribute-messages.js";
 import type { FenceRequest, FenceServerMessage } from "./fencing-messages.js";
 
-/** Largest client frame either side accepts. */
-export const clientFrameBytesMax = 1024 * 1024;
+/** Largest client frame either side accepts (a whole CIB travels in one frame). */
+export const clientFrameBytesMax = 32 * 1024 * 1024;
 /** Header a client presents on the ws upgrade: the content of the node's client token file. */
 export const clientTokenHeader = "x-quorate-client-token";
 
@@ -76,9 +76,55 @@ export interface TransportStatus {
   readonly links: readonly LinkStatus[];
 }
 
+/** A CIB's generation (admin_epoch, epoch, num_updates), compared in that order. */
+export interface CibVersionWire {
+  readonly adminEpoch: number;
+  readonly epoch: number;
+  readonly numUpdates: number;
+}
+
+/** Requests on the replicated CIB (what cibadmin -Q / -P / -R / -E and notifications do). */
+export type CibRequest =
+  /** The whole CIB, or the elements an xpath selects (wrapped in `<xpath-query>` when several). */
+  | { readonly kind: "cib_query_requested"; readonly id: number; readonly xpath?: string }
+  /** A Pacemaker v2 patchset (XML text); its `<version><source/>` is the version it expects. */
+  | { readonly kind: "cib_patch_requested"; readonly id: number; readonly patchset: string }
+  /** A whole new CIB; with `version`, refused unless the CIB is still at that version. */
+  | {
+      readonly kind: "cib_replace_requested";
+      readonly id: number;
+      readonly xml: string;
+      readonly version?: CibVersionWire;
+    }
+  /** Empties the configuration and status (cibadmin --erase): the epoch moves on. */
+  | { readonly kind: "cib_erase_requested"; readonly id: number }
+  /** From now on `cib_changed` frames (id null) follow every applied change. */
+  | { readonly kind: "cib_subscribe_requested"; readonly id: number }
+  | { readonly kind: "cib_unsubscribe_requested"; readonly id: number };
+
+/** Replies and pushed frames of the CIB requests. */
+export type CibServerMessage =
+  | {
+      readonly kind: "cib_query";
+      readonly id: number;
+      readonly xml: string;
+      readonly version: CibVersionWire;
+    }
+  | { readonly kind: "cib_written"; readonly id: number; readonly version: CibVersionWire }
+  | { readonly kind: "subscribed"; readonly id: number }
+  | { readonly kind: "unsubscribed"; readonly id: number }
+  /** Pushed to subscribers: the applied v2 patchset (XML text) and the version it reached. */
+  | {
+      readonly kind: "cib_changed";
+      readonly id: null;
+      readonly patchset: string;
+      readonly version: CibVersionWire;
+    };
+
 export type ClientRequest =
   | AttributeRequest
   | FenceRequest
+  | CibRequest
   | { readonly kind: "quorum_status_requested"; readonly id: number }
   | { readonly kind: "transport_status_requested"; readonly id: number }
   /**
@@ -95,6 +141,7 @@ export type ClientRequest =
 export type ServerMessage =
   | AttributeServerMessage
   | FenceServerMessage
+  | CibServerMessage
   | { readonly kind: "quorum_status"; readonly id: number; readonly status: QuorumStatus }
   | { readonly kind: "transport_status"; readonly id: number; readonly status: TransportStatus }
   | { readonly kind: "links_cut"; readonly id: number; readonly peers: readonly string[] }
@@ -115,5 +162,13 @@ export const wireErrorCodes = {
   not_allowed: "The request is disabled on this node",
   not_ready: "The node has not formed a membership yet",
   internal: "The node failed to answer",
+  version_conflict: "The CIB is not at the version the change was made against",
+  no_quorum: "The node's partition has no quorum, so the CIB is read-only",
+  invalid_cib: "The resulting CIB is not valid (schema structure or references)",
+  invalid_patch: "The patchset cannot be read or does not apply",
+  permission_denied: "The CIB's ACLs do not allow this user the request",
+  no_match: "The xpath selects nothing in the CIB",
+  indeterminate:
+    "The membership changed before the write was confirmed; query to see if it applied",
 } as const;
 export type WireErrorCode = keyof typeof wireErrorCodes;

@@ -6,7 +6,7 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ClientConnection, ClientError, fetchQuorumStatus } from "../../../backend/client/index.js";
 import { writeCorosyncConfig } from "../../../backend/corosync/index.js";
-import { clientTokenHeader } from "../../../backend/protocol/index.js";
+import { clientFrameBytesMax, clientTokenHeader } from "../../../backend/protocol/index.js";
 import { loadNodeSetup, parseNodeOptions, startNode } from "../../../daemons/node/index.js";
 import type { RunningNode } from "../../../daemons/node/index.js";
 import { freeBasePort } from "../../e2e/cluster/local-cluster.js";
@@ -112,7 +112,7 @@ describe("the client channel", () => {
     const socket = new WebSocket(url, { headers: { [clientTokenHeader]: token } });
     await new Promise((resolve) => socket.once("open", resolve));
     const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
-    socket.send("x".repeat(1024 * 1024 + 1));
+    socket.send("x".repeat(clientFrameBytesMax + 1));
     expect(await closed).toBe(1009);
   });
 });

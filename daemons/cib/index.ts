@@ -31,3 +31,5 @@ export type { CibMessage, CibWireCode } from "./wire.js";
 export { decodeCibMessage, encodeCibMessage } from "./wire.js";
 export type { Announcement } from "./sync-round.js";
 export { allHold, chooseSyncSource } from "./sync-round.js";
+export type { CibValidationCode } from "./validate.js";
+export { validateCibWrite } from "./validate.js";

@@ -7,6 +7,8 @@ import type { ActionState, ResourceState } from "./working.js";
 export interface Flags {
   optional: boolean;
   runnable: boolean;
+  /** Only a primitive's own action can be part of a migration. */
+  migrateRunnable: boolean;
 }
 
 export function memberAction(
@@ -25,9 +27,11 @@ export function memberAction(
 /** Effective flags of an action, summarizing a collective's members (group/clone action_flags). */
 export function actionFlags(action: ActionState, node: string | undefined): Flags {
   const state = action.resource;
-  if (state === undefined || state.children.length === 0) return { optional: action.optional, runnable: action.runnable };
+  if (state === undefined || state.children.length === 0) {
+    return { optional: action.optional, runnable: action.runnable, migrateRunnable: action.migrateRunnable };
+  }
   if (state.resource.kind === "clone") return cloneFlags(action, state, node);
-  const flags: Flags = { optional: true, runnable: true };
+  const flags: Flags = { optional: true, runnable: true, migrateRunnable: false };
   const memberTask = originalTask(action.task);
   for (const member of state.children) {
     const found = memberAction(member, memberTask, node);
@@ -50,7 +54,7 @@ export function actionFlags(action: ActionState, node: string | undefined): Flag
 
 /** summary_action_flags: a clone action is required if any instance's is, runnable if any is. */
 function cloneFlags(action: ActionState, clone: ResourceState, node: string | undefined): Flags {
-  const flags: Flags = { optional: true, runnable: true };
+  const flags: Flags = { optional: true, runnable: true, migrateRunnable: false };
   let anyRunnable = false;
   for (const instance of clone.children) {
     const task = instance.children.length === 0 ? originalTask(action.task) : action.task;
@@ -75,7 +79,7 @@ export function orderingFlags(action: ActionState, node: string | undefined): Fl
   const flags = actionFlags(action, undefined);
   if (node === undefined || action.resource?.resource.kind !== "clone") return flags;
   const onNode = actionFlags(action, node);
-  return { optional: onNode.optional, runnable: onNode.runnable || flags.runnable };
+  return { optional: onNode.optional, runnable: onNode.runnable || flags.runnable, migrateRunnable: false };
 }
 
 export function originalTask(task: string): string {

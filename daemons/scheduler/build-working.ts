@@ -1,6 +1,7 @@
 /** Builds the working state (one ResourceState per resource) from the unpacked model. */
 import type { ClusterModel, PrimitiveModel, ResourceModel, Role } from "./model.js";
 import { parseScore } from "./score.js";
+import { isTrue } from "./nvpairs.js";
 import type { ResourceState, Working } from "./working.js";
 import { compareNatural } from "./score.js";
 
@@ -89,6 +90,7 @@ function buildState(
     requiresQuorum: required !== "nothing",
     restarting: false,
     stopUnexpected: false,
+    allowMigrate: isTrue(resource.meta.get("allow-migrate")),
   };
   if (primitive !== undefined && primitive.role === "Stopped" && primitive.activeOn.size > 0)
     state.role = "Started";

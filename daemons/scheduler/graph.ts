@@ -1,5 +1,5 @@
 /** The transition graph: actions that will be executed, with their ordering inputs. */
-import type { ActionState, Working } from "./working.js";
+import type { ActionState, Edge, Working } from "./working.js";
 import { Order } from "./working.js";
 
 export interface GraphAction {
@@ -33,6 +33,14 @@ function inGraph(action: ActionState): boolean {
   return action.runnable && (!action.optional || action.printAlways && action.runnable);
 }
 
+/** Orderings the graph leaves out (pcmk_graph_producer.c should_add_input_to_graph). */
+function ignoredInput(edge: Edge): boolean {
+  if (edge.type === Order.none) return true;
+  const input = edge.action;
+  if (edge.type & Order.applyFirstNonMigratable && input.migrateRunnable) return true;
+  return edge.type === Order.optional && input.migrateRunnable && input.key.endsWith("_stop_0");
+}
+
 export function buildGraph(working: Working): TransitionGraph {
   const included = working.actions.filter((action) => inGraph(action));
   const ids = new Map<ActionState, number>();
@@ -47,7 +55,7 @@ export function buildGraph(working: Working): TransitionGraph {
     const after = ids.get(action);
     if (after === undefined) continue;
     for (const edge of action.before) {
-      if (edge.type === Order.none) continue;
+      if (ignoredInput(edge)) continue;
       const before = ids.get(edge.action);
       if (before === undefined) continue;
       edges.push({ before, after });

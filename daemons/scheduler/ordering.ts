@@ -9,6 +9,7 @@ import {
   operationKey,
   Order,
   orderActions,
+  pushOrdering,
   uberParent,
   type ActionState,
   type ResourceState,
@@ -18,6 +19,7 @@ import { isPromotableClone } from "./tree.js";
 import { blockDependentsOf } from "./propagate.js";
 import { newColocation } from "./colocation.js";
 import { booleanOption } from "./nvpairs.js";
+import { orderMigrationEquivalents } from "./migration.js";
 
 export function orderResourceActions(
   working: Working,
@@ -27,16 +29,13 @@ export function orderResourceActions(
   thenTask: string,
   flags: number,
 ): void {
-  working.orderings.push({
-    id: working.orderings.length,
-    firstResource: first,
-    firstKey: operationKey(first.id, firstTask),
-    firstAction: undefined,
-    thenResource: then,
-    thenKey: operationKey(then.id, thenTask),
-    thenAction: undefined,
+  const spec = pushOrdering(
+    working,
+    { resource: first, key: operationKey(first.id, firstTask) },
+    { resource: then, key: operationKey(then.id, thenTask) },
     flags,
-  });
+  );
+  orderMigrationEquivalents(working, spec);
 }
 
 export function orderWithActions(
@@ -45,16 +44,13 @@ export function orderWithActions(
   then: ActionState,
   flags: number,
 ): void {
-  working.orderings.push({
-    id: working.orderings.length,
-    firstResource: first.resource,
-    firstKey: first.key,
-    firstAction: first,
-    thenResource: then.resource,
-    thenKey: then.key,
-    thenAction: then,
+  const spec = pushOrdering(
+    working,
+    { resource: first.resource, key: first.key, action: first },
+    { resource: then.resource, key: then.key, action: then },
     flags,
-  });
+  );
+  orderMigrationEquivalents(working, spec);
 }
 
 function primitiveInternal(working: Working, state: ResourceState): void {

@@ -28,18 +28,18 @@ const completion: Record<string, string> = {
 
 function clearBecause(
   action: ActionState,
-  flag: "optional" | "runnable",
+  flag: "optional" | "runnable" | "migrateRunnable",
   reason: ActionState,
 ): void {
   if (!action[flag]) return;
   action[flag] = false;
   if (action.resource !== reason.resource) {
-    const change = flag === "runnable" ? "unrunnable" : "required";
+    const change = flag === "optional" ? "required" : "unrunnable";
     const text =
       reason.resource === undefined
         ? `${change} ${reason.task}`
         : `${change} ${reason.resource.id} ${reason.task}`;
-    setReason(action, text, false);
+    setReason(action, text, flag === "migrateRunnable");
   }
 }
 
@@ -82,6 +82,7 @@ function handleRestart(
   if (!reason) return;
   if (first.runnable) clearBecause(first, "optional", then);
   if (!then.optional) clearBecause(first, "optional", then);
+  if (!then.migrateRunnable) clearBecause(first, "migrateRunnable", then);
   if (!first.optional && !first.runnable) clearBecause(then, "runnable", first);
 }
 
@@ -94,14 +95,35 @@ interface Update {
   readonly type: number;
 }
 
+const snapshot = (action: ActionState): string =>
+  `${action.optional}${action.runnable}${action.migrateRunnable}${action.pseudo}`;
+
+/** The migration-specific parts of pcmk__update_ordered_actions. */
+function updateMigration(update: Update): void {
+  const { first, then, flags, type } = update;
+  if (type & Order.impliesFirstMigratable && update.filterOptional) {
+    if (!then.migrateRunnable || !then.runnable) clearBecause(first, "runnable", then);
+    if (!then.optional) clearBecause(first, "optional", then);
+  }
+  if (type & Order.pseudoLeft && update.filterOptional && !first.runnable) {
+    clearBecause(then, "migrateRunnable", first);
+    then.pseudo = false;
+  }
+  if (type & Order.runnableLeft && update.filterRunnable && !flags.runnable) {
+    clearBecause(then, "migrateRunnable", first);
+  }
+}
+
 /** pcmk__update_ordered_actions; returns [then changed, first changed]. */
 function updateOrdered(update: Update, queue: ActionState[]): [boolean, boolean] {
   const { first, then, flags, type } = update;
-  const thenBefore = `${then.optional}${then.runnable}`;
-  const firstBefore = `${first.optional}${first.runnable}`;
+  const thenBefore = snapshot(then);
+  const firstBefore = snapshot(first);
   if (type & Order.asymmetrical) handleAsymmetric(first, then);
-  if (type & Order.impliesFirst && !then.optional && update.filterOptional && !flags.optional)
-    clearBecause(first, "optional", then);
+  if (type & Order.impliesFirst && !then.optional) {
+    if (update.filterOptional && !flags.optional) clearBecause(first, "optional", then);
+    if (flags.migrateRunnable && !then.migrateRunnable) clearBecause(first, "migrateRunnable", then);
+  }
   if (
     type & Order.promotedImpliesFirst &&
     then.resource?.role === "Promoted" &&
@@ -109,16 +131,18 @@ function updateOrdered(update: Update, queue: ActionState[]): [boolean, boolean]
     !then.optional
   ) {
     clearBecause(first, "optional", then);
+    if (!then.migrateRunnable) clearBecause(first, "migrateRunnable", then);
   }
   if (type & Order.runnableLeft && update.filterRunnable && then.runnable && !flags.runnable)
     clearBecause(then, "runnable", first);
-  if (type & Order.impliesThen && update.filterOptional && then.optional && !flags.optional)
+  updateMigration(update);
+  if (type & Order.impliesThen && update.filterOptional && then.optional && !flags.optional && !first.migrateRunnable)
     clearBecause(then, "optional", first);
   if (type & Order.restart)
     handleRestart(first, then, update.filterOptional, update.filterRunnable);
-  const thenChanged = thenBefore !== `${then.optional}${then.runnable}`;
+  const thenChanged = thenBefore !== snapshot(then);
   if (thenChanged && then.resource?.parent !== undefined) queue.push(then);
-  return [thenChanged, firstBefore !== `${first.optional}${first.runnable}`];
+  return [thenChanged, firstBefore !== snapshot(first)];
 }
 
 /** Dispatches on the resource kind of `owner` (group/clone members get the update too). */
@@ -255,7 +279,7 @@ function viaResource(update: EdgeUpdate, owner: ResourceState | undefined, spec:
 }
 
 function requiredFlags(update: EdgeUpdate): Flags {
-  return { optional: update.firstFlags.optional, runnable: false };
+  return { optional: update.firstFlags.optional, runnable: false, migrateRunnable: false };
 }
 
 function updateRequiredness(update: EdgeUpdate): void {
@@ -296,6 +320,11 @@ function updateRunnability(update: EdgeUpdate): void {
     if (!handled && !firstFlags.runnable && then.runnable) {
       then.runnable = false;
       update.thenChanged = true;
+    }
+  }
+  for (const migrationType of [Order.impliesFirstMigratable, Order.pseudoLeft]) {
+    if (type & migrationType) {
+      viaResource(update, then.resource, { flags: firstFlags, filterOptional: true, filterRunnable: false, type: migrationType });
     }
   }
   if (type & Order.asymmetrical) {
@@ -362,7 +391,7 @@ function updateLater(action: ActionState, propagation: Propagation): void {
 }
 
 function updateAction(then: ActionState, propagation: Propagation): void {
-  const before = `${then.optional}${then.runnable}`;
+  const before = snapshot(then);
   const wasRunnable = then.runnable;
   if (then.requiresAny) {
     then.runnableBefore = 0;
@@ -398,7 +427,7 @@ function updateAction(then: ActionState, propagation: Propagation): void {
       edge.type = Order.none;
     }
   }
-  if (then.requiresAny) thenChanged = before !== `${then.optional}${then.runnable}`;
+  if (then.requiresAny) thenChanged = before !== snapshot(then);
   if (thenChanged) {
     if (wasRunnable && !then.runnable) blockDependentsOf(then, propagation);
     updateLater(then, propagation);

@@ -17,6 +17,7 @@ import { isPromotableClone } from "./tree.js";
 import type { ResourceState, Working } from "./working.js";
 import { createProbes } from "./probes.js";
 import { createRecurringMonitors } from "./recurring.js";
+import { createMigrationActions, markCloneStopMigratable, migrationSource } from "./migration.js";
 
 export interface ScheduleOptions {
   /** Instant for time-based rules (ISO 8601 or epoch seconds); the CIB's execution-date wins. */
@@ -43,9 +44,13 @@ function createActions(working: Working, state: ResourceState): void {
   if (state.resource.kind === "primitive") {
     createPrimitiveActions(working, state);
     createRecurringMonitors(working, state);
+    const source = migrationSource(working, state);
+    if (source !== undefined) createMigrationActions(working, state, source);
     return;
   }
   for (const task of ["start", "running", "stop", "stopped"]) pseudoResourceAction(working, state, task);
+  const stop = state.actions.find((action) => action.task === "stop");
+  if (stop !== undefined) markCloneStopMigratable(state, stop);
   if (isPromotableClone(state) || (state.resource.kind === "group" && isPromotableClone(state.parent))) {
     for (const task of ["promote", "promoted", "demote", "demoted"]) pseudoResourceAction(working, state, task);
   }

@@ -91,6 +91,12 @@ function sameRoleItems(
     source?: ActionState,
   ): Item => ({ ...base, change, origin, destination, action, source });
   if (nodes.next === undefined) return [];
+  const migrateFrom = base.state.actions.find(
+    (action) => action.task === "migrate_from" && action.node === nodes.next,
+  );
+  if (migrateFrom !== undefined && nodes.current !== undefined && migrateFrom.runnable) {
+    return [item("Migrate", nodes.current, nodes.next, start)];
+  }
   if (start === undefined || start.optional) {
     if (demote !== undefined && promote !== undefined && !demote.optional && !promote.optional) {
       return [item("Re-promote", nodes.current, nodes.next, promote, demote)];

@@ -28,6 +28,12 @@ export const Order = {
   antiColocation: 1 << 12,
   probe: 1 << 13,
   stonithStop: 1 << 14,
+  /** A migration step: 'first' runs only if 'then' can run as part of the migration. */
+  impliesFirstMigratable: 1 << 15,
+  /** An unrunnable 'first' makes 'then' a real (not pseudo, not migrating) action. */
+  pseudoLeft: 1 << 16,
+  /** Applies only when 'first' is not part of a migration. */
+  applyFirstNonMigratable: 1 << 17,
 } as const;
 
 export interface Edge {
@@ -46,6 +52,8 @@ export interface ActionState {
   optional: boolean;
   runnable: boolean;
   pseudo: boolean;
+  /** The action can be carried out by a live migration (Pacemaker's pe_action_migrate_runnable). */
+  migrateRunnable: boolean;
   printAlways: boolean;
   reason: string | undefined;
   readonly before: Edge[];
@@ -103,6 +111,8 @@ export interface ResourceState {
   restarting: boolean;
   /** multiple-active=stop_unexpected applies: only the unexpected copies are stopped. */
   stopUnexpected: boolean;
+  /** `allow-migrate` is set: a move may be a live migration. */
+  readonly allowMigrate: boolean;
 }
 
 export interface OrderingSpec {
@@ -134,6 +144,27 @@ export interface Working {
   readonly singletons: Map<string, ActionState>;
 }
 
+/** Records an ordering between two resources' actions, resolved by key once actions exist. */
+export function pushOrdering(
+  working: Working,
+  first: { resource: ResourceState | undefined; key: string; action?: ActionState },
+  then: { resource: ResourceState | undefined; key: string; action?: ActionState },
+  flags: number,
+): OrderingSpec {
+  const spec: OrderingSpec = {
+    id: working.orderings.length,
+    firstResource: first.resource,
+    firstKey: first.key,
+    firstAction: first.action,
+    thenResource: then.resource,
+    thenKey: then.key,
+    thenAction: then.action,
+    flags,
+  };
+  working.orderings.push(spec);
+  return spec;
+}
+
 export function operationKey(resourceId: string, task: string, intervalMs = 0): string {
   return `${resourceId}_${task}_${intervalMs}`;
 }
@@ -159,6 +190,7 @@ export function newAction(
     optional: spec.optional,
     runnable: true,
     pseudo: false,
+    migrateRunnable: false,
     printAlways: false,
     reason: undefined,
     before: [],

@@ -1,0 +1,233 @@
+/**
+ * The DC's role: the join round that rebuilds the status section from every member's history,
+ * then the transition engine (schedule, carry out the graph, record results, recompute).
+ */
+import type { XmlElement } from "../../backend/cib/index.js";
+import type { Outbox} from "../kernel/index.js";
+import { type NodeId } from "../kernel/index.js";
+import { schedule, type GraphAction } from "../scheduler/index.js";
+import type { ControllerConfig, ControllerEffect, ResourceHistory } from "./core-types.js";
+import { recordsFailCount } from "./fail-count.js";
+import { joinChanges } from "./join.js";
+import type { StatusChange } from "./status.js";
+import { execRequest, Transition } from "./transition.js";
+import { encodeControllerMessage, type ControllerMessage } from "./wire.js";
+
+type DcPhase = "joining" | "writing_join" | "ready";
+
+type ActionResultMessage = Extract<ControllerMessage, { kind: "action_result" }>;
+
+/** One DC term: from election (or a membership change) to the next. */
+export class DcRole {
+  #phase: DcPhase = "joining";
+  #joinId: number;
+  readonly #waiting = new Set<NodeId>();
+  readonly #histories = new Map<NodeId, readonly ResourceHistory[]>();
+  readonly #pendingWrites = new Map<number, readonly StatusChange[]>();
+  readonly #fencing = new Map<string, number>();
+  #transition: Transition | undefined;
+  #dirty = true;
+  /** Transitions run in this term (for figures and tests). */
+  transitionsRun = 0;
+
+  constructor(
+    readonly config: ControllerConfig,
+    private readonly env: {
+      readonly outbox: Outbox<ControllerEffect>;
+      readonly nextUpdateId: () => number;
+      readonly nextTransitionId: () => number;
+      readonly cib: () => XmlElement | undefined;
+      readonly nowMs: () => number;
+    },
+    joinId: number,
+  ) {
+    this.#joinId = joinId;
+  }
+
+  get joinId(): number {
+    return this.#joinId;
+  }
+
+  /** True when the status is rebuilt, no transition runs and nothing is left to schedule. */
+  get idle(): boolean {
+    return this.#phase === "ready" && this.#transition === undefined && !this.#dirty && this.#pendingWrites.size === 0;
+  }
+
+  get transition(): Transition | undefined {
+    return this.#transition;
+  }
+
+  /** Opens a join round for these members (at election and after every membership change). */
+  startJoin(members: readonly NodeId[], joinId: number): void {
+    this.#joinId = joinId;
+    this.#phase = "joining";
+    this.#waiting.clear();
+    this.#histories.clear();
+    for (const member of members) this.#waiting.add(member);
+    const lost = new Set(this.config.nodes.map((node) => node.name));
+    for (const member of members) lost.delete(this.#name(member));
+    this.#transition?.abort();
+    for (const name of lost) this.#loseActionsOn(name);
+    this.#send({ kind: "join_offer", joinId });
+    this.#finishTransitionIfDone();
+  }
+
+  joinRequested(sender: NodeId, joinId: number, history: readonly ResourceHistory[]): void {
+    if (this.#phase !== "joining" || joinId !== this.#joinId || !this.#waiting.has(sender)) return;
+    this.#waiting.delete(sender);
+    this.#histories.set(sender, history);
+    if (this.#waiting.size > 0) return;
+    const cib = this.env.cib();
+    if (cib === undefined) return;
+    this.#phase = "writing_join";
+    this.#write(joinChanges(cib, { config: this.config, histories: this.#histories }));
+  }
+
+  cibChanged(): void {
+    this.#dirty = true;
+    this.#maybeSchedule();
+  }
+
+  cibUpdated(updateId: number, ok: boolean): void {
+    const changes = this.#pendingWrites.get(updateId);
+    if (changes === undefined) return;
+    this.#pendingWrites.delete(updateId);
+    // A refused write (a conflicting write came first) is made again on the newer CIB.
+    if (!ok) return this.#write(changes);
+    if (this.#phase === "writing_join" && this.#pendingWrites.size === 0) this.#phase = "ready";
+    this.#maybeSchedule();
+  }
+
+  actionResult(sender: NodeId, message: ActionResultMessage): void {
+    const node = this.#name(sender);
+    const cib = this.env.cib();
+    const changes: StatusChange[] = [];
+    if (message.records.length > 0) {
+      changes.push({ kind: "record_op", nodeId: String(sender), name: node, resource: message.resource, agent: message.agent, records: message.records });
+      if (!message.expected && cib !== undefined) {
+        const attributes = recordsFailCount(cib, { nodeId: String(sender), records: message.records, nowMs: this.env.nowMs() });
+        if (attributes !== undefined) changes.push({ kind: "set_attributes", nodeId: String(sender), name: node, attributes });
+      }
+      this.#write(changes);
+    }
+    const transition = this.#transition;
+    if (transition !== undefined && message.transition === transition.id && transition.isRunning(message.actionId)) {
+      transition.complete(message.actionId, message.expected);
+    } else if (!message.expected) {
+      transition?.abort();
+    }
+    this.#advance();
+  }
+
+  fenced(target: string, ok: boolean): void {
+    const actionId = this.#fencing.get(target);
+    this.#fencing.delete(target);
+    if (ok) {
+      const nodeId = String(this.config.nodes.find((node) => node.name === target)?.nodeId ?? target);
+      this.#write([
+        { kind: "node_state", nodeId, name: target, attributes: { in_ccm: "false", crmd: "offline", join: "down", expected: "down" } },
+        { kind: "clear_node", nodeId, name: target },
+      ]);
+    }
+    const transition = this.#transition;
+    if (actionId !== undefined && transition?.isRunning(actionId) === true) transition.complete(actionId, ok);
+    this.#advance();
+  }
+
+  shutdownRequested(sender: NodeId): void {
+    const seconds = String(Math.floor(this.env.nowMs() / 1000));
+    this.#write([{ kind: "set_attributes", nodeId: String(sender), name: this.#name(sender), attributes: { shutdown: seconds } }]);
+  }
+
+  /** cluster-recheck-interval elapsed: run the scheduler again even without a change. */
+  recheck(): void {
+    this.#dirty = true;
+    this.#maybeSchedule();
+  }
+
+  #name(nodeId: NodeId): string {
+    return this.config.nodes.find((node) => node.nodeId === nodeId)?.name ?? String(nodeId);
+  }
+
+  #nodeId(name: string): NodeId | undefined {
+    return this.config.nodes.find((node) => node.name === name)?.nodeId;
+  }
+
+  #send(message: ControllerMessage, to?: NodeId): void {
+    const payload = encodeControllerMessage(message);
+    this.env.outbox.push(to === undefined ? { kind: "send", payload } : { kind: "send", payload, to });
+  }
+
+  #write(changes: readonly StatusChange[]): void {
+    if (changes.length === 0) return;
+    const updateId = this.env.nextUpdateId();
+    this.#pendingWrites.set(updateId, changes);
+    this.env.outbox.push({ kind: "cib_update", updateId, changes });
+  }
+
+  /** Runs the scheduler once the status holds every write made (no transition running). */
+  #maybeSchedule(): void {
+    if (this.#phase !== "ready" || this.#transition !== undefined || !this.#dirty) return;
+    if (this.#pendingWrites.size > 0) return;
+    const cib = this.env.cib();
+    if (cib === undefined) return;
+    this.#dirty = false;
+    const result = schedule(cib, { now: String(Math.floor(this.env.nowMs() / 1000)) });
+    if (result.model === undefined || result.graph.actions.length === 0) return;
+    this.#transition = new Transition(this.env.nextTransitionId(), result.graph, result.model);
+    this.transitionsRun += 1;
+    this.env.outbox.push({ kind: "log", level: "notice", message: `Transition ${this.#transition.id}: ${result.graph.actions.length} actions` });
+    this.#advance();
+  }
+
+  #advance(): void {
+    const transition = this.#transition;
+    if (transition === undefined) return this.#maybeSchedule();
+    for (let ready = transition.takeReady(); ready.length > 0; ready = transition.takeReady()) {
+      for (const action of ready) this.#initiate(transition, action);
+    }
+    this.#finishTransitionIfDone();
+  }
+
+  #finishTransitionIfDone(): void {
+    const transition = this.#transition;
+    if (transition === undefined || !transition.finished) return;
+    this.#transition = undefined;
+    this.#dirty = true;
+    this.env.outbox.push({
+      kind: "log",
+      level: "notice",
+      message: `Transition ${transition.id} ${transition.succeeded ? "complete" : "aborted"}`,
+    });
+    this.#maybeSchedule();
+  }
+
+  #initiate(transition: Transition, action: GraphAction): void {
+    if (action.task === "stonith" && action.node !== undefined) {
+      this.#fencing.set(action.node, action.id);
+      this.env.outbox.push({ kind: "fence", target: action.node, action: action.meta["stonith_action"] ?? "reboot" });
+      return;
+    }
+    if (action.pseudo || action.resource === undefined || action.node === undefined) {
+      transition.complete(action.id, true);
+      return;
+    }
+    const target = this.#nodeId(action.node);
+    const request = execRequest(action, transition, String(this.config.nodeId));
+    if (target === undefined || request === undefined) {
+      transition.complete(action.id, false);
+      return;
+    }
+    this.#send({ kind: "action", target, transition: transition.id, actionId: action.id, request }, target);
+  }
+
+  /** Actions running on a node that left never report: they count as failed. */
+  #loseActionsOn(name: string): void {
+    const transition = this.#transition;
+    if (transition === undefined) return;
+    for (const action of transition.runningOn(name)) {
+      // Fencing a lost node is what the graph wants; only its resource actions are lost.
+      if (action.task !== "stonith") transition.complete(action.id, false);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/** The controller (pacemaker-controld): DC election, join, the transition engine. */
+export { Controller, recheckIntervalMsDefault } from "./core.js";
+export type { DcRole } from "./core-dc.js";
+export type {
+  AgentRef,
+  ControllerConfig,
+  ControllerEffect,
+  ControllerInput,
+  ControllerNode,
+  ExecRequest,
+  ExecResult,
+  OpRecord,
+  ResourceHistory,
+} from "./core-types.js";
+export type { StatusChange } from "./status.js";
+export { applyStatusChanges, transientAttributes } from "./status.js";
+export { isActive, isFailure, opDigest, opRecord } from "./history.js";
+export type { ControllerMessage } from "./wire.js";
+export { decodeControllerMessage, encodeControllerMessage } from "./wire.js";
+export { controllerGroup } from "./group.js";

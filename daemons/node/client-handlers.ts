@@ -15,6 +15,15 @@ export interface ClientIdentity {
   readonly unrestricted: boolean;
 }
 
+/**
+ * One client connection, for handlers that answer later or more than once: pushed frames
+ * (id null, such as `cib_changed`) and the end of the connection.
+ */
+export interface ClientSession {
+  push(message: ServerMessage): void;
+  onClosed(listener: () => void): void;
+}
+
 /** The identity of a client that presented the node's local client token. */
 export const localTokenIdentity: ClientIdentity = { user: "root", unrestricted: true };
 
@@ -22,13 +31,18 @@ export const localTokenIdentity: ClientIdentity = { user: "root", unrestricted: 
 export type RequestHandler<Kind extends RequestKind> = (
   request: RequestOf<Kind>,
   identity: ClientIdentity,
+  session: ClientSession,
 ) => ServerMessage | Promise<ServerMessage>;
 
 /** Which subsystem answers which request kind; subsystems add theirs as they start. */
 export class ClientHandlers {
   readonly #handlers = new Map<
     RequestKind,
-    (request: ClientRequest, identity: ClientIdentity) => ServerMessage | Promise<ServerMessage>
+    (
+      request: ClientRequest,
+      identity: ClientIdentity,
+      session: ClientSession,
+    ) => ServerMessage | Promise<ServerMessage>
   >();
 
   set<Kind extends RequestKind>(kind: Kind, handler: RequestHandler<Kind>): void {
@@ -37,15 +51,20 @@ export class ClientHandlers {
       handler as (
         request: ClientRequest,
         identity: ClientIdentity,
+        session: ClientSession,
       ) => ServerMessage | Promise<ServerMessage>,
     );
   }
 
-  answer(request: ClientRequest, identity: ClientIdentity): ServerMessage | Promise<ServerMessage> {
+  answer(
+    request: ClientRequest,
+    identity: ClientIdentity,
+    session: ClientSession,
+  ): ServerMessage | Promise<ServerMessage> {
     const handler = this.#handlers.get(request.kind);
     if (handler === undefined)
       return refusal(request.id, "unknown_kind", `This node does not serve ${request.kind}`);
-    return handler(request, identity);
+    return handler(request, identity, session);
   }
 }
 

@@ -9,18 +9,34 @@ import {
   encodeMessage,
 } from "../../backend/protocol/index.js";
 import type { ClientRequest, ServerMessage } from "../../backend/protocol/index.js";
-import type { ClientIdentity } from "./client-handlers.js";
+import type { ClientIdentity, ClientSession } from "./client-handlers.js";
 import { localTokenIdentity } from "./client-handlers.js";
 import type { Log } from "./log.js";
 
 /** Clients served at once; more are turned away with HTTP 503. */
 const clientConnectionsMax = 64;
+/** Bytes queued to one client that does not read; past this it is cut off (it cannot stall the node). */
+const clientQueuedBytesMax = 256 * 1024 * 1024;
 
 /** What the client channel answers from; each handler returns the reply for one request. */
 export type ClientHandler = (
   request: ClientRequest,
   identity: ClientIdentity,
+  session: ClientSession,
 ) => ServerMessage | Promise<ServerMessage>;
+
+function sessionOf(socket: WebSocket): ClientSession {
+  return {
+    push(message) {
+      if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > clientQueuedBytesMax) socket.terminate();
+      else socket.send(encodeMessage(message));
+    },
+    onClosed(listener) {
+      socket.once("close", listener);
+    },
+  };
+}
 
 function tokenMatches(presented: string | string[] | undefined, token: string): boolean {
   if (typeof presented !== "string") return false;
@@ -76,23 +92,26 @@ export class ClientHost {
   #serve(socket: WebSocket): void {
     socket.on("error", () => undefined);
     const identity = localTokenIdentity;
+    const session = sessionOf(socket);
     socket.on("message", (data: Buffer, binary) => {
       const reply = binary
         ? this.#refuse("bad_frame", "Binary frames are not accepted")
-        : this.#answer(data.toString("utf8"), identity);
-      void Promise.resolve(reply).then((message) => {
-        if (socket.readyState === socket.OPEN) socket.send(encodeMessage(message));
-      });
+        : this.#answer(data.toString("utf8"), identity, session);
+      void Promise.resolve(reply).then((message) => session.push(message));
     });
   }
 
-  #answer(text: string, identity: ClientIdentity): ServerMessage | Promise<ServerMessage> {
+  #answer(
+    text: string,
+    identity: ClientIdentity,
+    session: ClientSession,
+  ): ServerMessage | Promise<ServerMessage> {
     const request = decodeClientRequest(text);
     if (!request.ok) {
       const first = request.issues[0];
       return this.#refuse(first?.code ?? "bad_frame", first?.message ?? "Bad frame");
     }
-    return this.handle(request.value, identity);
+    return this.handle(request.value, identity, session);
   }
 
   #refuse(code: Extract<ServerMessage, { kind: "error" }>["code"], message: string): ServerMessage {

@@ -113,8 +113,9 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
   addStatusHandlers(handlers, { quorum, transport, setup });
   const token = randomBytes(32).toString("hex");
   writeFileAtomic(join(options.stateDir, stateFiles.clientToken), token, 0o600);
-  const client = new ClientHost({ port: options.clientPort, token, log }, (request, identity) =>
-    handlers.answer(request, identity),
+  const client = new ClientHost(
+    { port: options.clientPort, token, log },
+    (request, identity, session) => handlers.answer(request, identity, session),
   );
   await transport.start();
   const clientPort = await client.start();

@@ -1,0 +1,344 @@
+import { assert } from "../../backend/base/index.js";
+import { Outbox } from "../kernel/index.js";
+import type { NodeId } from "../kernel/index.js";
+import type { AttrdConfig, AttrdEffect, AttrdInput, AttributeWriteValue } from "./core-types.js";
+import { decodeAttrdMessage, encodeAttrdMessage } from "./wire.js";
+import type { AttrdMessage, SyncedValue } from "./wire.js";
+
+/** One attribute name across nodes, as Pacemaker's attrd holds it (one dampening per name). */
+interface AttributeState {
+  readonly name: string;
+  dampenTicks: number;
+  /** null: deleted here, the writer still has to remove it from the status section. */
+  readonly values: Map<string, string | null>;
+  version: number;
+  /** Version the status section is known to hold (writer only; -1: unknown). */
+  writtenVersion: number;
+  /** Tick at which the value is written (dampening restarts it on every change). */
+  dueTick: number | undefined;
+  /** Version being written by the write in flight. */
+  writingVersion: number | undefined;
+}
+
+type Delivered = Extract<AttrdInput, { kind: "delivered" }>;
+type GroupChanged = Extract<AttrdInput, { kind: "group_changed" }>;
+type UpdateRequested = Extract<AttrdInput, { kind: "update_requested" }>;
+
+/**
+ * The attribute manager (pacemaker-attrd): every member holds every node's transient
+ * attributes, updated in the attrd group's agreed order; the writer (lowest nodeid member)
+ * writes them into the status section after their dampening delay. Pure: no I/O, no clock.
+ */
+export class Attrd {
+  readonly #outbox = new Outbox<AttrdEffect>();
+  readonly #attributes = new Map<string, AttributeState>();
+  readonly #nodeIdByName: ReadonlyMap<string, NodeId>;
+  readonly #nameByNodeId: ReadonlyMap<NodeId, string>;
+  /** Local requests waiting for their update to come back, by request id → expiry tick. */
+  readonly #pending = new Map<string, number>();
+  /** Writes in flight: attribute names and versions, or a node whose attributes are cleared. */
+  readonly #writes = new Map<number, readonly (readonly [string, number])[] | string>();
+  /** Nodes whose transient attributes the writer must still clear, with the retry tick. */
+  readonly #clearsDue = new Map<string, number>();
+  #members: readonly NodeId[] = [];
+  #now = 0;
+  #nextWriteId = 1;
+  #valueCount = 0;
+
+  constructor(readonly config: AttrdConfig) {
+    this.#nodeIdByName = new Map(config.nodes.map((node) => [node.name, node.nodeId]));
+    this.#nameByNodeId = new Map(config.nodes.map((node) => [node.nodeId, node.name]));
+    assert(this.#nameByNodeId.has(config.localNodeId), "the local node is in the node list");
+  }
+
+  get localName(): string {
+    return this.#nameByNodeId.get(this.config.localNodeId) ?? "";
+  }
+
+  /** The member that writes to the CIB: the lowest nodeid in the attrd group. */
+  get writer(): NodeId | undefined {
+    return this.#members[0];
+  }
+
+  get isWriter(): boolean {
+    return this.writer === this.config.localNodeId;
+  }
+
+  get members(): readonly NodeId[] {
+    return this.#members;
+  }
+
+  /** A node's value as this member holds it. */
+  value(node: string, name: string): string | undefined {
+    return this.#attributes.get(name)?.values.get(node) ?? undefined;
+  }
+
+  /** Every value held (of one node when given), sorted by node then name. */
+  values(node?: string): { node: string; name: string; value: string }[] {
+    const found: { node: string; name: string; value: string }[] = [];
+    for (const attribute of this.#attributes.values()) {
+      for (const [holder, value] of attribute.values) {
+        if (value === null || (node !== undefined && holder !== node)) continue;
+        found.push({ node: holder, name: attribute.name, value });
+      }
+    }
+    return found.sort(
+      (left, right) => left.node.localeCompare(right.node) || left.name.localeCompare(right.name),
+    );
+  }
+
+  /** True when the status section holds every value (writer) and nothing is pending. */
+  get settled(): boolean {
+    if (this.#writes.size > 0 || this.#clearsDue.size > 0) return false;
+    if (!this.isWriter) return true;
+    return [...this.#attributes.values()].every((entry) => entry.writtenVersion === entry.version);
+  }
+
+  step(input: AttrdInput): void {
+    switch (input.kind) {
+      case "tick":
+        this.#now += 1;
+        this.#expireRequests();
+        break;
+      case "update_requested":
+        this.#onUpdateRequested(input);
+        break;
+      case "group_changed":
+        this.#onGroupChanged(input);
+        break;
+      case "delivered":
+        this.#onDelivered(input);
+        break;
+      case "write_completed":
+        this.#onWriteCompleted(input.writeId, input.ok);
+        break;
+      case "cib_replaced":
+        this.#forceFullWrite();
+        break;
+    }
+    this.#flush();
+  }
+
+  drain(): readonly AttrdEffect[] {
+    return this.#outbox.drain();
+  }
+
+  #ticksOf(ms: number): number {
+    return ms <= 0 ? 0 : Math.ceil(ms / this.config.tickMs);
+  }
+
+  #onUpdateRequested(input: UpdateRequested): void {
+    const refuse = (message: string): void =>
+      this.#outbox.push({
+        kind: "reply",
+        requestId: input.requestId,
+        reply: { ok: false, message },
+      });
+    if (!this.#nodeIdByName.has(input.node)) return refuse(`Unknown node "${input.node}"`);
+    if (input.name === "") return refuse("The attribute name is empty");
+    const isNew = this.value(input.node, input.name) === undefined;
+    if (isNew && input.value !== null && this.#valueCount >= this.config.valuesMax)
+      return refuse(`Attribute limit reached (${this.config.valuesMax} values)`);
+    this.#pending.set(input.requestId, this.#now + this.config.requestTimeoutTicks);
+    const message: AttrdMessage = {
+      kind: "update",
+      node: input.node,
+      name: input.name,
+      value: input.value,
+      requestId: input.requestId,
+      ...(input.dampenMs === undefined ? {} : { dampenMs: input.dampenMs }),
+    };
+    this.#outbox.push({ kind: "broadcast", payload: encodeAttrdMessage(message) });
+  }
+
+  #expireRequests(): void {
+    for (const [requestId, expiry] of this.#pending) {
+      if (expiry > this.#now) continue;
+      this.#pending.delete(requestId);
+      const message = "The update was not delivered to the attrd group in time";
+      this.#outbox.push({ kind: "reply", requestId, reply: { ok: false, message } });
+    }
+  }
+
+  #onDelivered(input: Delivered): void {
+    const decoded = decodeAttrdMessage(input.payload);
+    if (!decoded.ok) {
+      const reason = decoded.issues[0]?.message ?? "malformed";
+      this.#outbox.push({
+        kind: "warn",
+        message: `Dropped attrd message from ${input.sender}: ${reason}`,
+      });
+      return;
+    }
+    const message = decoded.value;
+    if (message.kind === "sync") return this.#applySync(message.nodes, message.values);
+    if (!this.#nodeIdByName.has(message.node)) {
+      this.#outbox.push({
+        kind: "warn",
+        message: `Ignored update for unknown node "${message.node}"`,
+      });
+    } else this.#applyValue(message.node, message.name, message.value, message.dampenMs);
+    if (input.sender !== this.config.localNodeId || message.requestId === undefined) return;
+    if (this.#pending.delete(message.requestId))
+      this.#outbox.push({ kind: "reply", requestId: message.requestId, reply: { ok: true } });
+  }
+
+  #attribute(name: string): AttributeState {
+    let attribute = this.#attributes.get(name);
+    if (attribute === undefined) {
+      attribute = {
+        name,
+        dampenTicks: 0,
+        values: new Map(),
+        version: 0,
+        writtenVersion: 0,
+        dueTick: undefined,
+        writingVersion: undefined,
+      };
+      this.#attributes.set(name, attribute);
+    }
+    return attribute;
+  }
+
+  /** Sets one value in memory; a change (re)starts the attribute's dampening timer. */
+  #applyValue(node: string, name: string, value: string | null, dampenMs?: number): void {
+    const attribute = this.#attribute(name);
+    if (dampenMs !== undefined) attribute.dampenTicks = this.#ticksOf(dampenMs);
+    const current = attribute.values.get(node) ?? null;
+    if (current === value) return;
+    if (current === null) this.#valueCount += 1;
+    if (value === null) this.#valueCount -= 1;
+    attribute.values.set(node, value);
+    attribute.version += 1;
+    attribute.dueTick = this.#now + attribute.dampenTicks;
+    this.#outbox.push({ kind: "changed", node, name, value });
+  }
+
+  #applySync(nodes: readonly string[], values: readonly SyncedValue[]): void {
+    const replaced = new Set(nodes.filter((node) => this.#nodeIdByName.has(node)));
+    const incoming = new Map<string, SyncedValue>();
+    for (const entry of values) {
+      if (replaced.has(entry.node)) incoming.set(`${entry.node}\u0000${entry.name}`, entry);
+    }
+    for (const attribute of [...this.#attributes.values()]) {
+      for (const node of replaced) {
+        if (incoming.has(`${node}\u0000${attribute.name}`)) continue;
+        if (attribute.values.get(node) != null) this.#applyValue(node, attribute.name, null);
+      }
+    }
+    for (const entry of incoming.values())
+      this.#applyValue(entry.node, entry.name, entry.value, entry.dampenMs);
+  }
+
+  #onGroupChanged(input: GroupChanged): void {
+    const wasWriter = this.isWriter;
+    this.#members = [...input.members].sort((left, right) => left - right);
+    for (const nodeId of input.left) this.#forgetNode(nodeId);
+    if (!this.#members.includes(this.config.localNodeId)) return;
+    if (this.isWriter && !wasWriter) this.#forceFullWrite();
+    if (input.joined.length > 0) this.#broadcastSync();
+  }
+
+  /** A node left: its values go from memory, and the writer clears them from the CIB. */
+  #forgetNode(nodeId: NodeId): void {
+    const node = this.#nameByNodeId.get(nodeId);
+    if (node === undefined) return;
+    for (const attribute of this.#attributes.values()) {
+      const value = attribute.values.get(node);
+      if (value === undefined) continue;
+      attribute.values.delete(node);
+      if (value !== null) {
+        this.#valueCount -= 1;
+        this.#outbox.push({ kind: "changed", node, name: attribute.name, value: null });
+      }
+    }
+    if (this.isWriter) this.#clearsDue.set(node, this.#now);
+  }
+
+  #broadcastSync(): void {
+    const spoken = new Set([this.localName]);
+    if (this.isWriter) {
+      for (const { name, nodeId } of this.config.nodes)
+        if (!this.#members.includes(nodeId)) spoken.add(name);
+    }
+    const values: SyncedValue[] = [];
+    for (const attribute of this.#attributes.values()) {
+      for (const [node, value] of attribute.values) {
+        if (value === null || !spoken.has(node)) continue;
+        const dampenMs = attribute.dampenTicks * this.config.tickMs;
+        values.push({ node, name: attribute.name, value, dampenMs });
+      }
+    }
+    const message: AttrdMessage = { kind: "sync", nodes: [...spoken].sort(), values };
+    this.#outbox.push({ kind: "broadcast", payload: encodeAttrdMessage(message) });
+  }
+
+  /** A new writer (or a replaced status section) knows nothing was written: write it all. */
+  #forceFullWrite(): void {
+    for (const attribute of this.#attributes.values()) {
+      attribute.writtenVersion = -1;
+      attribute.dueTick = this.#now;
+    }
+  }
+
+  #onWriteCompleted(writeId: number, succeeded: boolean): void {
+    const write = this.#writes.get(writeId);
+    if (write === undefined) return;
+    this.#writes.delete(writeId);
+    if (typeof write === "string") {
+      if (!succeeded && this.isWriter)
+        this.#clearsDue.set(write, this.#now + this.config.writeRetryTicks);
+      return;
+    }
+    for (const [name, version] of write) {
+      const attribute = this.#attributes.get(name);
+      if (attribute === undefined) continue;
+      attribute.writingVersion = undefined;
+      if (!succeeded) {
+        attribute.dueTick = this.#now + this.config.writeRetryTicks;
+        continue;
+      }
+      attribute.writtenVersion = Math.max(attribute.writtenVersion, version);
+      if (attribute.version === version) this.#purgeDeleted(attribute);
+    }
+  }
+
+  #purgeDeleted(attribute: AttributeState): void {
+    for (const [node, value] of attribute.values) if (value === null) attribute.values.delete(node);
+    if (attribute.values.size === 0) this.#attributes.delete(attribute.name);
+  }
+
+  /** Writer: emits the clears and the writes that are due, at most one write in flight per name. */
+  #flush(): void {
+    if (!this.isWriter) return;
+    for (const [node, due] of this.#clearsDue) {
+      const nodeId = this.#nodeIdByName.get(node);
+      if (due > this.#now || nodeId === undefined) continue;
+      this.#clearsDue.delete(node);
+      const writeId = this.#nextWriteId++;
+      this.#writes.set(writeId, node);
+      this.#outbox.push({ kind: "clear_node", writeId, node, nodeId });
+    }
+    const written: [string, number][] = [];
+    const values: AttributeWriteValue[] = [];
+    for (const attribute of this.#attributes.values()) {
+      if (!this.#isDue(attribute)) continue;
+      attribute.writingVersion = attribute.version;
+      written.push([attribute.name, attribute.version]);
+      for (const [node, value] of attribute.values) {
+        const nodeId = this.#nodeIdByName.get(node);
+        if (nodeId !== undefined) values.push({ node, nodeId, name: attribute.name, value });
+      }
+    }
+    if (written.length === 0) return;
+    const writeId = this.#nextWriteId++;
+    this.#writes.set(writeId, written);
+    this.#outbox.push({ kind: "write", writeId, values });
+  }
+
+  #isDue(attribute: AttributeState): boolean {
+    if (attribute.writingVersion !== undefined) return false;
+    if (attribute.writtenVersion === attribute.version) return false;
+    return attribute.dueTick !== undefined && attribute.dueTick <= this.#now;
+  }
+}

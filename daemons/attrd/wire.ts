@@ -1,0 +1,100 @@
+import { fail, issue, ok } from "../../backend/base/index.js";
+import type { Result } from "../../backend/base/index.js";
+
+/** What attrd instances tell each other in the attrd group (JSON, validated on receipt). */
+export type AttrdMessage =
+  /** Set (value) or delete (null) one node's value; `requestId` lets the origin answer. */
+  | {
+      readonly kind: "update";
+      readonly node: string;
+      readonly name: string;
+      readonly value: string | null;
+      readonly dampenMs?: number;
+      readonly requestId?: string;
+    }
+  /**
+   * After a join: the sender's values for the nodes in `nodes`, which replace what receivers
+   * hold for those nodes (each member speaks for its own node; the writer also for absent ones).
+   */
+  | {
+      readonly kind: "sync";
+      readonly nodes: readonly string[];
+      readonly values: readonly SyncedValue[];
+    };
+
+export interface SyncedValue {
+  readonly node: string;
+  readonly name: string;
+  readonly value: string;
+  readonly dampenMs: number;
+}
+
+export type AttrdWireCode = "bad_attrd_message";
+
+export function encodeAttrdMessage(message: AttrdMessage): string {
+  return JSON.stringify(message);
+}
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === "string" && value.length > 0;
+}
+
+function isDelay(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+
+function decodeUpdate(record: Fields): AttrdMessage | undefined {
+  const { node, name, value, dampenMs, requestId } = record;
+  if (!isText(node) || !isText(name)) return undefined;
+  if (value !== null && typeof value !== "string") return undefined;
+  if (dampenMs !== undefined && !isDelay(dampenMs)) return undefined;
+  if (requestId !== undefined && !isText(requestId)) return undefined;
+  return {
+    kind: "update",
+    node,
+    name,
+    value,
+    ...(dampenMs === undefined ? {} : { dampenMs }),
+    ...(requestId === undefined ? {} : { requestId }),
+  };
+}
+
+function decodeSyncedValue(entry: unknown): SyncedValue | undefined {
+  if (!isRecord(entry)) return undefined;
+  const { node, name, value, dampenMs } = entry;
+  if (!isText(node) || !isText(name) || typeof value !== "string" || !isDelay(dampenMs))
+    return undefined;
+  return { node, name, value, dampenMs };
+}
+
+function decodeSync(record: Fields): AttrdMessage | undefined {
+  const { nodes, values } = record;
+  if (!Array.isArray(nodes) || !nodes.every(isText) || !Array.isArray(values)) return undefined;
+  const decoded = values.map(decodeSyncedValue);
+  if (decoded.some((entry) => entry === undefined)) return undefined;
+  return { kind: "sync", nodes, values: decoded.filter((entry) => entry !== undefined) };
+}
+
+/** Validates one attrd group payload. Never throws on bad input. */
+export function decodeAttrdMessage(payload: string): Result<AttrdMessage, AttrdWireCode> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return fail([issue("bad_attrd_message", "The attrd message is not valid JSON")]);
+  }
+  const record = isRecord(parsed) ? parsed : {};
+  const kind = record["kind"];
+  const message =
+    kind === "update" ? decodeUpdate(record) : kind === "sync" ? decodeSync(record) : undefined;
+  if (message === undefined) {
+    return fail([issue("bad_attrd_message", `Malformed attrd message ${JSON.stringify(kind)}`)]);
+  }
+  return ok(message);
+}

@@ -3,7 +3,7 @@ import { firstChild, indexById, type XmlElement } from "../../backend/cib/index.
 import { fail, issue, ok, type Result } from "../../backend/base/index.js";
 import { parseIsoDate } from "./dates.js";
 import { unpackFailCounts } from "./fail-counts.js";
-import type { ClusterModel, NodeModel, ResourceModel } from "./model.js";
+import type { ClusterModel, ClusterOptions, NodeModel, OperationRecord, PrimitiveModel, ResourceModel } from "./model.js";
 import type { NvpairContext } from "./nvpairs.js";
 import { unpackConstraints, unpackReferences } from "./unpack-constraints.js";
 import { unpackHistory } from "./unpack-history.js";
@@ -66,6 +66,8 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
     now,
   });
   const primitives = resources.flatMap((resource) => primitivesOf(resource));
+  const haveQuorum = isTrue(cib.attributes["have-quorum"]);
+  blockUnrecoverableStops(primitives, nodes, fencingPossible(clusterOptions, primitives, haveQuorum));
   unpackFailCounts(primitives, nodes, now);
   applyManagement(primitives, nodes, clusterOptions.maintenanceMode);
   const constraints = unpackConstraints(configuration === undefined ? undefined : firstChild(configuration, "constraints"), {
@@ -73,7 +75,7 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
   });
   return ok({
     options: clusterOptions,
-    haveQuorum: isTrue(cib.attributes["have-quorum"]),
+    haveQuorum,
     dcUuid, now, nodes,
     nodeByName: new Map(nodes.map((node) => [node.name, node])),
     resources, resourceById,
@@ -81,6 +83,41 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
     hasFenceDevice: primitives.some((primitive) => primitive.className === "stonith"),
     rscDefaults, opDefaults,
   });
+}
+
+/** pe_can_fence at unpack time: fencing is configured, and quorum or membership allows it. */
+function fencingPossible(
+  options: ClusterOptions,
+  primitives: readonly PrimitiveModel[],
+  haveQuorum: boolean,
+): (node: NodeModel) => boolean {
+  const device = primitives.some((primitive) => primitive.className === "stonith");
+  if (!options.stonithEnabled || !device) return () => false;
+  if (haveQuorum || options.noQuorumPolicy === "ignore") return () => true;
+  return (node) => node.online;
+}
+
+/** A stop that failed with a hard error (invalid, unimplemented, no privilege, not installed). */
+function hardStopFailure(record: OperationRecord): boolean {
+  if (record.task !== "stop" || record.status !== 0) return false;
+  return [2, 4, 5].includes(record.rc) || (record.rc === 3 && record.intervalMs === 0);
+}
+
+/** check_recoverable: a hard stop failure that fencing cannot resolve leaves the resource blocked. */
+function blockUnrecoverableStops(
+  primitives: readonly PrimitiveModel[],
+  nodes: readonly NodeModel[],
+  canFence: (node: NodeModel) => boolean,
+): void {
+  const byName = new Map(nodes.map((node) => [node.name, node]));
+  for (const primitive of primitives) {
+    for (const record of primitive.history.filter(hardStopFailure)) {
+      const node = byName.get(record.node);
+      if (node === undefined || canFence(node)) continue;
+      primitive.managed = false;
+      primitive.blocked = true;
+    }
+  }
 }
 
 function applyManagement(

@@ -3,7 +3,7 @@
  * then the transition engine (schedule, carry out the graph, record results, recompute).
  */
 import type { XmlElement } from "../../backend/cib/index.js";
-import type { Outbox} from "../kernel/index.js";
+import type { Outbox } from "../kernel/index.js";
 import { type NodeId } from "../kernel/index.js";
 import { schedule, type GraphAction } from "../scheduler/index.js";
 import type { ControllerConfig, ControllerEffect, ResourceHistory } from "./core-types.js";
@@ -25,6 +25,8 @@ export class DcRole {
   readonly #histories = new Map<NodeId, readonly ResourceHistory[]>();
   readonly #pendingWrites = new Map<number, readonly StatusChange[]>();
   readonly #fencing = new Map<string, number>();
+  /** Refused writes, made again at the next tick on the newer CIB. */
+  #retry: (readonly StatusChange[])[] = [];
   #transition: Transition | undefined;
   #dirty = true;
   /** Transitions run in this term (for figures and tests). */
@@ -50,7 +52,13 @@ export class DcRole {
 
   /** True when the status is rebuilt, no transition runs and nothing is left to schedule. */
   get idle(): boolean {
-    return this.#phase === "ready" && this.#transition === undefined && !this.#dirty && this.#pendingWrites.size === 0;
+    return (
+      this.#phase === "ready" &&
+      this.#transition === undefined &&
+      !this.#dirty &&
+      this.#pendingWrites.size === 0 &&
+      this.#retry.length === 0
+    );
   }
 
   get transition(): Transition | undefined {
@@ -92,9 +100,18 @@ export class DcRole {
     const changes = this.#pendingWrites.get(updateId);
     if (changes === undefined) return;
     this.#pendingWrites.delete(updateId);
-    // A refused write (a conflicting write came first) is made again on the newer CIB.
-    if (!ok) return this.#write(changes);
-    if (this.#phase === "writing_join" && this.#pendingWrites.size === 0) this.#phase = "ready";
+    // A refused write (a conflicting write came first, a sync round) is made again next tick.
+    if (!ok) {
+      this.#retry.push(changes);
+      return;
+    }
+    if (
+      this.#phase === "writing_join" &&
+      this.#pendingWrites.size === 0 &&
+      this.#retry.length === 0
+    ) {
+      this.#phase = "ready";
+    }
     this.#maybeSchedule();
   }
 
@@ -103,15 +120,31 @@ export class DcRole {
     const cib = this.env.cib();
     const changes: StatusChange[] = [];
     if (message.records.length > 0) {
-      changes.push({ kind: "record_op", nodeId: String(sender), name: node, resource: message.resource, agent: message.agent, records: message.records });
+      changes.push({
+        kind: "record_op",
+        nodeId: String(sender),
+        name: node,
+        resource: message.resource,
+        agent: message.agent,
+        records: message.records,
+      });
       if (!message.expected && cib !== undefined) {
-        const attributes = recordsFailCount(cib, { nodeId: String(sender), records: message.records, nowMs: this.env.nowMs() });
-        if (attributes !== undefined) changes.push({ kind: "set_attributes", nodeId: String(sender), name: node, attributes });
+        const attributes = recordsFailCount(cib, {
+          nodeId: String(sender),
+          records: message.records,
+          nowMs: this.env.nowMs(),
+        });
+        if (attributes !== undefined)
+          changes.push({ kind: "set_attributes", nodeId: String(sender), name: node, attributes });
       }
       this.#write(changes);
     }
     const transition = this.#transition;
-    if (transition !== undefined && message.transition === transition.id && transition.isRunning(message.actionId)) {
+    if (
+      transition !== undefined &&
+      message.transition === transition.id &&
+      transition.isRunning(message.actionId)
+    ) {
       transition.complete(message.actionId, message.expected);
     } else if (!message.expected) {
       transition?.abort();
@@ -123,20 +156,42 @@ export class DcRole {
     const actionId = this.#fencing.get(target);
     this.#fencing.delete(target);
     if (ok) {
-      const nodeId = String(this.config.nodes.find((node) => node.name === target)?.nodeId ?? target);
+      const nodeId = String(
+        this.config.nodes.find((node) => node.name === target)?.nodeId ?? target,
+      );
       this.#write([
-        { kind: "node_state", nodeId, name: target, attributes: { in_ccm: "false", crmd: "offline", join: "down", expected: "down" } },
+        {
+          kind: "node_state",
+          nodeId,
+          name: target,
+          attributes: { in_ccm: "false", crmd: "offline", join: "down", expected: "down" },
+        },
         { kind: "clear_node", nodeId, name: target },
       ]);
     }
     const transition = this.#transition;
-    if (actionId !== undefined && transition?.isRunning(actionId) === true) transition.complete(actionId, ok);
+    if (actionId !== undefined && transition?.isRunning(actionId) === true)
+      transition.complete(actionId, ok);
     this.#advance();
   }
 
   shutdownRequested(sender: NodeId): void {
     const seconds = String(Math.floor(this.env.nowMs() / 1000));
-    this.#write([{ kind: "set_attributes", nodeId: String(sender), name: this.#name(sender), attributes: { shutdown: seconds } }]);
+    this.#write([
+      {
+        kind: "set_attributes",
+        nodeId: String(sender),
+        name: this.#name(sender),
+        attributes: { shutdown: seconds },
+      },
+    ]);
+  }
+
+  /** Makes the refused writes again (one tick after they were refused). */
+  retryWrites(): void {
+    const retry = this.#retry;
+    this.#retry = [];
+    for (const changes of retry) this.#write(changes);
   }
 
   /** cluster-recheck-interval elapsed: run the scheduler again even without a change. */
@@ -155,7 +210,9 @@ export class DcRole {
 
   #send(message: ControllerMessage, to?: NodeId): void {
     const payload = encodeControllerMessage(message);
-    this.env.outbox.push(to === undefined ? { kind: "send", payload } : { kind: "send", payload, to });
+    this.env.outbox.push(
+      to === undefined ? { kind: "send", payload } : { kind: "send", payload, to },
+    );
   }
 
   #write(changes: readonly StatusChange[]): void {
@@ -168,7 +225,7 @@ export class DcRole {
   /** Runs the scheduler once the status holds every write made (no transition running). */
   #maybeSchedule(): void {
     if (this.#phase !== "ready" || this.#transition !== undefined || !this.#dirty) return;
-    if (this.#pendingWrites.size > 0) return;
+    if (this.#pendingWrites.size > 0 || this.#retry.length > 0) return;
     const cib = this.env.cib();
     if (cib === undefined) return;
     this.#dirty = false;
@@ -176,7 +233,11 @@ export class DcRole {
     if (result.model === undefined || result.graph.actions.length === 0) return;
     this.#transition = new Transition(this.env.nextTransitionId(), result.graph, result.model);
     this.transitionsRun += 1;
-    this.env.outbox.push({ kind: "log", level: "notice", message: `Transition ${this.#transition.id}: ${result.graph.actions.length} actions` });
+    this.env.outbox.push({
+      kind: "log",
+      level: "notice",
+      message: `Transition ${this.#transition.id}: ${result.graph.actions.length} actions`,
+    });
     this.#advance();
   }
 
@@ -205,7 +266,11 @@ export class DcRole {
   #initiate(transition: Transition, action: GraphAction): void {
     if (action.task === "stonith" && action.node !== undefined) {
       this.#fencing.set(action.node, action.id);
-      this.env.outbox.push({ kind: "fence", target: action.node, action: action.meta["stonith_action"] ?? "reboot" });
+      this.env.outbox.push({
+        kind: "fence",
+        target: action.node,
+        action: action.meta["stonith_action"] ?? "reboot",
+      });
       return;
     }
     if (action.pseudo || action.resource === undefined || action.node === undefined) {
@@ -218,7 +283,10 @@ export class DcRole {
       transition.complete(action.id, false);
       return;
     }
-    this.#send({ kind: "action", target, transition: transition.id, actionId: action.id, request }, target);
+    this.#send(
+      { kind: "action", target, transition: transition.id, actionId: action.id, request },
+      target,
+    );
   }
 
   /** Actions running on a node that left never report: they count as failed. */

@@ -38,7 +38,10 @@ const localTransitionKey = "0:-1:0:local";
 
 export class LocalResources {
   readonly #history = new Map<string, ResourceHistory>();
-  readonly #inFlight = new Map<number, { readonly request: ExecRequest; readonly origin: ActionOrigin | undefined }>();
+  readonly #inFlight = new Map<
+    number,
+    { readonly request: ExecRequest; readonly origin: ActionOrigin | undefined }
+  >();
   readonly #recurring = new Map<string, Recurring>();
   readonly #lastStart = new Map<string, ExecRequest>();
   /** Resources whose history the CIB holds for this node (a later absence is a cleanup). */
@@ -47,7 +50,11 @@ export class LocalResources {
 
   constructor(
     private readonly outbox: Outbox<ControllerEffect>,
-    private readonly context: { readonly node: string; readonly nodeId: NodeId; readonly featureSet: string },
+    private readonly context: {
+      readonly node: string;
+      readonly nodeId: NodeId;
+      readonly featureSet: string;
+    },
   ) {}
 
   get busy(): boolean {
@@ -65,9 +72,14 @@ export class LocalResources {
 
   run(request: ExecRequest, origin: ActionOrigin | undefined): void {
     if (request.operation === "stop") this.#cancelRecurring(request.resource);
-    if (request.operation === "start" || request.operation === "promote") this.#lastStart.set(request.resource, request);
+    if (request.operation === "start" || request.operation === "promote")
+      this.#lastStart.set(request.resource, request);
     if (request.intervalMs > 0) {
-      this.#recurring.set(recurringKey(request.resource, request.intervalMs), { request, lastRc: -1, lastStatus: -1 });
+      this.#recurring.set(recurringKey(request.resource, request.intervalMs), {
+        request,
+        lastRc: -1,
+        lastStatus: -1,
+      });
     }
     this.#callId += 1;
     this.#inFlight.set(this.#callId, { request, origin });
@@ -79,7 +91,10 @@ export class LocalResources {
     if (entry === undefined) return undefined;
     this.#inFlight.delete(callId);
     const { request } = entry;
-    const recurring = request.intervalMs > 0 ? this.#recurring.get(recurringKey(request.resource, request.intervalMs)) : undefined;
+    const recurring =
+      request.intervalMs > 0
+        ? this.#recurring.get(recurringKey(request.resource, request.intervalMs))
+        : undefined;
     if (recurring !== undefined) {
       recurring.lastRc = result.rc;
       recurring.lastStatus = result.status;
@@ -89,7 +104,12 @@ export class LocalResources {
   }
 
   /** A recurring monitor's run: a result only when its rc or status changed. */
-  recurringResult(resource: string, intervalMs: number, result: ExecResult, nowMs: number): LocalResult | undefined {
+  recurringResult(
+    resource: string,
+    intervalMs: number,
+    result: ExecResult,
+    nowMs: number,
+  ): LocalResult | undefined {
     const recurring = this.#recurring.get(recurringKey(resource, intervalMs));
     if (recurring === undefined) return undefined;
     if (recurring.lastRc === result.rc && recurring.lastStatus === result.status) return undefined;
@@ -97,7 +117,12 @@ export class LocalResources {
     recurring.lastStatus = result.status;
     this.#callId += 1;
     const records = this.#record(recurring.request, result, this.#callId, nowMs);
-    return { origin: undefined, request: recurring.request, records, expected: !isFailure(recurring.request, result) };
+    return {
+      origin: undefined,
+      request: recurring.request,
+      records,
+      expected: !isFailure(recurring.request, result),
+    };
   }
 
   /** Stops every resource that may run here and is not being acted on (no quorum, shutdown). */
@@ -133,14 +158,23 @@ export class LocalResources {
       this.#published.delete(resource);
       if (this.#history.delete(resource)) this.#cancelRecurring(resource);
     }
-    for (const resource of this.#history.keys()) if (ids.has(resource)) this.#published.add(resource);
+    for (const resource of this.#history.keys())
+      if (ids.has(resource)) this.#published.add(resource);
   }
 
   #record(request: ExecRequest, result: ExecResult, callId: number, nowMs: number): OpRecord[] {
-    const context: OpContext = { node: this.context.node, callId, nowMs, featureSet: this.context.featureSet };
+    const context: OpContext = {
+      node: this.context.node,
+      callId,
+      nowMs,
+      featureSet: this.context.featureSet,
+    };
     const records = recordsFor(request, result, context);
     const current = this.#history.get(request.resource);
-    this.#history.set(request.resource, withRecords(current, { id: request.resource, agent: request.agent }, records));
+    this.#history.set(
+      request.resource,
+      withRecords(current, { id: request.resource, agent: request.agent }, records),
+    );
     return records;
   }
 
@@ -148,7 +182,11 @@ export class LocalResources {
     for (const [key, recurring] of [...this.#recurring]) {
       if (recurring.request.resource !== resource) continue;
       this.#recurring.delete(key);
-      this.outbox.push({ kind: "cancel_recurring", resource, intervalMs: recurring.request.intervalMs });
+      this.outbox.push({
+        kind: "cancel_recurring",
+        resource,
+        intervalMs: recurring.request.intervalMs,
+      });
     }
   }
 }

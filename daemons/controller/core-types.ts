@@ -90,7 +90,11 @@ export type ControllerEffect =
   /** Broadcast on the controller group; with `to`, meant for that member only. */
   | { readonly kind: "send"; readonly payload: string; readonly to?: NodeId }
   /** Apply these changes to the current CIB and write them (status; nodes in configuration). */
-  | { readonly kind: "cib_update"; readonly updateId: number; readonly changes: readonly StatusChange[] }
+  | {
+      readonly kind: "cib_update";
+      readonly updateId: number;
+      readonly changes: readonly StatusChange[];
+    }
   /** Run one operation on the local executor; a recurring monitor keeps running. */
   | { readonly kind: "execute"; readonly callId: number; readonly request: ExecRequest }
   /** Stop a recurring monitor of the local executor. */
@@ -105,4 +109,8 @@ export type ControllerEffect =
     }
   /** Every local resource is stopped after a shutdown request: the node may leave now. */
   | { readonly kind: "shutdown_ready" }
-  | { readonly kind: "log"; readonly level: "info" | "notice" | "warning"; readonly message: string };
+  | {
+      readonly kind: "log";
+      readonly level: "info" | "notice" | "warning";
+      readonly message: string;
+    };

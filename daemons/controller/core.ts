@@ -12,7 +12,11 @@ import { Outbox, ringIdText, sortedNodeIds, type NodeId, type RingId } from "../
 import { LocalResources, type LocalResult } from "./core-local.js";
 import { DcRole } from "./core-dc.js";
 import type { ControllerConfig, ControllerEffect, ControllerInput } from "./core-types.js";
-import { decodeControllerMessage, encodeControllerMessage, type ControllerMessage } from "./wire.js";
+import {
+  decodeControllerMessage,
+  encodeControllerMessage,
+  type ControllerMessage,
+} from "./wire.js";
 
 /** How often the DC runs the scheduler without a change (cluster-recheck-interval's role). */
 export const recheckIntervalMsDefault = 60_000;
@@ -36,7 +40,11 @@ export class Controller {
   #lastRecheckMs = 0;
 
   constructor(readonly config: ControllerConfig) {
-    this.local = new LocalResources(this.#outbox, { node: this.#name(config.nodeId), nodeId: config.nodeId, featureSet: config.featureSet });
+    this.local = new LocalResources(this.#outbox, {
+      node: this.#name(config.nodeId),
+      nodeId: config.nodeId,
+      featureSet: config.featureSet,
+    });
   }
 
   /** The DC this node recognises (undefined without quorum). */
@@ -76,7 +84,9 @@ export class Controller {
       case "executed":
         return this.#report(this.local.executed(input.callId, input.result, this.#nowMs));
       case "recurring_result":
-        return this.#report(this.local.recurringResult(input.resource, input.intervalMs, input.result, this.#nowMs));
+        return this.#report(
+          this.local.recurringResult(input.resource, input.intervalMs, input.result, this.#nowMs),
+        );
       case "fenced":
         return this.#role?.fenced(input.target, input.ok);
       case "shutdown_requested":
@@ -96,6 +106,7 @@ export class Controller {
 
   #onTick(nowMs: number): void {
     this.#nowMs = nowMs;
+    this.#role?.retryWrites();
     if (this.#role !== undefined && nowMs - this.#lastRecheckMs >= recheckIntervalMsDefault) {
       this.#lastRecheckMs = nowMs;
       this.#role.recheck();
@@ -110,7 +121,14 @@ export class Controller {
       this.#dc = dc;
       this.#pendingJoin = undefined;
       this.#role = undefined;
-      this.#outbox.push({ kind: "log", level: "notice", message: dc === undefined ? "No DC (no quorum)" : `DC is node ${this.#name(dc)} in ring ${this.#ringId === undefined ? "-" : ringIdText(this.#ringId)}` });
+      this.#outbox.push({
+        kind: "log",
+        level: "notice",
+        message:
+          dc === undefined
+            ? "No DC (no quorum)"
+            : `DC is node ${this.#name(dc)} in ring ${this.#ringId === undefined ? "-" : ringIdText(this.#ringId)}`,
+      });
       if (dc === self) this.#role = this.#newRole();
       if (this.#shuttingDown) this.#requestShutdown();
     } else if (!membershipChanged || this.#role === undefined) {
@@ -137,7 +155,11 @@ export class Controller {
   #onDelivered(sender: NodeId, payload: string): void {
     const decoded = decodeControllerMessage(payload);
     if (!decoded.ok) {
-      this.#outbox.push({ kind: "log", level: "warning", message: `Dropped a malformed message from node ${sender}` });
+      this.#outbox.push({
+        kind: "log",
+        level: "warning",
+        message: `Dropped a malformed message from node ${sender}`,
+      });
       return;
     }
     const message = decoded.value;
@@ -163,10 +185,25 @@ export class Controller {
     const starts = operation === "start" || operation === "promote";
     if (sender !== this.#dc || (starts && !this.#quorate)) {
       // Refused: not our DC, or no quorum to start anything. The DC aborts and recomputes.
-      this.#send({ kind: "action_result", transition: message.transition, actionId: message.actionId, resource: message.request.resource, agent: message.request.agent, records: [], expected: false }, sender);
+      this.#send(
+        {
+          kind: "action_result",
+          transition: message.transition,
+          actionId: message.actionId,
+          resource: message.request.resource,
+          agent: message.request.agent,
+          records: [],
+          expected: false,
+        },
+        sender,
+      );
       return;
     }
-    this.local.run(message.request, { dc: sender, transition: message.transition, actionId: message.actionId });
+    this.local.run(message.request, {
+      dc: sender,
+      transition: message.transition,
+      actionId: message.actionId,
+    });
   }
 
   /** Sends a result to the DC that asked (or the current DC for local and recurring runs). */
@@ -196,11 +233,20 @@ export class Controller {
     const pending = this.#pendingJoin;
     if (pending !== undefined && !this.local.busy) {
       this.#pendingJoin = undefined;
-      this.#send({ kind: "join_request", joinId: pending.joinId, history: this.local.history() }, pending.dc);
+      this.#send(
+        { kind: "join_request", joinId: pending.joinId, history: this.local.history() },
+        pending.dc,
+      );
     }
-    const noQuorumStop = !this.#quorate && this.#noQuorumPolicy() !== "freeze" && this.#noQuorumPolicy() !== "ignore";
+    const noQuorumStop =
+      !this.#quorate && this.#noQuorumPolicy() !== "freeze" && this.#noQuorumPolicy() !== "ignore";
     if (noQuorumStop || (this.#shuttingDown && this.#dc === undefined)) this.local.stopAll();
-    if (this.#shuttingDown && !this.#shutdownReady && !this.local.busy && this.local.active().length === 0) {
+    if (
+      this.#shuttingDown &&
+      !this.#shutdownReady &&
+      !this.local.busy &&
+      this.local.active().length === 0
+    ) {
       this.#shutdownReady = true;
       this.#outbox.push({ kind: "shutdown_ready" });
     }
@@ -216,10 +262,16 @@ export class Controller {
   }
 
   #noQuorumPolicy(): string {
-    const configuration = this.#cib === undefined ? undefined : firstChild(this.#cib, "configuration");
-    const crmConfig = configuration === undefined ? undefined : firstChild(configuration, "crm_config");
-    for (const set of crmConfig === undefined ? [] : childElements(crmConfig, "cluster_property_set")) {
-      const pair = childElements(set, "nvpair").find((entry) => entry.attributes["name"] === "no-quorum-policy");
+    const configuration =
+      this.#cib === undefined ? undefined : firstChild(this.#cib, "configuration");
+    const crmConfig =
+      configuration === undefined ? undefined : firstChild(configuration, "crm_config");
+    for (const set of crmConfig === undefined
+      ? []
+      : childElements(crmConfig, "cluster_property_set")) {
+      const pair = childElements(set, "nvpair").find(
+        (entry) => entry.attributes["name"] === "no-quorum-policy",
+      );
       if (pair !== undefined) return pair.attributes["value"] ?? "stop";
     }
     return "stop";

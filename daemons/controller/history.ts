@@ -22,7 +22,10 @@ export function isFailure(request: ExecRequest, result: ExecResult): boolean {
   if (result.rc === request.expectedRc) return false;
   // A probe may find any state; finding it is not a failure.
   const probe = request.operation === "monitor" && request.intervalMs === 0;
-  return !(probe && (result.rc === ocf.success || result.rc === ocf.notRunning || result.rc === ocf.runningPromoted));
+  return !(
+    probe &&
+    (result.rc === ocf.success || result.rc === ocf.notRunning || result.rc === ocf.runningPromoted)
+  );
 }
 
 /** Pacemaker's op-digest: MD5 of the parameters the operation ran with, names sorted. */
@@ -37,11 +40,7 @@ export function operationKey(resource: string, operation: string, intervalMs: nu
 }
 
 /** The `lrm_rsc_op` attributes for one result, under the id it is kept by. */
-export function opRecord(
-  request: ExecRequest,
-  result: ExecResult,
-  context: OpContext,
-): OpRecord {
+export function opRecord(request: ExecRequest, result: ExecResult, context: OpContext): OpRecord {
   const { resource, operation, intervalMs } = request;
   const id = intervalMs > 0 ? operationKey(resource, operation, intervalMs) : `${resource}_last_0`;
   return {
@@ -66,7 +65,11 @@ export function opRecord(
 }
 
 /** The records one result adds: its own, and a `_last_failure_0` copy when it failed. */
-export function recordsFor(request: ExecRequest, result: ExecResult, context: OpContext): OpRecord[] {
+export function recordsFor(
+  request: ExecRequest,
+  result: ExecResult,
+  context: OpContext,
+): OpRecord[] {
   const record = opRecord(request, result, context);
   if (!isFailure(request, result)) return [record];
   return [record, { ...record, id: `${request.resource}_last_failure_0` }];
@@ -75,7 +78,8 @@ export function recordsFor(request: ExecRequest, result: ExecResult, context: Op
 /** True when these records end the resource's recurring monitors (a successful stop). */
 export function endsRecurring(records: readonly OpRecord[]): boolean {
   return records.some(
-    (record) => record["operation"] === "stop" && record["rc-code"] === "0" && record["op-status"] === "0",
+    (record) =>
+      record["operation"] === "stop" && record["rc-code"] === "0" && record["op-status"] === "0",
   );
 }
 
@@ -86,7 +90,9 @@ export function withRecords(
   records: readonly OpRecord[],
 ): ResourceHistory {
   const dropRecurring = endsRecurring(records);
-  let ops = (history?.ops ?? []).filter((op) => !(dropRecurring && Number(op["interval"] ?? 0) > 0));
+  let ops = (history?.ops ?? []).filter(
+    (op) => !(dropRecurring && Number(op["interval"] ?? 0) > 0),
+  );
   for (const record of records) {
     const index = ops.findIndex((op) => op["id"] === record["id"]);
     ops = index < 0 ? [...ops, record] : ops.map((op, at) => (at === index ? record : op));

@@ -9,19 +9,33 @@ import type { NodeId } from "../kernel/index.js";
 import type { ControllerConfig, ResourceHistory } from "./core-types.js";
 import { transientAttributes, type StatusChange } from "./status.js";
 
-function stateAttributes(cib: XmlElement, nodeId: string): Readonly<Record<string, string>> | undefined {
+function stateAttributes(
+  cib: XmlElement,
+  nodeId: string,
+): Readonly<Record<string, string>> | undefined {
   const status = firstChild(cib, "status");
   if (status === undefined) return undefined;
-  return childElements(status, "node_state").find((state) => state.attributes["id"] === nodeId)?.attributes;
+  return childElements(status, "node_state").find((state) => state.attributes["id"] === nodeId)
+    ?.attributes;
 }
 
-function memberChanges(cib: XmlElement, nodeId: string, name: string, history: readonly ResourceHistory[]): StatusChange[] {
+function memberChanges(
+  cib: XmlElement,
+  nodeId: string,
+  name: string,
+  history: readonly ResourceHistory[],
+): StatusChange[] {
   const previous = stateAttributes(cib, nodeId);
   const changes: StatusChange[] = [{ kind: "node_entry", nodeId, name }];
   // A node coming back from down starts without the transient attributes of its last life.
   if (previous?.["crmd"] !== "online") changes.push({ kind: "clear_node", nodeId, name });
   changes.push(
-    { kind: "node_state", nodeId, name, attributes: { in_ccm: "true", crmd: "online", join: "member", expected: "member" } },
+    {
+      kind: "node_state",
+      nodeId,
+      name,
+      attributes: { in_ccm: "true", crmd: "online", join: "member", expected: "member" },
+    },
     { kind: "replace_history", nodeId, name, resources: history },
   );
   return changes;
@@ -30,17 +44,36 @@ function memberChanges(cib: XmlElement, nodeId: string, name: string, history: r
 function lostChanges(cib: XmlElement, nodeId: string, name: string): StatusChange[] {
   const previous = stateAttributes(cib, nodeId);
   if (previous === undefined) {
-    return [{ kind: "node_state", nodeId, name, attributes: { in_ccm: "false", crmd: "offline", join: "down" } }];
+    return [
+      {
+        kind: "node_state",
+        nodeId,
+        name,
+        attributes: { in_ccm: "false", crmd: "offline", join: "down" },
+      },
+    ];
   }
   if (previous["in_ccm"] === "false" && previous["crmd"] === "offline") return [];
   const shutdown = transientAttributes(cib, nodeId).get("shutdown");
   if (shutdown !== undefined && shutdown !== "0" && shutdown !== "") {
     return [
-      { kind: "node_state", nodeId, name, attributes: { in_ccm: "false", crmd: "offline", join: "down", expected: "down" } },
+      {
+        kind: "node_state",
+        nodeId,
+        name,
+        attributes: { in_ccm: "false", crmd: "offline", join: "down", expected: "down" },
+      },
       { kind: "clear_node", nodeId, name },
     ];
   }
-  return [{ kind: "node_state", nodeId, name, attributes: { in_ccm: "false", crmd: "offline", join: "down" } }];
+  return [
+    {
+      kind: "node_state",
+      nodeId,
+      name,
+      attributes: { in_ccm: "false", crmd: "offline", join: "down" },
+    },
+  ];
 }
 
 /** The status changes of a completed join round. */
@@ -52,12 +85,19 @@ export function joinChanges(
   },
 ): StatusChange[] {
   const changes: StatusChange[] = [
-    { kind: "cib_attributes", attributes: { "have-quorum": "1", "dc-uuid": String(round.config.nodeId) } },
+    {
+      kind: "cib_attributes",
+      attributes: { "have-quorum": "1", "dc-uuid": String(round.config.nodeId) },
+    },
   ];
   for (const node of round.config.nodes) {
     const nodeId = String(node.nodeId);
     const history = round.histories.get(node.nodeId);
-    changes.push(...(history === undefined ? lostChanges(cib, nodeId, node.name) : memberChanges(cib, nodeId, node.name, history)));
+    changes.push(
+      ...(history === undefined
+        ? lostChanges(cib, nodeId, node.name)
+        : memberChanges(cib, nodeId, node.name, history)),
+    );
   }
   return changes;
 }

@@ -22,7 +22,10 @@ interface NodeRef {
 
 export type StatusChange =
   /** Create or update a node_state (in_ccm, crmd, join, expected). */
-  | (NodeRef & { readonly kind: "node_state"; readonly attributes: Readonly<Record<string, string>> })
+  | (NodeRef & {
+      readonly kind: "node_state";
+      readonly attributes: Readonly<Record<string, string>>;
+    })
   /** Replace the node's whole lrm section with what its controller reported at join. */
   | (NodeRef & { readonly kind: "replace_history"; readonly resources: readonly ResourceHistory[] })
   /** Put one result's records into the node's history. */
@@ -46,7 +49,9 @@ export type StatusChange =
 
 function nodeState(cib: XmlElement, node: NodeRef): XmlElement {
   const status = ensureChild(cib, "status");
-  const found = childElements(status, "node_state").find((state) => state.attributes["id"] === node.nodeId);
+  const found = childElements(status, "node_state").find(
+    (state) => state.attributes["id"] === node.nodeId,
+  );
   if (found !== undefined) return found;
   const created = element("node_state", { id: node.nodeId, uname: node.name });
   status.children.push(created);
@@ -78,7 +83,9 @@ function agentAttributes(id: string, agent: AgentRef): Record<string, string> {
 
 function recordOp(state: XmlElement, change: Extract<StatusChange, { kind: "record_op" }>): void {
   const section = lrmResources(state);
-  let entry = childElements(section, "lrm_resource").find((child) => child.attributes["id"] === change.resource);
+  let entry = childElements(section, "lrm_resource").find(
+    (child) => child.attributes["id"] === change.resource,
+  );
   if (entry === undefined) {
     entry = element("lrm_resource", agentAttributes(change.resource, change.agent));
     section.children.push(entry);
@@ -98,7 +105,10 @@ function recordOp(state: XmlElement, change: Extract<StatusChange, { kind: "reco
   }
 }
 
-function setAttributes(state: XmlElement, values: Readonly<Record<string, string | undefined>>): void {
+function setAttributes(
+  state: XmlElement,
+  values: Readonly<Record<string, string | undefined>>,
+): void {
   const nodeId = state.attributes["id"] ?? "";
   const transient = ensureChild(state, "transient_attributes");
   transient.attributes["id"] ??= nodeId;
@@ -106,7 +116,9 @@ function setAttributes(state: XmlElement, values: Readonly<Record<string, string
   set.attributes["id"] ??= `status-${nodeId}`;
   for (const [name, value] of Object.entries(values)) {
     const id = `status-${nodeId}-${name}`;
-    const index = set.children.findIndex((child) => child.kind === "element" && child.attributes["name"] === name);
+    const index = set.children.findIndex(
+      (child) => child.kind === "element" && child.attributes["name"] === name,
+    );
     if (value === undefined) {
       if (index >= 0) set.children.splice(index, 1);
       continue;
@@ -140,7 +152,9 @@ function applyChange(cib: XmlElement, change: StatusChange): boolean {
   const state = nodeState(cib, change);
   switch (change.kind) {
     case "node_state":
-      Object.assign(state.attributes, change.attributes, { "crm-debug-origin": "do_state_transition" });
+      Object.assign(state.attributes, change.attributes, {
+        "crm-debug-origin": "do_state_transition",
+      });
       return false;
     case "replace_history":
       lrmResources(state).children = change.resources.map(resourceElement);
@@ -150,7 +164,9 @@ function applyChange(cib: XmlElement, change: StatusChange): boolean {
       return false;
     case "clear_node":
       state.children = state.children.filter(
-        (child) => child.kind !== "element" || (child.name !== "lrm" && child.name !== "transient_attributes"),
+        (child) =>
+          child.kind !== "element" ||
+          (child.name !== "lrm" && child.name !== "transient_attributes"),
       );
       return false;
     case "set_attributes":
@@ -177,9 +193,14 @@ export function applyStatusChanges(
 export function transientAttributes(cib: XmlElement, nodeId: string): Map<string, string> {
   const values = new Map<string, string>();
   const status = firstChild(cib, "status");
-  const state = status === undefined ? undefined : childElements(status, "node_state").find((entry) => entry.attributes["id"] === nodeId);
+  const state =
+    status === undefined
+      ? undefined
+      : childElements(status, "node_state").find((entry) => entry.attributes["id"] === nodeId);
   const transient = state === undefined ? undefined : firstChild(state, "transient_attributes");
-  for (const set of transient === undefined ? [] : childElements(transient, "instance_attributes")) {
+  for (const set of transient === undefined
+    ? []
+    : childElements(transient, "instance_attributes")) {
     for (const pair of childElements(set, "nvpair")) {
       const name = pair.attributes["name"];
       if (name !== undefined) values.set(name, pair.attributes["value"] ?? "");
@@ -191,9 +212,14 @@ export function transientAttributes(cib: XmlElement, nodeId: string): Map<string
 /** The ids of the lrm_resource entries a CIB holds for one node (undefined: no lrm section). */
 export function historyIds(cib: XmlElement, nodeId: string): Set<string> | undefined {
   const status = firstChild(cib, "status");
-  const state = status === undefined ? undefined : childElements(status, "node_state").find((entry) => entry.attributes["id"] === nodeId);
+  const state =
+    status === undefined
+      ? undefined
+      : childElements(status, "node_state").find((entry) => entry.attributes["id"] === nodeId);
   const lrm = state === undefined ? undefined : firstChild(state, "lrm");
   const section = lrm === undefined ? undefined : firstChild(lrm, "lrm_resources");
   if (section === undefined) return undefined;
-  return new Set(childElements(section, "lrm_resource").map((entry) => entry.attributes["id"] ?? ""));
+  return new Set(
+    childElements(section, "lrm_resource").map((entry) => entry.attributes["id"] ?? ""),
+  );
 }

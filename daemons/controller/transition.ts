@@ -104,15 +104,18 @@ function expectedRc(action: GraphAction, primitive: PrimitiveModel): number {
   const target = action.meta["target_rc"];
   if (target !== undefined) return Number(target);
   if (action.task !== "monitor" || action.intervalMs === 0) return 0;
-  const op = primitive.operations.find((entry) => entry.name === "monitor" && entry.intervalMs === action.intervalMs);
+  const op = primitive.operations.find(
+    (entry) => entry.name === "monitor" && entry.intervalMs === action.intervalMs,
+  );
   return op?.role === "Promoted" ? 8 : 0;
 }
 
 function timeoutMs(action: GraphAction, primitive: PrimitiveModel, model: ClusterModel): number {
   const name = action.task === "monitor" && action.intervalMs === 0 ? "monitor" : action.task;
   const op =
-    primitive.operations.find((entry) => entry.name === name && entry.intervalMs === action.intervalMs) ??
-    primitive.operations.find((entry) => entry.name === name);
+    primitive.operations.find(
+      (entry) => entry.name === name && entry.intervalMs === action.intervalMs,
+    ) ?? primitive.operations.find((entry) => entry.name === name);
   return parseDurationMs(op?.timeout ?? model.opDefaults.get("timeout")) ?? defaultTimeoutMs;
 }
 

@@ -11,7 +11,11 @@ import type { AgentRef, ExecRequest, OpRecord, ResourceHistory } from "./core-ty
  */
 export type ControllerMessage =
   | { readonly kind: "join_offer"; readonly joinId: number }
-  | { readonly kind: "join_request"; readonly joinId: number; readonly history: readonly ResourceHistory[] }
+  | {
+      readonly kind: "join_request";
+      readonly joinId: number;
+      readonly history: readonly ResourceHistory[];
+    }
   | {
       readonly kind: "action";
       /** The member that runs it (messages may reach every member). */
@@ -75,7 +79,8 @@ function isHistory(value: unknown): boolean {
 
 function isRequest(value: unknown): boolean {
   if (!isRecord(value)) return false;
-  const { resource, agent, operation, intervalMs, timeoutMs, params, expectedRc, transitionKey } = value;
+  const { resource, agent, operation, intervalMs, timeoutMs, params, expectedRc, transitionKey } =
+    value;
   return (
     typeof resource === "string" &&
     isAgent(agent) &&
@@ -123,8 +128,12 @@ function check(record: Record<string, unknown>): boolean {
 }
 
 /** Decodes a delivered payload; never throws. */
-export function decodeControllerMessage(text: string): Result<ControllerMessage, ControllerWireCode> {
+export function decodeControllerMessage(
+  text: string,
+): Result<ControllerMessage, ControllerWireCode> {
   const value = parseJson(text);
   if (isRecord(value) && check(value)) return ok(value as ControllerMessage);
-  return fail([{ code: "bad_controller_message", message: "Dropped a malformed controller message" }]);
+  return fail([
+    { code: "bad_controller_message", message: "Dropped a malformed controller message" },
+  ]);
 }

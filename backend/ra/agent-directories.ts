@@ -10,24 +10,41 @@ export interface AgentDirectories {
   readonly lsbDirectory: string;
   /** Fence agents (`fence_*`) and cluster-glue's `stonith` program. */
   readonly stonithDirectory: string;
+  /** quorate's bundled fence agents (fence_quorate_local), looked at before stonithDirectory. */
+  readonly bundledStonithDirectory?: string;
   /** Whether systemd runs as init (`/run/systemd/system` exists, as sd_booted() tests). */
   readonly systemdBooted: boolean;
 }
 
-const bundledRelative = join("daemons", "agents", "ocf");
+const bundledRelative = join("daemons", "agents");
 
 /**
- * quorate's bundled OCF root, found by walking up from this file (the source tree or dist/)
- * to the folder holding `daemons/agents/ocf/resource.d`.
+ * A folder of quorate's bundled agents (`daemons/agents/<name>`) holding `marker`, found by
+ * walking up from this file (the source tree or dist/) to the checkout.
  */
-export function bundledOcfRoot(): string | undefined {
+function bundledFolder(name: string, marker: string): string | undefined {
   let folder = dirname(fileURLToPath(import.meta.url));
   for (let level = 0; level < 6; level++) {
-    const candidate = join(folder, bundledRelative);
-    if (existsSync(join(candidate, "resource.d"))) return candidate;
+    const candidate = join(folder, bundledRelative, name);
+    if (existsSync(join(candidate, marker))) return candidate;
     folder = dirname(folder);
   }
   return undefined;
+}
+
+/** quorate's bundled OCF root (`daemons/agents/ocf`, holding `resource.d`). */
+export function bundledOcfRoot(): string | undefined {
+  return bundledFolder("ocf", "resource.d");
+}
+
+/** quorate's bundled fence agents (`daemons/agents/fence`). */
+export function bundledFenceDirectory(): string | undefined {
+  return bundledFolder("fence", "fence_quorate_local");
+}
+
+/** The bundled cluster tools agents call (`daemons/agents/bin`: crm_attribute, crm_node…). */
+export function bundledToolsDirectory(): string | undefined {
+  return bundledFolder("bin", "crm_attribute");
 }
 
 /** The directories for an environment: `OCF_ROOT` replaces the system root /usr/lib/ocf. */
@@ -37,10 +54,12 @@ export function agentDirectories(
   const bundled = bundledOcfRoot();
   const systemRoot = environment["OCF_ROOT"] ?? "/usr/lib/ocf";
   const ocfRoots = bundled === undefined ? [systemRoot] : [bundled, systemRoot];
+  const bundledFence = bundledFenceDirectory();
   return {
     ocfRoots: [...new Set(ocfRoots)],
     lsbDirectory: "/etc/init.d",
     stonithDirectory: "/usr/sbin",
+    ...(bundledFence === undefined ? {} : { bundledStonithDirectory: bundledFence }),
     systemdBooted: isDirectory("/run/systemd/system"),
   };
 }

@@ -6,7 +6,14 @@ import type { AgentDirectories } from "./agent-directories.js";
 import { isExecutableFile } from "./agent-directories.js";
 import type { AgentSpec } from "./agent-spec.js";
 import { formatAgentSpec, pickProvider } from "./agent-spec.js";
-import { lsbTypes, ocfAgentPath, ocfProvidersOf, ocfTypes, stonithTypes } from "./discovery.js";
+import {
+  fenceAgentPath,
+  lsbTypes,
+  ocfAgentPath,
+  ocfProvidersOf,
+  ocfTypes,
+  stonithTypes,
+} from "./discovery.js";
 import { lsbMetadata } from "./lsb-metadata.js";
 import { fencerView } from "./stonith-metadata.js";
 import type { AgentMetadata } from "./metadata.js";
@@ -118,8 +125,8 @@ async function describeStonith(
   spec: AgentSpec,
   options: MetadataRunOptions,
 ): Promise<Result<DescribedAgent>> {
-  const path = join(directories.stonithDirectory, spec.type);
-  if (!spec.type.startsWith("fence_") || !isExecutableFile(path)) {
+  const path = fenceAgentPath(directories, spec.type);
+  if (path === undefined) {
     const fenceAgents = (await stonithTypes(directories)).filter((t) => t.startsWith("fence_"));
     return fail([unknownAgent(spec, fenceAgents)]);
   }

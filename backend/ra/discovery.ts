@@ -80,13 +80,31 @@ export async function systemdTypes(directories: AgentDirectories): Promise<strin
   return sorted(services);
 }
 
-/** Fence agents in the stonith directory, and cluster-glue plugins when `stonith` exists. */
+/** The fence agent's folders, the bundled one first. */
+export function fenceDirectories(directories: AgentDirectories): string[] {
+  const bundled = directories.bundledStonithDirectory;
+  return bundled === undefined
+    ? [directories.stonithDirectory]
+    : [bundled, directories.stonithDirectory];
+}
+
+/** The path of a fence agent, from the first folder that has it. */
+export function fenceAgentPath(directories: AgentDirectories, type: string): string | undefined {
+  if (!type.startsWith("fence_")) return undefined;
+  return fenceDirectories(directories)
+    .map((folder) => join(folder, type))
+    .find((path) => isExecutableFile(path));
+}
+
+/** Fence agents (bundled and installed), and cluster-glue plugins when `stonith` exists. */
 export async function stonithTypes(directories: AgentDirectories): Promise<string[]> {
-  const fence = listFolder(directories.stonithDirectory).filter(
-    (name) =>
-      name.startsWith("fence_") &&
-      !hiddenFenceAgents.has(name) &&
-      isExecutableFile(join(directories.stonithDirectory, name)),
+  const fence = fenceDirectories(directories).flatMap((folder) =>
+    listFolder(folder).filter(
+      (name) =>
+        name.startsWith("fence_") &&
+        !hiddenFenceAgents.has(name) &&
+        isExecutableFile(join(folder, name)),
+    ),
   );
   const glueProgram = join(directories.stonithDirectory, "stonith");
   if (!isExecutableFile(glueProgram)) return sorted(fence);

@@ -14,9 +14,16 @@ export { formatAgentInfo, formatColumns } from "./format-info.js";
 export { initInfoFields, lsbMetadata } from "./lsb-metadata.js";
 export { fencerView } from "./stonith-metadata.js";
 export type { AgentDirectories } from "./agent-directories.js";
-export { agentDirectories, bundledOcfRoot } from "./agent-directories.js";
+export {
+  agentDirectories,
+  bundledFenceDirectory,
+  bundledOcfRoot,
+  bundledToolsDirectory,
+  isExecutableFile,
+} from "./agent-directories.js";
 export {
   availableClasses,
+  fenceAgentPath,
   lsbTypes,
   ocfAgentPath,
   ocfProviders,

@@ -24,6 +24,14 @@ function allowedTargets(from: string): (to: string) => boolean {
   if (from.startsWith("backend/"))
     return (to) => base(to) || to === "grammar" || to.startsWith("backend/");
   if (from === "daemons/kernel") return base;
+  // The executor finds agents where `crm ra` does (bundled first, then the system's).
+  if (from === "daemons/executor")
+    return (to) =>
+      base(to) ||
+      to === "backend/cib" ||
+      to === "backend/protocol" ||
+      to === "backend/ra" ||
+      to.startsWith("daemons/");
   if (from.startsWith("daemons/") || from === "daemons")
     return (to) =>
       base(to) ||

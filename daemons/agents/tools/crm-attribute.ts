@@ -1,0 +1,97 @@
+import type { ServerMessage } from "../../../backend/protocol/index.js";
+import type { AttributeCommand } from "./attribute-options.js";
+import { parseAttributeOptions } from "./attribute-options.js";
+import { askNode, ChannelError, resolveNodeChannel } from "./node-channel.js";
+
+/** Pacemaker's exit codes that crm_attribute uses (crm_exit_t). */
+const exitCodes = {
+  ok: 0,
+  error: 1,
+  unimplemented: 3,
+  insufficientPrivilege: 4,
+  usage: 64,
+  disconnected: 102,
+  noSuchAttribute: 105,
+} as const;
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+interface Outcome {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function request(command: AttributeCommand) {
+  if (command.operation === "query") {
+    return { kind: "attribute_query_requested" as const, node: command.node, name: command.name };
+  }
+  return {
+    kind: "attribute_update_requested" as const,
+    node: command.node,
+    name: command.name,
+    value: command.operation === "delete" ? null : (command.value ?? ""),
+    section: command.section,
+    lifetimeReboot: command.section === "status",
+  };
+}
+
+function fromReply(command: AttributeCommand, reply: ServerMessage): Outcome {
+  if (reply.kind === "error") {
+    const exitCode =
+      reply.code === "unauthorized"
+        ? exitCodes.insufficientPrivilege
+        : reply.code === "unknown_kind" || reply.code === "not_ready"
+          ? exitCodes.disconnected
+          : exitCodes.error;
+    return { exitCode, stdout: "", stderr: `Error performing operation: ${reply.message}\n` };
+  }
+  if (reply.kind === "attribute_updated") return { exitCode: exitCodes.ok, stdout: "", stderr: "" };
+  if (reply.kind !== "attribute_value") {
+    return { exitCode: exitCodes.error, stdout: "", stderr: `Unexpected ${reply.kind} reply\n` };
+  }
+  const value = reply.value ?? command.defaultValue;
+  const shown = command.quiet
+    ? `${value ?? ""}\n`
+    : `scope=${command.section}  name=${command.name} value=${value ?? "(null)"}\n`;
+  if (value === undefined) {
+    const stderr = "Error performing operation: No such device or address\n";
+    return { exitCode: exitCodes.noSuchAttribute, stdout: command.quiet ? "" : shown, stderr };
+  }
+  return { exitCode: exitCodes.ok, stdout: shown, stderr: "" };
+}
+
+/**
+ * quorate's crm_attribute: reads or changes one node attribute through the local node's
+ * attribute manager (client channel). Never throws; the outcome carries the exit code.
+ */
+export async function crmAttribute(
+  argv: readonly string[],
+  environment: Environment,
+): Promise<Outcome> {
+  const localNode = environment["QUORATE_NODE"] ?? environment["OCF_RESKEY_CRM_meta_on_node"];
+  const instance = environment["OCF_RESOURCE_INSTANCE"];
+  const parsed = parseAttributeOptions(argv, {
+    ...(localNode === undefined ? {} : { localNode }),
+    ...(instance === undefined ? {} : { resourceInstance: instance }),
+  });
+  if (!parsed.ok) {
+    const lines = parsed.issues.map((problem) =>
+      problem.suggestion === undefined
+        ? `crm_attribute: ${problem.message}`
+        : `crm_attribute: ${problem.message} (did you mean ${problem.suggestion}?)`,
+    );
+    const unsupported = parsed.issues.some((problem) => problem.code === "unsupported");
+    const exitCode = unsupported ? exitCodes.unimplemented : exitCodes.usage;
+    return { exitCode, stdout: "", stderr: `${lines.join("\n")}\n` };
+  }
+  const command = parsed.value;
+  try {
+    const channel = resolveNodeChannel(environment, localNode);
+    return fromReply(command, await askNode(channel, request(command), 5000));
+  } catch (error) {
+    if (!(error instanceof ChannelError)) throw error;
+    const stderr = `Could not connect to the cluster: ${error.message}\n`;
+    return { exitCode: exitCodes.disconnected, stdout: "", stderr };
+  }
+}

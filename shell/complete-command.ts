@@ -146,3 +146,33 @@ export function interactiveCompleter(
     });
   };
 }
+
+/**
+ * Tab in the Ink REPL: the same engine, answered synchronously (the reducer is pure). The
+ * levels load in the background from the call; until they have, Tab offers nothing.
+ */
+export function replCompleter(
+  environment: Environment,
+  current: () => { readonly level: string; readonly cib: XmlElement | undefined },
+): (line: string, cursor: number) => readonly { label: string; detail?: string }[] {
+  let levels: CompletionLevel[] | undefined;
+  void completionLevels().then((loaded) => (levels = loaded));
+  const agents = installedAgents(environment);
+  const parameters = new Map<string, readonly AgentParameter[]>();
+  return (line, cursor) => {
+    if (levels === undefined) return [];
+    const { level, cib } = current();
+    const agent = agentInLine(line, cursor, agents);
+    if (agent !== undefined && !parameters.has(agent)) {
+      parameters.set(agent, agentParameters(agent, environment));
+    }
+    const context: CompletionContext = {
+      levels,
+      idsByKind: cib === undefined ? new Map() : idsFromCib(cib),
+      agents,
+      agentParameters: parameters,
+      level,
+    };
+    return complete(line, cursor, context);
+  };
+}

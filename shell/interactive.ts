@@ -1,99 +1,185 @@
+/**
+ * The interactive shell on a terminal: an Ink screen over the pure REPL core (shell/repl).
+ * Loaded only when standard input is a terminal; Ink and React are imported from here on
+ * (dynamically), so one-shot commands and piped input never load them. The first prompt is
+ * painted before Ink has loaded and keys typed meanwhile are kept, so the shell answers at
+ * once.
+ */
 import { hostname } from "node:os";
-import { createInterface } from "node:readline";
-import type { Interface } from "node:readline";
+import { describeInText } from "./configure-language.js";
+import { colorEnabled, createPalette } from "./components/palette.js";
+import type { Palette } from "./components/palette.js";
+import type { ReplView } from "./components/ReplScreen.js";
+import { replCompleter } from "./complete-command.js";
+import { readHistory, writeHistory } from "./history-file.js";
+import { StreamOutput } from "./output.js";
+import { promptText } from "./repl/index.js";
+import { ReplStore } from "./repl-store.js";
+import type { CibSession } from "./commands/types.js";
 import type { Shell } from "./shell.js";
 
-/**
- * Lines typed (or pasted) at the terminal, queued so that the command loop and y/n questions
- * read from the same place in order: a pasted answer is never lost to the loop.
- */
-export class TerminalLines {
-  readonly #readline: Interface;
-  readonly #queued: string[] = [];
-  #waiting: ((line: string | undefined) => void) | undefined;
-  #closed = false;
+type Environment = Readonly<Record<string, string | undefined>>;
 
-  constructor(readline: Interface) {
-    this.#readline = readline;
-    readline.on("line", (line) => this.#deliver(line));
-    readline.on("close", () => {
-      this.#closed = true;
-      this.#deliver(undefined);
-    });
-    readline.on("SIGINT", () => {
-      readline.write("\n");
-      readline.prompt();
-    });
-  }
-
-  #deliver(line: string | undefined): void {
-    const waiting = this.#waiting;
-    if (waiting !== undefined) {
-      this.#waiting = undefined;
-      waiting(line);
-    } else if (line !== undefined) this.#queued.push(line);
-  }
-
-  /** Shows `prompt` and resolves with the next line, or undefined at the end of input. */
-  read(prompt: string): Promise<string | undefined> {
-    this.#readline.setPrompt(prompt);
-    this.#readline.prompt();
-    const queued = this.#queued.shift();
-    if (queued !== undefined) return Promise.resolve(queued);
-    if (this.#closed) return Promise.resolve(undefined);
-    return new Promise((resolve) => (this.#waiting = resolve));
-  }
-
-  close(): void {
-    this.#readline.close();
-    process.stdin.destroy();
-  }
+/** What the loop needs of the command context: the session a command opened, if any. */
+export interface SessionSource {
+  readonly openedSession: CibSession | undefined;
 }
 
-/**
- * The plain interactive loop (also the mode for dumb terminals): crmsh's prompt
- * `crm(live/HOST)configure# `, one line at a time; `quit` or Ctrl-D leaves (leaving levels
- * asks about pending changes). Returns the exit code.
- */
-export async function runInteractive(
+export interface TerminalSession {
+  /** Where commands write while the REPL runs: into the transcript above the prompt. */
+  readonly output: StreamOutput;
+  /** Asks a person (y/n questions): the question becomes the prompt of the next line. */
+  readonly ask: (question: string) => Promise<string>;
+  /** Runs the loop until `quit` or Ctrl-D at the root; returns the exit code. */
+  run(shell: Shell, context: SessionSource): Promise<number>;
+}
+
+/** Takes the terminal: raw keys into the REPL core, output into its transcript. */
+export function openTerminal(options: {
+  readonly environment: Environment;
+  readonly display?: string | undefined;
+}): TerminalSession {
+  const environment = options.environment;
+  const color = colorEnabled({
+    environment,
+    isTerminal: process.stdout.isTTY,
+    display: options.display,
+  });
+  const palette = createPalette(color);
+  let shellRef: { shell?: Shell; context?: SessionSource } = {};
+  const completer = replCompleter(environment, () => ({
+    level: shellRef.shell?.path.split("/").pop() || "root",
+    cib: shellRef.context?.openedSession?.working,
+  }));
+  const store = new ReplStore({
+    history: readHistory(environment),
+    columns: process.stdout.columns || 80,
+    complete: (text, cursor) => {
+      const start = cursor - (/\S*$/.exec(text.slice(0, cursor))?.[0].length ?? 0);
+      return { start, candidates: completer(text, cursor) };
+    },
+  });
+  const output = new StreamOutput(
+    { write: (text: string) => store.append(text, (line) => line) },
+    { write: (text: string) => store.append(text, (line) => styleMessage(line, palette)) },
+    describeInText,
+  );
+  const terminal = new TerminalInput(store);
+  terminal.start();
+  const screen = mountWhenLoaded(store, palette);
+  return {
+    output,
+    ask: (question) => store.ask(question),
+    run: async (shell, context) => {
+      shellRef = { shell, context };
+      try {
+        return await runLoop(shell, context, store, environment);
+      } finally {
+        writeHistory(environment, store.history);
+        (await screen).unmount();
+        terminal.stop();
+      }
+    },
+  };
+}
+
+/** ERROR/WARNING/INFO lines colored as crmsh colors them. */
+function styleMessage(line: string, palette: Palette): string {
+  if (line.startsWith("ERROR:")) return palette.error(line);
+  if (line.startsWith("WARNING:")) return palette.warning(line);
+  if (line.startsWith("INFO:")) return palette.info(line);
+  return line;
+}
+
+async function runLoop(
   shell: Shell,
-  lines: TerminalLines,
-  label: () => string,
+  context: SessionSource,
+  store: ReplStore,
+  environment: Environment,
 ): Promise<number> {
-  const host = hostname().split(".")[0] ?? "localhost";
+  const host = hostname();
   let lastFailed = false;
   for (;;) {
-    const line = await lines.read(`crm(${label()}/${host})${shell.path}# `);
-    if (line === undefined) break;
+    const prompt = promptText({
+      sessionLabel: context.openedSession?.label,
+      environment,
+      host,
+      levelPath: shell.path,
+    });
+    store.showPrompt(prompt, context.openedSession);
+    const line = await store.nextLine();
+    store.setBusy();
+    if (line === undefined) {
+      // Ctrl-D leaves the level, and the shell at the root.
+      store.echo(prompt);
+      if (shell.path === "") break;
+      lastFailed = !(await shell.runLine("up"));
+      continue;
+    }
+    store.echoSubmitted(prompt, line);
     lastFailed = !(await shell.runLine(line));
+    store.flush();
     if (shell.finished) break;
   }
-  if (!shell.finished) {
-    process.stdout.write("\n");
-    await shell.finish();
-  }
-  process.stdout.write("bye\n");
-  lines.close();
+  if (!shell.finished) await shell.finish();
+  store.append("bye\n", (text) => text);
+  store.flush();
   return lastFailed ? 1 : 0;
 }
 
-export type Completer = (
-  line: string,
-  answer: (error: null, result: [string[], string]) => void,
-) => void;
+/** Raw keys from the terminal into the store; Ctrl-C and Ctrl-D are keys like any other. */
+class TerminalInput {
+  readonly #store: ReplStore;
+  readonly #onData = (chunk: string): void => this.#store.keys(chunk);
+  readonly #onResize = (): void => this.#store.resize(process.stdout.columns || 80);
 
-/** One readline over the terminal, shared by the loop and the y/n questions; Tab completes. */
-export function terminalLines(completer?: Completer): TerminalLines {
-  return new TerminalLines(
-    createInterface({
-      input: process.stdin,
-      output: process.stdout,
-      terminal: true,
-      ...(completer === undefined ? {} : { completer }),
-    }),
-  );
+  constructor(store: ReplStore) {
+    this.#store = store;
+  }
+
+  start(): void {
+    process.stdin.setRawMode(true);
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", this.#onData);
+    process.stdin.resume();
+    process.stdout.on("resize", this.#onResize);
+  }
+
+  stop(): void {
+    process.stdin.off("data", this.#onData);
+    process.stdout.off("resize", this.#onResize);
+    process.stdin.setRawMode(false);
+    process.stdin.pause();
+  }
 }
 
-export function askWith(lines: TerminalLines): (question: string) => Promise<string> {
-  return async (question) => (await lines.read(question)) ?? "";
+/**
+ * Paints the prompt line by hand until Ink has loaded, then mounts the screen (clearing that
+ * line first, so Ink's first frame takes its place).
+ */
+async function mountWhenLoaded(store: ReplStore, palette: Palette): Promise<{ unmount(): void }> {
+  const paint = (view: ReplView): void => {
+    if (view.busy) return;
+    const text = view.prompt + view.state.line.text;
+    const back = view.state.line.text.length - view.state.line.cursor;
+    process.stdout.write(`\r\x1b[2K${text}${back > 0 ? `\x1b[${back}D` : ""}`);
+  };
+  const stopPainting = store.subscribe(() => paint(store.view()));
+  const [{ render }, { createElement }, { ReplApp }] = await Promise.all([
+    import("./ui.js"),
+    import("react"),
+    import("./components/ReplScreen.js"),
+  ]);
+  stopPainting();
+  process.stdout.write("\r\x1b[2K");
+  const instance = render(createElement(ReplApp, { source: store, palette }), {
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  return {
+    unmount: () => {
+      instance.unmount();
+      instance.cleanup();
+    },
+  };
 }

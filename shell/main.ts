@@ -20,7 +20,6 @@ export interface Process {
 
 /** Runs crm with parsed arguments; returns the exit code (0 ok, 1 failure, 2 usage). */
 export async function main(argumentsGiven: Arguments, where: Process): Promise<number> {
-  const output = new StreamOutput(process.stdout, process.stderr, describeInText);
   const tree = commandTree();
   const source = await sourceOf(tree, argumentsGiven, where);
   const options: ShellOptions = {
@@ -30,32 +29,27 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
     interactive: source === "terminal",
     batch: source === "script" || source === "stdin",
   };
-  const terminal = source === "terminal" ? await import("./interactive.js") : undefined;
-  const live: { shell?: Shell; context?: ShellContext } = {};
-  const completer =
-    terminal === undefined
-      ? undefined
-      : (await import("./complete-command.js")).interactiveCompleter(where.environment, () => ({
-          level: shell?.path.split("/").pop() || "root",
-          cib: context?.openedSession?.working,
-        }));
-  const readline = terminal?.terminalLines(completer);
-  const ask = readline === undefined ? undefined : terminal?.askWith(readline);
+  // Only a terminal loads the interactive shell (and, from there, Ink and React).
+  const terminal =
+    source === "terminal"
+      ? (await import("./interactive.js")).openTerminal({
+          environment: where.environment,
+          display: argumentsGiven.display,
+        })
+      : undefined;
+  const output =
+    terminal?.output ?? new StreamOutput(process.stdout, process.stderr, describeInText);
   const ports: ContextPorts = {
-    ...(ask === undefined ? {} : { ask }),
+    ...(terminal === undefined ? {} : { ask: terminal.ask }),
     ...(source === "stdin" ? {} : { readStandardInput: readAllStandardInput }),
   };
   const context = new ShellContext(output, options, where.environment, ports);
   const shell = new Shell(tree, context);
-  live.shell = shell;
-  live.context = context;
   if (source === "one_shot") return runOneShot(shell, argumentsGiven.words);
   if (argumentsGiven.words.length > 0 && !(await shell.runLine(joinWords(argumentsGiven.words)))) {
     return 1;
   }
-  if (terminal !== undefined && readline !== undefined) {
-    return terminal.runInteractive(shell, readline, () => context.openedSession?.label ?? "live");
-  }
+  if (terminal !== undefined) return terminal.run(shell, context);
   if (source === "stdin") {
     const physical = createInterface({ input: process.stdin, terminal: false });
     return runBatch(shell, context, output, streamedScriptLines(physical));

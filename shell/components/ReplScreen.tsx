@@ -1,0 +1,70 @@
+import type { ReactElement } from "react";
+import { useSyncExternalStore } from "react";
+import type { DiffLine, ReplState } from "../repl/index.js";
+import { Box, Static, Text } from "../ui.js";
+import { CompletionMenu } from "./CompletionMenu.js";
+import { DiffPane } from "./DiffPane.js";
+import type { Palette } from "./palette.js";
+import { PromptLine } from "./PromptLine.js";
+
+/** Output already printed (commands echoed with their prompt, and what they wrote). */
+export interface TranscriptEntry {
+  readonly key: number;
+  readonly text: string;
+}
+
+/** Everything the REPL screen shows. */
+export interface ReplView {
+  readonly transcript: readonly TranscriptEntry[];
+  /** The prompt of the input line: the shell's, a continuation, or a question. */
+  readonly prompt: string;
+  readonly state: ReplState;
+  /** A command is running: the input line is hidden (keys typed meanwhile are kept). */
+  readonly busy: boolean;
+  readonly diff: readonly DiffLine[];
+  readonly diffXml: boolean;
+  readonly columns: number;
+}
+
+export interface ViewSource {
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly view: () => ReplView;
+}
+
+/** The REPL: transcript above, then the input line, its completion menu and the diff pane. */
+export function ReplScreen(props: {
+  readonly view: ReplView;
+  readonly palette: Palette;
+}): ReactElement {
+  const { view, palette } = props;
+  return (
+    <Box flexDirection="column">
+      <Static items={[...view.transcript]}>
+        {(entry) => <Text key={entry.key}>{entry.text}</Text>}
+      </Static>
+      {view.busy ? null : (
+        <PromptLine
+          prompt={view.prompt}
+          state={view.state}
+          columns={view.columns}
+          palette={palette}
+        />
+      )}
+      {view.state.menu === undefined || view.busy ? null : (
+        <CompletionMenu menu={view.state.menu} columns={view.columns} palette={palette} />
+      )}
+      {view.diff.length === 0 ? null : (
+        <DiffPane lines={view.diff} xml={view.diffXml} palette={palette} />
+      )}
+    </Box>
+  );
+}
+
+/** The screen bound to the host's store. */
+export function ReplApp(props: {
+  readonly source: ViewSource;
+  readonly palette: Palette;
+}): ReactElement {
+  const view = useSyncExternalStore(props.source.subscribe, props.source.view);
+  return <ReplScreen view={view} palette={props.palette} />;
+}

@@ -108,6 +108,8 @@ interface SetMembers {
   readonly requireAll: boolean;
   readonly role: string | undefined;
   readonly action: string | undefined;
+  /** Colocation sets: "group" (each member with the one before) or "listed" (with the one after). */
+  readonly ordering: string;
 }
 
 function readSets(constraint: XmlElement, context: ConstraintContext): SetMembers[] {
@@ -118,6 +120,7 @@ function readSets(constraint: XmlElement, context: ConstraintContext): SetMember
     requireAll: booleanOption(set.attributes["require-all"], true),
     role: set.attributes["role"],
     action: set.attributes["action"],
+    ordering: set.attributes["ordering"]?.toLowerCase() ?? "group",
   }));
 }
 
@@ -156,6 +159,8 @@ function unpackColocation(constraint: XmlElement, context: ConstraintContext, in
     for (let index = 1; index < set.members.length; index++) {
       if (score < 0) {
         for (let earlier = 0; earlier < index; earlier++) add(set.members[index] ?? "", set, set.members[earlier] ?? "", set);
+      } else if (set.ordering !== "group") {
+        add(set.members[index - 1] ?? "", set, set.members[index] ?? "", set);
       } else {
         add(set.members[index] ?? "", set, set.members[index - 1] ?? "", set);
       }

@@ -33,3 +33,24 @@ export type { Announcement } from "./sync-round.js";
 export { allHold, chooseSyncSource } from "./sync-round.js";
 export type { CibValidationCode } from "./validate.js";
 export { validateCibWrite } from "./validate.js";
+export {
+  archiveName,
+  cibArchivesKept,
+  cibFileNames,
+  nextArchiveSlot,
+  parseLastSlot,
+  parseSignature,
+  signatureName,
+} from "./persist.js";
+export type { CibQueryIssueCode } from "./host-query.js";
+export { parseCibXpath, queryCibXpath, selectCib } from "./host-query.js";
+export type { CibWriteIssueCode } from "./host-write.js";
+export { configurationChanged, erasedCib, writePatchset } from "./host-write.js";
+export type { AclEntry, AclIdentity, AclMode } from "./acl-rules.js";
+export { aclEntriesFor, permissionXpath, privilegedUsers } from "./acl-rules.js";
+export { cibReadableBy, readableBy } from "./acl-read.js";
+export type { AclIssueCode } from "./acl-write.js";
+export { checkCibWrite } from "./acl-write.js";
+export type { XpathExpression } from "./acl-xpath-parse.js";
+export { parseXpath } from "./acl-xpath-parse.js";
+export { selectElements } from "./acl-xpath-eval.js";

@@ -6,6 +6,8 @@ import type { QuorumStatus } from "../../backend/protocol/index.js";
 import type { NodeId } from "../kernel/index.js";
 import { membershipConfig } from "../membership/index.js";
 import { TransportHost, transportLanDefaults } from "../transport/index.js";
+import type { LocalCib } from "./cib-host.js";
+import { startCibHost } from "./cib-start.js";
 import { ClientHandlers, addStatusHandlers } from "./client-handlers.js";
 import { ClientHost } from "./client-host.js";
 import { ClusterBus } from "./cluster-bus.js";
@@ -28,6 +30,8 @@ export interface RunningNode {
   };
   /** Client request handlers by kind; subsystems add theirs. */
   readonly handlers: ClientHandlers;
+  /** The replicated CIB, for the daemons in this process (controller, attrd, fencer). */
+  readonly cib: LocalCib;
   stop(): Promise<void>;
 }
 
@@ -123,6 +127,7 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
   bus.joinGroup(votequorumGroup, {
     delivered: (message) => quorum.delivered(message.sender, message.payload),
   });
+  const cib = startCibHost({ localNodeId: local.nodeid, bus, quorum, handlers, log }, options);
   writeFileAtomic(join(options.stateDir, stateFiles.clientPort), `${clientPort}\n`);
   writeFileSync(join(options.stateDir, stateFiles.pid), `${process.pid}\n`);
   log.write(
@@ -135,7 +140,9 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
     bus,
     quorum: { status: () => quorum.status(), onChange: (listener) => quorum.onChange(listener) },
     handlers,
+    cib,
     async stop() {
+      cib.stop();
       membership.stop();
       await client.stop();
       await transport.stop();

@@ -13,3 +13,7 @@ export { localTokenIdentity } from "./client-handlers.js";
 export { ClientHandlers, refusal } from "./client-handlers.js";
 export type { QuorumChange } from "./quorum-host.js";
 export { writeFileAtomic } from "./state-files.js";
+export type { CibChangeEvent, CibEdit, CibWriteCode, LocalCib } from "./cib-host.js";
+export { cibGroup } from "./cib-host.js";
+export type { CibAccess } from "./cib-access.js";
+export { clusterDaemonIdentity } from "./cib-access.js";

@@ -58,15 +58,15 @@ test("process groups deliver in one agreed order on every node, and quorum chang
   await until(() => one.quorum.status()?.members.length === 2, "a 2-node view");
   const received: [GroupMessage[], GroupMessage[]] = [[], []];
   const memberships: (readonly number[])[] = [];
-  one.bus.joinGroup("cib", {
+  one.bus.joinGroup("bus-test", {
     delivered: (message) => received[0].push(message),
     changed: (change) => memberships.push(change.members),
   });
-  two.bus.joinGroup("cib", { delivered: (message) => received[1].push(message) });
+  two.bus.joinGroup("bus-test", { delivered: (message) => received[1].push(message) });
   await until(() => memberships.some((members) => members.length === 2), "both in the group");
-  for (const payload of ["a", "b", "c"]) one.bus.broadcast("cib", payload);
-  two.bus.broadcast("cib", "d");
-  two.bus.broadcast("cib", "to node1 only", 1);
+  for (const payload of ["a", "b", "c"]) one.bus.broadcast("bus-test", payload);
+  two.bus.broadcast("bus-test", "d");
+  two.bus.broadcast("bus-test", "to node1 only", 1);
   await until(() => received[0].length === 5 && received[1].length === 4, "deliveries");
   const order = (messages: GroupMessage[]) => messages.map((message) => message.payload);
   expect(order(received[1])).toEqual(

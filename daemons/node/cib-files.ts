@@ -1,0 +1,123 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { join } from "node:path";
+import {
+  archiveName,
+  cibArchivesKept,
+  cibFileNames,
+  nextArchiveSlot,
+  parseLastSlot,
+  parseSignature,
+  signatureName,
+} from "../cib/index.js";
+import type { PersistedCib } from "../cib/index.js";
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes and fsyncs a temporary file; the caller renames it into place. */
+function writeSynced(path: string, data: string): void {
+  const file = openSync(path, "w", 0o600);
+  try {
+    writeSync(file, data);
+    fsyncSync(file);
+  } finally {
+    closeSync(file);
+  }
+}
+
+function syncFolder(path: string): void {
+  const folder = openSync(path, "r");
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
+}
+
+/**
+ * One node's CIB on disk (its state folder): cib.xml and cib.xml.sig written atomically
+ * together, the version they replace kept as cib-N.raw (+ .sig), the newest `kept` of them.
+ */
+export class CibFiles {
+  #last: number | undefined;
+
+  constructor(
+    readonly folder: string,
+    readonly kept = cibArchivesKept,
+  ) {
+    this.#last = parseLastSlot(readText(join(folder, cibFileNames.last)));
+  }
+
+  /**
+   * What the folder holds: undefined when there is no cib.xml (a new node). A cib.xml with a
+   * missing or unreadable signature is returned with an empty digest, so the CIB core refuses it.
+   */
+  load(): PersistedCib | undefined {
+    const cibXml = readText(join(this.folder, cibFileNames.cib));
+    if (cibXml === undefined) return undefined;
+    const digest = parseSignature(readText(join(this.folder, cibFileNames.signature))) ?? "";
+    return { cibXml, digest };
+  }
+
+  /**
+   * Archives the current cib.xml (a hard link, so no copy), then writes the new one and its
+   * signature: temporary files, fsync, rename, fsync of the folder. After a crash in between,
+   * either the old pair or the new pair is in place (or a mismatched pair, which is refused).
+   */
+  save(persisted: PersistedCib): void {
+    this.#archiveCurrent();
+    const cibPath = join(this.folder, cibFileNames.cib);
+    const signaturePath = join(this.folder, cibFileNames.signature);
+    const suffix = `.tmp-${process.pid}`;
+    writeSynced(cibPath + suffix, persisted.cibXml);
+    writeSynced(signaturePath + suffix, persisted.digest);
+    renameSync(cibPath + suffix, cibPath);
+    renameSync(signaturePath + suffix, signaturePath);
+    syncFolder(this.folder);
+  }
+
+  /** Moves a refused cib.xml (and its signature) aside, so it is neither used nor lost. */
+  setAside(): void {
+    const moves = [
+      [cibFileNames.cib, cibFileNames.refused],
+      [cibFileNames.signature, cibFileNames.refusedSignature],
+    ] as const;
+    for (const [from, to] of moves) {
+      if (existsSync(join(this.folder, from)))
+        renameSync(join(this.folder, from), join(this.folder, to));
+    }
+    syncFolder(this.folder);
+  }
+
+  #archiveCurrent(): void {
+    const cibPath = join(this.folder, cibFileNames.cib);
+    if (!existsSync(cibPath)) return;
+    const slot = nextArchiveSlot(this.#last, this.kept);
+    const archive = join(this.folder, archiveName(slot));
+    rmSync(archive, { force: true });
+    rmSync(signatureName(archive), { force: true });
+    linkSync(cibPath, archive);
+    const signaturePath = join(this.folder, cibFileNames.signature);
+    if (existsSync(signaturePath)) linkSync(signaturePath, signatureName(archive));
+    this.#last = slot;
+    const lastPath = join(this.folder, cibFileNames.last);
+    writeFileSync(`${lastPath}.tmp`, `${slot}\n`);
+    renameSync(`${lastPath}.tmp`, lastPath);
+  }
+}

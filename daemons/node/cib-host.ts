@@ -1,0 +1,250 @@
+import { fail, ok, type Result } from "../../backend/base/index.js";
+import { cloneNode, type XmlElement } from "../../backend/cib/index.js";
+import {
+  CibReplica,
+  applyPatchset,
+  cibVersion,
+  validateCibWrite,
+  writePatchset,
+  type CibEffect,
+  type CibInput,
+  type CibReplyCode,
+  type CibVersion,
+  type Patchset,
+} from "../cib/index.js";
+import type { NodeId } from "../kernel/index.js";
+import type { CibAccess } from "./cib-access.js";
+import type { CibFiles } from "./cib-files.js";
+import type { ClientIdentity } from "./client-handlers.js";
+import type { ClusterBus } from "./cluster-bus.js";
+import type { Log } from "./log.js";
+
+/** The process group the CIB replicas talk in (Pacemaker's "cib" CPG group). */
+export const cibGroup = "cib";
+
+/** Why a write was not applied; `ok` writes resolve with the version reached. */
+export type CibWriteCode = CibReplyCode | "invalid_cib" | "permission_denied" | "not_ready";
+
+/** An edit of the CIB: gets a copy of the current CIB to change (or replace) and returns it. */
+export type CibEdit = (copy: XmlElement) => XmlElement | Result<XmlElement, CibWriteCode>;
+
+/** One applied change, as subscribers hear it (a whole-CIB sync comes as one diff). */
+export interface CibChangeEvent {
+  readonly patchset: Patchset;
+  readonly version: CibVersion;
+}
+
+/**
+ * The CIB for the daemons in this process (controller, attrd, fencer) and the client channel:
+ * read the current copy, write through the replicated order, hear every applied change.
+ */
+export interface LocalCib {
+  /** The current CIB (do not mutate), undefined while a refused disk copy awaits a sync. */
+  current(): XmlElement | undefined;
+  version(): CibVersion | undefined;
+  /**
+   * Applies a patchset (made against the current version) or an edit, once every member
+   * has it on disk; the CIB is validated first and the ACLs judge `identity` (the daemons of
+   * this process pass `clusterDaemonIdentity`).
+   */
+  write(
+    change: Patchset | CibEdit,
+    identity: ClientIdentity,
+  ): Promise<Result<CibVersion, CibWriteCode>>;
+  /** Hears every applied change; returns the function that stops hearing. */
+  subscribe(listener: (event: CibChangeEvent) => void): () => void;
+}
+
+export interface CibHostEnv {
+  readonly localNodeId: NodeId;
+  readonly bus: ClusterBus;
+  readonly files: CibFiles;
+  readonly log: Log;
+  /** The ACLs, asked after schema validation for a restricted identity. */
+  readonly access: CibAccess;
+}
+
+type Settle = (result: Result<CibVersion, CibWriteCode>) => void;
+
+function refused<T>(code: CibWriteCode, message: string): Result<T, CibWriteCode> {
+  return fail([{ code, message }]);
+}
+
+/**
+ * Hosts the CibReplica core on a node: the cib group's view changes and messages in, quorum
+ * in; effects out in order (a persist is on disk before any later reply or broadcast). Inputs
+ * arriving while effects are performed (a broadcast delivered at once) wait their turn.
+ */
+export class CibHost implements LocalCib {
+  readonly core: CibReplica;
+  readonly #listeners = new Set<(event: CibChangeEvent) => void>();
+  readonly #settles = new Map<string, Settle>();
+  readonly #queue: CibInput[] = [];
+  #feeding = false;
+  #nextRequest = 1;
+
+  constructor(readonly env: CibHostEnv) {
+    this.core = new CibReplica({ nodeId: env.localNodeId, group: cibGroup });
+  }
+
+  /** Loads the disk copy (a refused one is moved aside), then joins the cib group. */
+  start(): void {
+    const persisted = this.env.files.load();
+    this.#feed({ kind: "started", persisted });
+    if (persisted !== undefined && this.core.cib === undefined) this.env.files.setAside();
+    const { bus } = this.env;
+    bus.onView((view) => this.#feed({ kind: "view_installed", ringId: view.ringId }));
+    bus.joinGroup(cibGroup, {
+      delivered: (message) =>
+        this.#feed({ kind: "delivered", sender: message.sender, payload: message.payload }),
+      changed: (change) =>
+        this.#feed({ kind: "group_changed", ringId: change.ringId, members: change.members }),
+    });
+  }
+
+  quorumChanged(quorate: boolean): void {
+    this.#feed({ kind: "quorum_changed", quorate });
+  }
+
+  /** Writes in flight end as `indeterminate`: they may or may not be applied. */
+  stop(): void {
+    this.env.bus.leaveGroup(cibGroup);
+    for (const settle of this.#settles.values()) {
+      settle(refused("indeterminate", "The node stopped before the write was confirmed"));
+    }
+    this.#settles.clear();
+  }
+
+  current(): XmlElement | undefined {
+    return this.core.cib;
+  }
+
+  version(): CibVersion | undefined {
+    return this.core.version;
+  }
+
+  subscribe(listener: (event: CibChangeEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  write(
+    change: Patchset | CibEdit,
+    identity: ClientIdentity,
+  ): Promise<Result<CibVersion, CibWriteCode>> {
+    const before = this.core.cib;
+    if (before === undefined) {
+      return Promise.resolve(refused("not_ready", "This node has no CIB yet (waiting for a sync)"));
+    }
+    const patchset = this.#prepare(before, change, identity);
+    if (!patchset.ok) return Promise.resolve(patchset);
+    if (patchset.value === undefined) return Promise.resolve(ok(cibVersion(before)));
+    const requestId = `${this.env.localNodeId}:${this.#nextRequest++}`;
+    const settled = new Promise<Result<CibVersion, CibWriteCode>>((resolve) =>
+      this.#settles.set(requestId, resolve),
+    );
+    this.#feed({ kind: "write_requested", requestId, patchset: patchset.value });
+    return settled;
+  }
+
+  /** The patchset to broadcast, after validation and the write check; undefined: no change. */
+  #prepare(
+    before: XmlElement,
+    change: Patchset | CibEdit,
+    identity: ClientIdentity,
+  ): Result<Patchset | undefined, CibWriteCode> {
+    return typeof change === "function"
+      ? this.#prepareEdit(before, change, identity)
+      : this.#preparePatch(before, change, identity);
+  }
+
+  #prepareEdit(
+    before: XmlElement,
+    edit: CibEdit,
+    identity: ClientIdentity,
+  ): Result<Patchset | undefined, CibWriteCode> {
+    const edited = edit(cloneNode(before));
+    const after = "kind" in edited ? ok<XmlElement, CibWriteCode>(edited) : edited;
+    if (!after.ok) return after;
+    const patchset = writePatchset(before, after.value);
+    if (!patchset.ok || patchset.value === undefined) return patchset;
+    const checked = this.#check(before, after.value, identity);
+    return checked.ok ? patchset : checked;
+  }
+
+  #preparePatch(
+    before: XmlElement,
+    patchset: Patchset,
+    identity: ClientIdentity,
+  ): Result<Patchset | undefined, CibWriteCode> {
+    const after = this.#applyLocally(before, patchset);
+    if (!after.ok) return after;
+    const checked = this.#check(before, after.value, identity);
+    return checked.ok ? ok(patchset) : checked;
+  }
+
+  #applyLocally(before: XmlElement, patchset: Patchset): Result<XmlElement, CibWriteCode> {
+    const applied = applyPatchset(before, patchset);
+    if (applied.ok) return ok(applied.value);
+    const first = applied.issues[0];
+    const code = first?.code === "version_conflict" ? "version_conflict" : "invalid_patch";
+    return refused(code, first?.message ?? "The patchset does not apply");
+  }
+
+  #check(
+    before: XmlElement,
+    after: XmlElement,
+    identity: ClientIdentity,
+  ): Result<void, CibWriteCode> {
+    const valid = validateCibWrite(after);
+    if (!valid.ok) {
+      const problems = valid.issues.filter((entry) => entry.severity !== "warning");
+      const text = problems.map((entry) => entry.message).join("; ");
+      return refused("invalid_cib", `The CIB would not be valid: ${text}`);
+    }
+    if (identity.unrestricted) return ok(undefined);
+    return this.env.access.checkWrite(before, after, identity);
+  }
+
+  #feed(input: CibInput): void {
+    this.#queue.push(input);
+    if (this.#feeding) return;
+    this.#feeding = true;
+    try {
+      for (let next = this.#queue.shift(); next !== undefined; next = this.#queue.shift()) {
+        this.core.step(next);
+        for (const effect of this.core.drain()) this.#perform(effect);
+      }
+    } finally {
+      this.#feeding = false;
+    }
+  }
+
+  #perform(effect: CibEffect): void {
+    switch (effect.kind) {
+      case "broadcast":
+        this.env.bus.broadcast(cibGroup, effect.payload);
+        return;
+      case "persist":
+        this.env.files.save({ cibXml: effect.cibXml, digest: effect.digest });
+        return;
+      case "reply": {
+        const settle = this.#settles.get(effect.requestId);
+        this.#settles.delete(effect.requestId);
+        const reply = effect.reply;
+        settle?.(reply.ok ? ok(reply.version) : refused(reply.code, reply.message));
+        return;
+      }
+      case "notify":
+        return this.#notify(effect.patchset);
+      case "warn":
+        this.env.log.write("warning", "CIB", effect.message);
+        return;
+    }
+  }
+
+  #notify(patchset: Patchset): void {
+    const event = { patchset, version: patchset.target };
+    for (const listener of this.#listeners) listener(event);
+  }
+}

@@ -15,6 +15,7 @@ import type {
 } from "./model.js";
 import { addCloneInstance, primitivesOf, type ResourceContext } from "./unpack-resources.js";
 import { parseDurationMs } from "./score.js";
+import { isTrue } from "./nvpairs.js";
 
 const onFailSeverity: readonly OnFail[] = [
   "ignore",
@@ -44,19 +45,21 @@ export interface HistoryContext {
   readonly now: number | undefined;
 }
 
-/** Unpacks history of online nodes first, then (with fencing) of the others, in document order. */
+/**
+ * Unpacks node histories in document order (unpack_node_history): every node's when fencing or
+ * shutdown locks are enabled, otherwise only online nodes' (so active clone instances number first).
+ */
 export function unpackHistory(
   states: ReadonlyMap<string, XmlElement>,
   nodes: readonly NodeModel[],
   context: HistoryContext,
 ): void {
   const byName = new Map(nodes.map((node) => [node.name, node]));
-  const entries = [...states.entries()];
-  const online = entries.filter(([name]) => byName.get(name)?.online === true);
-  const offline = entries.filter(([name]) => byName.get(name)?.online !== true);
-  for (const [name, state] of online) unpackNodeHistory(byName.get(name), state, context);
-  if (!context.options.stonithEnabled) return;
-  for (const [name, state] of offline) unpackNodeHistory(byName.get(name), state, context);
+  const everyNode = context.options.stonithEnabled || isTrue(context.options.all.get("shutdown-lock"));
+  for (const [name, state] of states) {
+    const node = byName.get(name);
+    if (everyNode || node?.online === true) unpackNodeHistory(node, state, context);
+  }
 }
 
 function unpackNodeHistory(

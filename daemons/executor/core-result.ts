@@ -41,13 +41,14 @@ export function resultOf(
     callId: running.job.callId,
   };
   if (outcome.kind === "not_run") {
+    const reason = outcome.reason === undefined ? {} : { exitReason: outcome.reason };
     return {
       ...base,
       rc: outcome.rc,
       status: outcome.status,
       output: "",
       errorOutput: "",
-      exitReason: outcome.reason,
+      ...reason,
     };
   }
   const texts = { output: outcome.output, errorOutput: outcome.errorOutput };

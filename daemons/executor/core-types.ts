@@ -19,7 +19,7 @@ export type ProcessOutcome =
       readonly kind: "not_run";
       readonly rc: number;
       readonly status: ExecutionStatus;
-      readonly reason: string;
+      readonly reason?: string;
     };
 
 /** Facts the host feeds the core; `nowMs` is the host's monotonic clock. */

@@ -38,6 +38,7 @@ function allowedTargets(from: string): (to: string) => boolean {
       to === "backend/cib" ||
       to === "backend/protocol" ||
       to === "backend/corosync" ||
+      to === "backend/users" ||
       to.startsWith("daemons/");
   if (from === "shell")
     return (to) =>

@@ -1,0 +1,63 @@
+import type { FenceAction, FenceEvent } from "../../backend/protocol/index.js";
+import type { NodeId } from "../kernel/index.js";
+import type { FencingConfig } from "./config.js";
+import type { DeviceRun } from "./devices.js";
+
+/** The process group the fencers talk in (Pacemaker's "stonith-ng" CPG group). */
+export const fencerGroup = "stonith-ng";
+
+export interface FencerConfig {
+  readonly localNodeId: NodeId;
+  /** Every node of the cluster, by nodeid and name. */
+  readonly nodes: readonly { readonly nodeId: NodeId; readonly name: string }[];
+  /** Completed operations kept in the history (oldest dropped first). */
+  readonly historyMax: number;
+}
+
+export type FencerInput =
+  /** A local client (controller, `crm node fence`) asks to fence a node. */
+  | {
+      readonly kind: "fence_requested";
+      readonly requestId: string;
+      readonly target: string;
+      readonly action: FenceAction;
+      readonly client: string;
+    }
+  /** The CIB's devices, topology or fencing options changed. */
+  | { readonly kind: "config_changed"; readonly config: FencingConfig }
+  /** The stonith-ng group's members changed (CPG confchg), in agreed order. */
+  | {
+      readonly kind: "group_changed";
+      readonly members: readonly NodeId[];
+      readonly joined: readonly NodeId[];
+    }
+  | { readonly kind: "delivered"; readonly sender: NodeId; readonly payload: string }
+  /** A `run_device` effect ended; `nowMs` is the host's clock at that moment. */
+  | {
+      readonly kind: "device_finished";
+      readonly opId: string;
+      readonly ok: boolean;
+      readonly reason?: string;
+      readonly nowMs: number;
+    };
+
+export type FencerEffect =
+  | { readonly kind: "broadcast"; readonly payload: string }
+  /** Run one fence device (through the executor), then feed `device_finished`. */
+  | {
+      readonly kind: "run_device";
+      readonly opId: string;
+      readonly target: string;
+      readonly run: DeviceRun;
+    }
+  /** A local request ended (success or failure). */
+  | { readonly kind: "reply"; readonly requestId: string; readonly event: FenceEvent }
+  /** An operation ended somewhere in the cluster (every member sees it, in agreed order). */
+  | { readonly kind: "fenced"; readonly event: FenceEvent }
+  | { readonly kind: "warn"; readonly message: string };
+
+/** One operation in the history, with the id the fencers know it by. */
+export interface HistoryEntry {
+  readonly opId: string;
+  readonly event: FenceEvent;
+}

@@ -22,7 +22,8 @@ import type { WireErrorCode } from "./messages.js";
 
 function attributeUpdate(record: Fields): AttributeRequest {
   const value = field(record, "value");
-  if (value !== null && typeof value !== "string") throw new FieldError("value", "a string or null");
+  if (value !== null && typeof value !== "string")
+    throw new FieldError("value", "a string or null");
   const request = {
     kind: "attribute_update_requested",
     id: integerField(record, "id"),
@@ -77,7 +78,8 @@ function nodeAttribute(value: unknown): NodeAttribute {
 
 function attributeValue(record: Fields): AttributeServerMessage {
   const value = field(record, "value");
-  if (value !== null && typeof value !== "string") throw new FieldError("value", "a string or null");
+  if (value !== null && typeof value !== "string")
+    throw new FieldError("value", "a string or null");
   return {
     kind: "attribute_value",
     id: integerField(record, "id"),

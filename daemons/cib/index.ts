@@ -43,7 +43,7 @@ export {
   signatureName,
 } from "./persist.js";
 export type { CibQueryIssueCode } from "./host-query.js";
-export { parseCibXpath, queryCibXpath, selectCib } from "./host-query.js";
+export { queryCibXpath } from "./host-query.js";
 export type { CibWriteIssueCode } from "./host-write.js";
 export { configurationChanged, erasedCib, writePatchset } from "./host-write.js";
 export type { AclEntry, AclIdentity, AclMode } from "./acl-rules.js";

@@ -1,5 +1,6 @@
-import { fail, type Result } from "../../backend/base/index.js";
+import { fail, ok, type Result } from "../../backend/base/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
+import { checkCibWrite, cibReadableBy } from "../cib/index.js";
 import type { ClientIdentity } from "./client-handlers.js";
 
 /**
@@ -19,14 +20,13 @@ export interface CibAccess {
 /** The identity the daemons of this process (controller, attrd, fencer) write with. */
 export const clusterDaemonIdentity: ClientIdentity = { user: "hacluster", unrestricted: true };
 
-/** Pacemaker's default for a user no ACL names: nothing readable, nothing writable. */
-export const denyAllAccess: CibAccess = {
-  readable: () => undefined,
-  checkWrite: (_before, _after, identity) =>
-    fail([
-      {
-        code: "permission_denied",
-        message: `User "${identity.user}" has no ACL role that allows writing the CIB`,
-      },
-    ]),
+/** The ACLs of the CIB itself (acl_target, acl_group, acl_role; deny by default). */
+export const cibAclAccess: CibAccess = {
+  readable: (cib, identity) => cibReadableBy(cib, identity),
+  checkWrite: (before, after, identity) => {
+    const checked = checkCibWrite(before, after, identity);
+    if (checked.ok) return ok(undefined);
+    const text = checked.issues.map((entry) => entry.message).join("; ");
+    return fail([{ code: "permission_denied", message: text }]);
+  },
 };

@@ -1,5 +1,5 @@
 import type { NodeId } from "../kernel/index.js";
-import { denyAllAccess } from "./cib-access.js";
+import { cibAclAccess } from "./cib-access.js";
 import { CibFiles } from "./cib-files.js";
 import { addCibHandlers } from "./cib-handlers.js";
 import { CibHost } from "./cib-host.js";
@@ -22,7 +22,7 @@ export function startCibHost(
   },
   options: { readonly stateDir: string },
 ): CibHost {
-  const access = denyAllAccess;
+  const access = cibAclAccess;
   const cib = new CibHost({
     localNodeId: parts.localNodeId,
     bus: parts.bus,

@@ -1,0 +1,103 @@
+import { describe, expect, test } from "vitest";
+import { cloneNode, element, emptyCib, firstChild } from "../../../backend/cib/index.js";
+import {
+  applyPatchset,
+  cibVersion,
+  erasedCib,
+  queryCibXpath,
+  setCibVersion,
+  writePatchset,
+} from "../../../daemons/cib/index.js";
+import { writeXml } from "../../../backend/cib/index.js";
+
+function withPrimitive(id: string) {
+  const cib = emptyCib();
+  const resources = firstChild(firstChild(cib, "configuration"), "resources");
+  resources?.children.push(
+    element("primitive", { id, class: "ocf", provider: "pacemaker", type: "Dummy" }),
+  );
+  return cib;
+}
+
+describe("writePatchset: versions as Pacemaker moves them", () => {
+  test("a configuration change at the same version bumps the epoch", () => {
+    const before = emptyCib();
+    const after = withPrimitive("d1");
+    const patchset = writePatchset(before, after);
+    expect(patchset.ok && patchset.value?.target).toEqual({
+      adminEpoch: 0,
+      epoch: 2,
+      numUpdates: 0,
+    });
+    const applied =
+      patchset.ok && patchset.value ? applyPatchset(before, patchset.value) : undefined;
+    expect(applied?.ok && cibVersion(applied.value).epoch).toBe(2);
+  });
+
+  test("a status-only change bumps num_updates", () => {
+    const before = emptyCib();
+    const after = cloneNode(before);
+    firstChild(after, "status")?.children.push(element("node_state", { id: "1", uname: "node1" }));
+    const patchset = writePatchset(before, after);
+    expect(patchset.ok && patchset.value?.target).toEqual({
+      adminEpoch: 0,
+      epoch: 1,
+      numUpdates: 1,
+    });
+  });
+
+  test("no change writes nothing; a newer version is kept; an older one is a conflict", () => {
+    expect(writePatchset(emptyCib(), emptyCib())).toMatchObject({ ok: true, value: undefined });
+    const newer = withPrimitive("d1");
+    setCibVersion(newer, { adminEpoch: 3, epoch: 1, numUpdates: 0 });
+    const kept = writePatchset(emptyCib(), newer);
+    expect(kept.ok && kept.value?.target.adminEpoch).toBe(3);
+    const current = emptyCib();
+    setCibVersion(current, { adminEpoch: 0, epoch: 9, numUpdates: 0 });
+    const older = writePatchset(current, withPrimitive("d1"));
+    expect(older.ok ? "" : older.issues[0]?.code).toBe("version_conflict");
+    const wrongRoot = writePatchset(emptyCib(), element("configuration"));
+    expect(wrongRoot.ok ? "" : wrongRoot.issues[0]?.code).toBe("invalid_cib");
+  });
+
+  test("erase empties the sections and raises admin_epoch", () => {
+    const before = withPrimitive("d1");
+    setCibVersion(before, { adminEpoch: 0, epoch: 5, numUpdates: 3 });
+    const erased = erasedCib(before);
+    expect(cibVersion(erased)).toEqual({ adminEpoch: 1, epoch: 5, numUpdates: 3 });
+    expect(writeXml(erased)).not.toContain("primitive");
+    expect(erased.attributes["validate-with"]).toBe(before.attributes["validate-with"]);
+  });
+});
+
+describe("queryCibXpath: what cibadmin -Q --xpath answers", () => {
+  const cib = withPrimitive("d1");
+  firstChild(firstChild(cib, "configuration"), "resources")?.children.push(
+    element("primitive", { id: "d2", class: "ocf", provider: "pacemaker", type: "Dummy" }),
+  );
+
+  test("one element is answered as itself", () => {
+    const one = queryCibXpath(cib, "//primitive[@id='d2']");
+    expect(one.ok && writeXml(one.value)).toContain('<primitive id="d2"');
+    const section = queryCibXpath(cib, "/cib/configuration/resources");
+    expect(section.ok && section.value.name).toBe("resources");
+  });
+
+  test("several are wrapped in <xpath-query> in document order", () => {
+    const several = queryCibXpath(cib, "/cib/configuration/resources/primitive");
+    expect(several.ok && several.value.name).toBe("xpath-query");
+    expect(
+      several.ok &&
+        several.value.children.map((child) =>
+          child.kind === "element" ? child.attributes["id"] : "",
+        ),
+    ).toEqual(["d1", "d2"]);
+  });
+
+  test("nothing selected is no_match; a bad xpath is bad_xpath", () => {
+    const none = queryCibXpath(cib, "//primitive[@id='d3']");
+    expect(none.ok ? "" : none.issues[0]?.code).toBe("no_match");
+    const bad = queryCibXpath(cib, "//primitive[");
+    expect(bad.ok ? "" : bad.issues[0]?.code).toBe("bad_xpath");
+  });
+});

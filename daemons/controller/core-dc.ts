@@ -23,10 +23,12 @@ export class DcRole {
   #joinId: number;
   readonly #waiting = new Set<NodeId>();
   readonly #histories = new Map<NodeId, readonly ResourceHistory[]>();
-  readonly #pendingWrites = new Map<number, readonly StatusChange[]>();
+  /** The one write in flight, and the changes made meanwhile (in order, sent together). */
+  #writing: { readonly updateId: number; readonly changes: readonly StatusChange[] } | undefined;
   readonly #fencing = new Map<string, number>();
-  /** Refused writes, made again at the next tick on the newer CIB. */
-  #retry: (readonly StatusChange[])[] = [];
+  #queued: StatusChange[] = [];
+  /** After a refusal the queue waits for the next tick (the CIB is syncing or moved on). */
+  #held = false;
   #transition: Transition | undefined;
   #dirty = true;
   /** Transitions run in this term (for figures and tests). */
@@ -56,8 +58,7 @@ export class DcRole {
       this.#phase === "ready" &&
       this.#transition === undefined &&
       !this.#dirty &&
-      this.#pendingWrites.size === 0 &&
-      this.#retry.length === 0
+      !this.#writesPending
     );
   }
 
@@ -87,6 +88,9 @@ export class DcRole {
     if (this.#waiting.size > 0) return;
     const cib = this.env.cib();
     if (cib === undefined) return;
+    // Members report their results before their join request: what has not reported by now
+    // never will (the member restarted), and its history says what happened.
+    this.#loseRunningActions();
     this.#phase = "writing_join";
     this.#write(joinChanges(cib, { config: this.config, histories: this.#histories }));
   }
@@ -97,21 +101,17 @@ export class DcRole {
   }
 
   cibUpdated(updateId: number, ok: boolean): void {
-    const changes = this.#pendingWrites.get(updateId);
-    if (changes === undefined) return;
-    this.#pendingWrites.delete(updateId);
-    // A refused write (a conflicting write came first, a sync round) is made again next tick.
+    const writing = this.#writing;
+    if (writing?.updateId !== updateId) return;
+    this.#writing = undefined;
     if (!ok) {
-      this.#retry.push(changes);
+      // Refused (a sync round, a conflicting write): made again next tick, still first in line.
+      this.#queued = [...writing.changes, ...this.#queued];
+      this.#held = true;
       return;
     }
-    if (
-      this.#phase === "writing_join" &&
-      this.#pendingWrites.size === 0 &&
-      this.#retry.length === 0
-    ) {
-      this.#phase = "ready";
-    }
+    this.#flush();
+    if (this.#phase === "writing_join" && !this.#writesPending) this.#phase = "ready";
     this.#maybeSchedule();
   }
 
@@ -189,9 +189,9 @@ export class DcRole {
 
   /** Makes the refused writes again (one tick after they were refused). */
   retryWrites(): void {
-    const retry = this.#retry;
-    this.#retry = [];
-    for (const changes of retry) this.#write(changes);
+    if (!this.#held) return;
+    this.#held = false;
+    this.#flush();
   }
 
   /** cluster-recheck-interval elapsed: run the scheduler again even without a change. */
@@ -215,17 +215,28 @@ export class DcRole {
     );
   }
 
+  get #writesPending(): boolean {
+    return this.#writing !== undefined || this.#queued.length > 0;
+  }
+
+  /** One write in flight at a time; changes made meanwhile go out together after it. */
   #write(changes: readonly StatusChange[]): void {
-    if (changes.length === 0) return;
-    const updateId = this.env.nextUpdateId();
-    this.#pendingWrites.set(updateId, changes);
-    this.env.outbox.push({ kind: "cib_update", updateId, changes });
+    this.#queued.push(...changes);
+    this.#flush();
+  }
+
+  #flush(): void {
+    if (this.#writing !== undefined || this.#held || this.#queued.length === 0) return;
+    const changes = this.#queued;
+    this.#queued = [];
+    this.#writing = { updateId: this.env.nextUpdateId(), changes };
+    this.env.outbox.push({ kind: "cib_update", updateId: this.#writing.updateId, changes });
   }
 
   /** Runs the scheduler once the status holds every write made (no transition running). */
   #maybeSchedule(): void {
     if (this.#phase !== "ready" || this.#transition !== undefined || !this.#dirty) return;
-    if (this.#pendingWrites.size > 0 || this.#retry.length > 0) return;
+    if (this.#writesPending) return;
     const cib = this.env.cib();
     if (cib === undefined) return;
     this.#dirty = false;
@@ -287,6 +298,16 @@ export class DcRole {
       { kind: "action", target, transition: transition.id, actionId: action.id, request },
       target,
     );
+  }
+
+  #loseRunningActions(): void {
+    const transition = this.#transition;
+    if (transition === undefined) return;
+    for (const action of transition.graph.actions) {
+      if (action.task !== "stonith" && transition.isRunning(action.id))
+        transition.complete(action.id, false);
+    }
+    this.#finishTransitionIfDone();
   }
 
   /** Actions running on a node that left never report: they count as failed. */

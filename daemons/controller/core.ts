@@ -69,6 +69,9 @@ export class Controller {
         this.#ringId = input.ringId;
         this.#members = sortedNodeIds(input.members);
         return this.#elect(true);
+      case "view_installed":
+        this.#ringId = input.ringId;
+        return this.#elect(true);
       case "quorum_changed":
         this.#quorate = input.quorate;
         this.#elect(false);

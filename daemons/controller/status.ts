@@ -9,6 +9,7 @@ import {
   element,
   ensureChild,
   firstChild,
+  nodesEqual,
   type XmlElement,
 } from "../../backend/cib/index.js";
 import { cibVersion, diffCib, nextVersion, setCibVersion, type Patchset } from "../cib/index.js";
@@ -183,8 +184,7 @@ export function applyStatusChanges(
   const next = cloneNode(cib);
   let configuration = false;
   for (const change of changes) configuration = applyChange(next, change) || configuration;
-  const patchset = diffCib(cib, next);
-  if (patchset.changes.length === 0) return undefined;
+  if (nodesEqual(cib, next)) return undefined;
   setCibVersion(next, nextVersion(cibVersion(cib), configuration));
   return { cib: next, patchset: diffCib(cib, next) };
 }

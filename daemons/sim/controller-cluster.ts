@@ -15,6 +15,8 @@ import type { SimEvent } from "./events.js";
 import { SimExecutor, type SimExecutorOptions } from "./sim-executor.js";
 
 const cibGroup = "cib";
+/** How long a fenced node takes to boot again. */
+const rebootTicks = 50;
 const featureSet = "3.16.1";
 /** The simulated clock starts at a plausible date (2026-01-01), in milliseconds. */
 const epochMs = 1_767_225_600_000;
@@ -46,6 +48,8 @@ export class SimControllerCluster {
   readonly fencings: string[] = [];
   /** The DC each ring ever had (a view has at most one). */
   readonly dcByRing = new Map<string, NodeId>();
+  /** Fenced nodes power on again at these ticks (the fencer's reboot). */
+  readonly #reboots = new Map<NodeId, number>();
   readonly #prng: Prng;
   readonly #tickMs: number;
   #writeCounter = 0;
@@ -125,6 +129,7 @@ export class SimControllerCluster {
     switch (event.kind) {
       case "view_installed":
         this.#stepReplica(nodeId, { kind: "view_installed", ringId: event.ringId });
+        this.#feed(nodeId, { kind: "view_installed", ringId: event.ringId });
         return undefined;
       case "group_changed":
         if (event.group === cibGroup)
@@ -166,6 +171,11 @@ export class SimControllerCluster {
   }
 
   #afterTick(): string | undefined {
+    for (const [nodeId, due] of [...this.#reboots]) {
+      if (due > this.cluster.now) continue;
+      this.#reboots.delete(nodeId);
+      if (!this.cluster.node(nodeId).up) this.cluster.restart(nodeId);
+    }
     for (const [nodeId, daemons] of [...this.daemons]) {
       if (this.daemons.get(nodeId) !== daemons) continue;
       this.#feed(nodeId, { kind: "tick", nowMs: this.nowMs });

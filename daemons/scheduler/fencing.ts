@@ -3,6 +3,7 @@
  * fencing (pseudo actions), and starts of resources that require fencing ordered after it.
  */
 import type { NodeModel } from "./model.js";
+import { needsShutdown, shutdownAction } from "./shutdown.js";
 import {
   newAction,
   Order,
@@ -94,18 +95,36 @@ function orderVersusFence(working: Working, stonith: ActionState, node: NodeMode
   }
 }
 
+/**
+ * schedule_fencing_and_shutdowns: fencing for unclean nodes that can be fenced, shutdowns for
+ * nodes asked to leave; the DC goes last (after non-DC shutdowns and fencing).
+ */
 export function scheduleFencing(working: Working): void {
-  if (!anyManaged(working)) return;
-  let previous: ActionState | undefined;
+  const haveManaged = anyManaged(working);
+  const concurrent = working.model.options.concurrentFencing;
+  const fencing: ActionState[] = [];
+  const shutdowns: ActionState[] = [];
+  let dcDown: ActionState | undefined;
   for (const node of working.nodes) {
-    if (!node.unclean || !canFence(working, node)) continue;
-    const stonith = fenceAction(working, node);
-    orderVersusFence(working, stonith, node);
-    if (!working.model.options.concurrentFencing && previous !== undefined && !node.isDc) {
-      orderActions(previous, stonith, Order.optional);
+    if (haveManaged && node.unclean && canFence(working, node)) {
+      const stonith = fenceAction(working, node);
+      orderVersusFence(working, stonith, node);
+      if (node.isDc) dcDown = stonith;
+      else {
+        const last = fencing[fencing.length - 1];
+        if (!concurrent && last !== undefined) orderActions(last, stonith, Order.optional);
+        fencing.push(stonith);
+      }
+    } else if (needsShutdown(node)) {
+      const shutdown = shutdownAction(working, node);
+      if (node.isDc) dcDown = shutdown;
+      else shutdowns.push(shutdown);
     }
-    if (!node.isDc) previous = stonith;
   }
+  if (dcDown === undefined) return;
+  if (dcDown.task === "do_shutdown") for (const shutdown of shutdowns) orderActions(shutdown, dcDown, Order.optional);
+  const before = concurrent ? fencing : fencing.slice(-1);
+  for (const stonith of before) orderActions(stonith, dcDown, Order.optional);
 }
 
 export function fencedNodes(working: Working): Set<string> {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { cloneNode, element, emptyCib, firstChild } from "../../../backend/cib/index.js";
+import type { XmlElement } from "../../../backend/cib/index.js";
 import {
   applyPatchset,
   cibVersion,
@@ -10,10 +11,17 @@ import {
 } from "../../../daemons/cib/index.js";
 import { writeXml } from "../../../backend/cib/index.js";
 
-function withPrimitive(id: string) {
+function resourcesOf(cib: XmlElement): XmlElement {
+  const configuration = firstChild(cib, "configuration");
+  const resources =
+    configuration === undefined ? undefined : firstChild(configuration, "resources");
+  if (resources === undefined) throw new Error("the CIB has no resources section");
+  return resources;
+}
+
+function withPrimitive(id: string): XmlElement {
   const cib = emptyCib();
-  const resources = firstChild(firstChild(cib, "configuration"), "resources");
-  resources?.children.push(
+  resourcesOf(cib).children.push(
     element("primitive", { id, class: "ocf", provider: "pacemaker", type: "Dummy" }),
   );
   return cib;
@@ -72,7 +80,7 @@ describe("writePatchset: versions as Pacemaker moves them", () => {
 
 describe("queryCibXpath: what cibadmin -Q --xpath answers", () => {
   const cib = withPrimitive("d1");
-  firstChild(firstChild(cib, "configuration"), "resources")?.children.push(
+  resourcesOf(cib).children.push(
     element("primitive", { id: "d2", class: "ocf", provider: "pacemaker", type: "Dummy" }),
   );
 

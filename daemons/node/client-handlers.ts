@@ -13,6 +13,8 @@ type RequestOf<Kind extends RequestKind> = Extract<ClientRequest, { kind: Kind }
 export interface ClientIdentity {
   readonly user: string;
   readonly unrestricted: boolean;
+  /** The user's groups from the cluster users file (what acl_group entries match). */
+  readonly groups?: readonly string[];
 }
 
 /**

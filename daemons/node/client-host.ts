@@ -1,17 +1,17 @@
-import { timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import type WebSocket from "ws";
 import {
   clientFrameBytesMax,
-  clientTokenHeader,
   decodeClientRequest,
   encodeMessage,
 } from "../../backend/protocol/index.js";
 import type { ClientRequest, ServerMessage } from "../../backend/protocol/index.js";
+import { ClientAuthenticator } from "./client-auth.js";
 import type { ClientIdentity, ClientSession } from "./client-handlers.js";
-import { localTokenIdentity } from "./client-handlers.js";
 import type { Log } from "./log.js";
+import type { UsersStore } from "./users-store.js";
 
 /** Clients served at once; more are turned away with HTTP 503. */
 const clientConnectionsMax = 64;
@@ -38,25 +38,35 @@ function sessionOf(socket: WebSocket): ClientSession {
   };
 }
 
-function tokenMatches(presented: string | string[] | undefined, token: string): boolean {
-  if (typeof presented !== "string") return false;
-  const left = Buffer.from(presented);
-  const right = Buffer.from(token);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 /**
  * The client channel: a ws endpoint on 127.0.0.1, separate from the node-to-node ports, open
- * only to clients presenting the node's client token. Every frame is size-limited and
+ * only to clients presenting the node's client token (root) or a cluster user's password
+ * (that user, held to the CIB's ACLs). Every frame is size-limited and
  * validated; bad frames get an `error` reply with a stable code.
  */
 export class ClientHost {
   #server: WebSocketServer | undefined;
+  readonly #identities = new WeakMap<IncomingMessage, ClientIdentity>();
+  readonly #authenticator: ClientAuthenticator;
 
   constructor(
-    readonly options: { readonly port: number; readonly token: string; readonly log: Log },
+    readonly options: {
+      readonly port: number;
+      readonly token: string;
+      readonly log: Log;
+      /** The cluster users file: password logins (HTTP Basic) are checked against it. */
+      readonly users?: UsersStore;
+    },
     readonly handle: ClientHandler,
-  ) {}
+  ) {
+    const { token, log } = options;
+    this.#authenticator = new ClientAuthenticator({ token, users: options.users, log });
+  }
+
+  /** Logins refused (bad token, unknown user or wrong password) since the channel started. */
+  get refusals(): number {
+    return this.#authenticator.refusals;
+  }
 
   /** Listens and resolves with the bound port. */
   start(): Promise<number> {
@@ -65,17 +75,27 @@ export class ClientHost {
       port: this.options.port,
       maxPayload: clientFrameBytesMax,
       verifyClient: (
-        info: { req: { headers: Record<string, string | string[] | undefined> } },
+        info: { req: IncomingMessage },
         accept: (allowed: boolean, code?: number, message?: string) => void,
       ) => {
-        if (!tokenMatches(info.req.headers[clientTokenHeader], this.options.token)) {
-          accept(false, 401, "Unauthorized");
-        } else if (server.clients.size >= clientConnectionsMax) accept(false, 503, "Busy");
-        else accept(true);
+        if (server.clients.size >= clientConnectionsMax) return accept(false, 503, "Busy");
+        const peer = info.req.socket.remoteAddress ?? "unknown";
+        void this.#authenticator.authenticate(info.req.headers, peer).then(
+          (identity) => {
+            if (identity === undefined) return accept(false, 401, "Unauthorized");
+            this.#identities.set(info.req, identity);
+            accept(true);
+          },
+          () => accept(false, 401, "Unauthorized"),
+        );
       },
     });
     this.#server = server;
-    server.on("connection", (socket) => this.#serve(socket));
+    server.on("connection", (socket, request) => {
+      const identity = this.#identities.get(request);
+      if (identity === undefined) socket.terminate();
+      else this.#serve(socket, identity);
+    });
     return new Promise((resolve, reject) => {
       server.once("listening", () => resolve((server.address() as AddressInfo).port));
       server.once("error", reject);
@@ -89,9 +109,8 @@ export class ClientHost {
     return new Promise((resolve) => server.close(() => resolve()));
   }
 
-  #serve(socket: WebSocket): void {
+  #serve(socket: WebSocket, identity: ClientIdentity): void {
     socket.on("error", () => undefined);
-    const identity = localTokenIdentity;
     const session = sessionOf(socket);
     socket.on("message", (data: Buffer, binary) => {
       const reply = binary

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { totemTiming } from "../../backend/corosync/index.js";
 import type { QuorumStatus } from "../../backend/protocol/index.js";
+import { usersFileBesideConfig } from "../../backend/users/index.js";
 import type { NodeId } from "../kernel/index.js";
 import { membershipConfig } from "../membership/index.js";
 import { TransportHost, transportLanDefaults } from "../transport/index.js";
@@ -10,6 +11,7 @@ import type { LocalCib } from "./cib-host.js";
 import { startCibHost } from "./cib-start.js";
 import { ClientHandlers, addStatusHandlers } from "./client-handlers.js";
 import { ClientHost } from "./client-host.js";
+import { UsersStore } from "./users-store.js";
 import { ClusterBus } from "./cluster-bus.js";
 import type { Log } from "./log.js";
 import { MembershipHost } from "./membership-host.js";
@@ -117,8 +119,9 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
   addStatusHandlers(handlers, { quorum, transport, setup });
   const token = randomBytes(32).toString("hex");
   writeFileAtomic(join(options.stateDir, stateFiles.clientToken), token, 0o600);
+  const usersPath = options.usersPath ?? usersFileBesideConfig(options.configPath);
   const client = new ClientHost(
-    { port: options.clientPort, token, log },
+    { port: options.clientPort, token, log, users: new UsersStore(usersPath, log) },
     (request, identity, session) => handlers.answer(request, identity, session),
   );
   await transport.start();

@@ -10,6 +10,8 @@ export interface NodeOptions {
   readonly stateDir: string;
   /** Client channel port on 127.0.0.1; 0 picks a free one (written to DIR/client.port). */
   readonly clientPort: number;
+  /** The cluster users file (password logins); unset: `users` beside the config file. */
+  readonly usersPath: string | undefined;
   /** Enables the links_cut test hook on the client channel. */
   readonly allowFaultInjection: boolean;
   readonly tickMs: number;
@@ -17,7 +19,7 @@ export interface NodeOptions {
 
 export const quoratedUsage =
   "usage: quorated --config FILE [--authkey FILE] --node NAME --state-dir DIR " +
-  "[--client-port PORT] [--tick-ms MS] [--allow-fault-injection]";
+  "[--client-port PORT] [--users FILE] [--tick-ms MS] [--allow-fault-injection]";
 
 const valued = new Map([
   ["--config", "configPath"],
@@ -26,6 +28,7 @@ const valued = new Map([
   ["--state-dir", "stateDir"],
   ["--client-port", "clientPort"],
   ["--tick-ms", "tickMs"],
+  ["--users", "usersPath"],
 ] as const);
 
 type ArgIssue = Issue<"bad_argument">;
@@ -56,7 +59,8 @@ export function parseNodeOptions(argv: readonly string[]): Result<NodeOptions, "
     }
   }
   for (const [flag, key] of valued) {
-    const optional = key === "clientPort" || key === "tickMs" || key === "authkeyPath";
+    const optional =
+      key === "clientPort" || key === "tickMs" || key === "authkeyPath" || key === "usersPath";
     if (!values.has(key) && !optional) {
       issues.push(issue("bad_argument", `Option "${flag}" is required`));
     }
@@ -67,6 +71,7 @@ export function parseNodeOptions(argv: readonly string[]): Result<NodeOptions, "
   return ok({
     configPath: values.get("configPath") ?? "",
     authkeyPath: values.get("authkeyPath"),
+    usersPath: values.get("usersPath"),
     nodeName: values.get("nodeName") ?? "",
     stateDir: values.get("stateDir") ?? "",
     clientPort,

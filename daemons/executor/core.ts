@@ -67,8 +67,10 @@ export class ExecutorCore {
   /** The earliest time a `tick` has something to do (a deadline or a due run). */
   nextWakeMs(): number | undefined {
     const times: number[] = [];
-    for (const running of this.#running.values())
-      times.push(running.killAtMs ?? running.deadlineMs);
+    for (const running of this.#running.values()) {
+      const at = running.killAtMs ?? running.deadlineMs;
+      if (Number.isFinite(at)) times.push(at); // after SIGKILL there is nothing left to do
+    }
     for (const op of this.#recurring.values()) {
       if (op.nextDueMs !== undefined) times.push(op.nextDueMs);
     }

@@ -78,6 +78,7 @@ describe("ExecutorCore timeouts", () => {
     expect(core.nextWakeMs()).toBe(1500);
     core.step({ kind: "tick", nowMs: 1500 });
     expect(kinds(core.drain())).toEqual(["signal 1 SIGKILL"]);
+    expect(core.nextWakeMs()).toBeUndefined();
     const outcome: ProcessOutcome = {
       kind: "signaled",
       signal: "SIGKILL",

@@ -83,6 +83,9 @@ export function formatExecution(graph: TransitionGraph): string[] {
 
 function formatGraphAction(action: GraphAction): string {
   if (action.task === "stonith") return `  * Fencing ${action.node ?? ""} (${action.meta["stonith_action"] ?? "reboot"})`;
+  if (!action.pseudo && action.resource === undefined && action.node !== undefined) {
+    return `  * Cluster action:  ${action.task} on ${action.node}`;
+  }
   if (action.pseudo || action.resource === undefined) {
     return `  * Pseudo action:   ${action.key}${action.node === undefined ? "" : ` on ${action.node}`}`;
   }

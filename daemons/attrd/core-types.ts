@@ -69,7 +69,18 @@ export type AttrdInput =
   /** The host finished a `write` effect; `ok` false when the CIB refused it. */
   | { readonly kind: "write_completed"; readonly writeId: number; readonly ok: boolean }
   /** The status section was replaced wholesale (a CIB sync or erase): write everything again. */
-  | { readonly kind: "cib_replaced" };
+  | { readonly kind: "cib_replaced" }
+  /**
+   * The transient attributes the CIB's status section now holds: the writer restores what
+   * someone else changed or removed, and deletes what members' attrd does not hold.
+   */
+  | { readonly kind: "status_observed"; readonly values: readonly ObservedValue[] };
+
+export interface ObservedValue {
+  readonly node: string;
+  readonly name: string;
+  readonly value: string;
+}
 
 export type AttrdReply = { readonly ok: true } | { readonly ok: false; readonly message: string };
 

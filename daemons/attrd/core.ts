@@ -1,7 +1,13 @@
 import { assert } from "../../backend/base/index.js";
 import { Outbox } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
-import type { AttrdConfig, AttrdEffect, AttrdInput, AttributeWriteValue } from "./core-types.js";
+import type {
+  AttrdConfig,
+  AttrdEffect,
+  AttrdInput,
+  AttributeWriteValue,
+  ObservedValue,
+} from "./core-types.js";
 import { decodeAttrdMessage, encodeAttrdMessage } from "./wire.js";
 import type { AttrdMessage, SyncedValue } from "./wire.js";
 
@@ -114,6 +120,9 @@ export class Attrd {
         break;
       case "cib_replaced":
         this.#forceFullWrite();
+        break;
+      case "status_observed":
+        this.#onStatusObserved(input.values);
         break;
     }
     this.#flush();
@@ -279,6 +288,36 @@ export class Attrd {
       attribute.writtenVersion = -1;
       attribute.dueTick = this.#now;
     }
+  }
+
+  /** Writer, with nothing in flight: rewrites what differs, deletes what no member holds. */
+  #onStatusObserved(observed: readonly ObservedValue[]): void {
+    if (!this.isWriter || this.#writes.size > 0) return;
+    const memberNames = new Set(this.#members.map((nodeId) => this.#nameByNodeId.get(nodeId)));
+    const inCib = new Map<string, ObservedValue>();
+    for (const entry of observed) {
+      if (memberNames.has(entry.node)) inCib.set(`${entry.node}\u0000${entry.name}`, entry);
+    }
+    for (const attribute of this.#attributes.values()) {
+      if (attribute.writtenVersion !== attribute.version) continue;
+      for (const [node, value] of attribute.values) {
+        if (!memberNames.has(node)) continue;
+        const key = `${node}\u0000${attribute.name}`;
+        if ((inCib.get(key)?.value ?? null) !== value) this.#scheduleRewrite(attribute);
+        inCib.delete(key);
+      }
+    }
+    for (const stale of inCib.values()) {
+      const attribute = this.#attribute(stale.name);
+      if (attribute.writtenVersion !== attribute.version) continue;
+      attribute.values.set(stale.node, null);
+      this.#scheduleRewrite(attribute);
+    }
+  }
+
+  #scheduleRewrite(attribute: AttributeState): void {
+    attribute.version += 1;
+    attribute.dueTick = this.#now;
   }
 
   #onWriteCompleted(writeId: number, succeeded: boolean): void {

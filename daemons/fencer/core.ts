@@ -220,7 +220,7 @@ export class Fencer {
       return this.#nextLevel(operation, execution, nowMs);
     }
     const { action } = operation;
-    execution.run = deviceRun(device, operation.target, {
+    execution.run = deviceRun(device, {
       action,
       stonithTimeoutMs: this.#fencing.stonithTimeoutMs,
     });

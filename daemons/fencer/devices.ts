@@ -1,14 +1,19 @@
 import { parseDurationMs } from "../scheduler/index.js";
 import type { FenceAction } from "../../backend/protocol/index.js";
+import type { ExecutorAction } from "../executor/index.js";
 import type { FenceDevice, FenceLevel, FencingConfig } from "./config.js";
 
-/** How a device is asked to fence one target: the agent action, its stdin parameters, limits. */
+/** How a device is asked to fence one target: the agent action, its parameters, limits. */
 export interface DeviceRun {
   readonly device: string;
   readonly agent: string;
   /** The action the agent is given (`pcmk_<action>_action` may rename it). */
   readonly agentAction: string;
-  /** Every device parameter but the fencer's own `pcmk_*`, plus nodename and the host argument. */
+  /**
+   * The device's parameters as configured (pcmk_* included): the executor writes the agent's
+   * stdin from them (nodename, the host argument from pcmk_host_argument / pcmk_host_map, and
+   * every parameter but pcmk_*), as pacemaker-fenced does.
+   */
   readonly params: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
   /** Tries of this device before the level counts it as failed (`pcmk_<action>_retries`). */
@@ -47,30 +52,34 @@ export function canFence(device: FenceDevice, target: string): boolean {
   return splitList(device.params["pcmk_host_list"]).includes(target) || hostMap(device).has(target);
 }
 
-/** What a device is run with to fence `target`, as pacemaker-fenced builds the agent's stdin. */
+/** How a device is run for a fencing action: pcmk_<action>_action, _timeout and _retries. */
 export function deviceRun(
   device: FenceDevice,
-  target: string,
   options: { readonly action: FenceAction; readonly stonithTimeoutMs: number },
 ): DeviceRun {
   const { action } = options;
-  const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(device.params)) {
-    if (!name.startsWith("pcmk_") && name !== "action") params[name] = value;
-  }
-  params["nodename"] = target;
-  const hostArgument = device.params["pcmk_host_argument"] ?? "port";
-  if (hostArgument !== "none" && device.params[hostArgument] === undefined) {
-    params[hostArgument] = hostMap(device).get(target) ?? target;
-  }
   const retries = Number(device.params[`pcmk_${action}_retries`] ?? "2");
   return {
     device: device.id,
     agent: device.agent,
     agentAction: device.params[`pcmk_${action}_action`] ?? action,
-    params,
+    params: device.params,
     timeoutMs: parseDurationMs(device.params[`pcmk_${action}_timeout`]) ?? options.stonithTimeoutMs,
     attempts: Number.isInteger(retries) && retries > 0 ? retries : 1,
+  };
+}
+
+/** The executor action that runs a device against a target (class stonith, one-shot). */
+export function fenceExecutorAction(run: DeviceRun, target: string): ExecutorAction {
+  return {
+    resource: run.device,
+    agent: { class: "stonith", type: run.agent },
+    action: run.agentAction,
+    intervalMs: 0,
+    timeoutMs: run.timeoutMs,
+    params: run.params,
+    meta: {},
+    fenceTarget: target,
   };
 }
 

@@ -8,6 +8,13 @@ export { fencerGroup } from "./core-types.js";
 export type { FenceDevice, FenceLevel, FencingConfig } from "./config.js";
 export { emptyFencingConfig, fencingConfigOf } from "./config.js";
 export type { DeviceRun } from "./devices.js";
-export { canFence, deviceRun, fencingPlan, hostCheck, hostMap } from "./devices.js";
+export {
+  canFence,
+  deviceRun,
+  fenceExecutorAction,
+  fencingPlan,
+  hostCheck,
+  hostMap,
+} from "./devices.js";
 export type { FencerMessage, FencerWireCode } from "./wire.js";
 export { decodeFencerMessage, encodeFencerMessage } from "./wire.js";

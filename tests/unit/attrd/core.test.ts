@@ -172,3 +172,30 @@ describe("Attrd core", () => {
     expect(group.effectsOf("write", 1)).toHaveLength(2);
   });
 });
+
+describe("Attrd core against the status section", () => {
+  test("the writer restores a value someone removed and deletes one no member holds", () => {
+    const group = started();
+    group.update(2, "a", { node: "node2", name: "x", value: "1" });
+    group.deliver();
+    const writes = group.effectsOf("write", 1).length;
+    group.step(1, { kind: "status_observed", values: [{ node: "node2", name: "x", value: "1" }] });
+    expect(group.effectsOf("write", 1)).toHaveLength(writes);
+    group.step(1, {
+      kind: "status_observed",
+      values: [{ node: "node3", name: "stale", value: "9" }],
+    });
+    const last = group.effectsOf("write", 1).at(-1);
+    expect(last?.kind === "write" && last.values).toEqual(
+      expect.arrayContaining([
+        { node: "node2", nodeId: 2, name: "x", value: "1" },
+        { node: "node3", nodeId: 3, name: "stale", value: null },
+      ]),
+    );
+    group.step(2, {
+      kind: "status_observed",
+      values: [{ node: "node3", name: "stale", value: "9" }],
+    });
+    expect(group.effectsOf("write", 2)).toEqual([]);
+  });
+});

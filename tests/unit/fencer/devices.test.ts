@@ -1,8 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { element } from "../../../backend/cib/index.js";
+import { fenceAgentInput } from "../../../daemons/executor/index.js";
 import {
   canFence,
   deviceRun,
+  fenceExecutorAction,
   fencingConfigOf,
   fencingPlan,
 } from "../../../daemons/fencer/index.js";
@@ -28,7 +30,7 @@ describe("fence devices", () => {
     expect(canFence(device({}), "node3")).toBe(true);
   });
 
-  test("deviceRun() passes nodename, the host argument (mapped) and no pcmk_* parameters", () => {
+  test("deviceRun() and the executor give the agent nodename, the mapped port, no pcmk_*", () => {
     const run = deviceRun(
       device({
         pcmk_host_map: "node3:plug-3",
@@ -36,28 +38,20 @@ describe("fence devices", () => {
         pcmk_reboot_action: "off",
         state_dir: "/tmp/c",
       }),
-      "node3",
       { action: "reboot", stonithTimeoutMs: 60_000 },
     );
-    expect(run).toEqual({
-      device: "st",
-      agent: "fence_quorate_local",
-      agentAction: "off",
-      params: { state_dir: "/tmp/c", nodename: "node3", port: "plug-3" },
-      timeoutMs: 90_000,
-      attempts: 2,
-    });
-    const plug = deviceRun(device({ pcmk_host_argument: "plug" }), "node1", {
+    expect(run).toMatchObject({ agentAction: "off", timeoutMs: 90_000, attempts: 2 });
+    expect(fenceAgentInput(fenceExecutorAction(run, "node3"))).toBe(
+      "action=off\nnodename=node3\nport=plug-3\nstate_dir=/tmp/c\n",
+    );
+    const plug = deviceRun(device({ pcmk_host_argument: "plug" }), {
       action: "off",
       stonithTimeoutMs: 60_000,
     });
-    expect(plug.params).toEqual({ nodename: "node1", plug: "node1" });
     expect(plug.timeoutMs).toBe(60_000);
-    const none = deviceRun(device({ pcmk_host_argument: "none" }), "node1", {
-      action: "off",
-      stonithTimeoutMs: 5000,
-    });
-    expect(none.params).toEqual({ nodename: "node1" });
+    expect(fenceAgentInput(fenceExecutorAction(plug, "node1"))).toBe(
+      "action=off\nnodename=node1\nplug=node1\n",
+    );
   });
 
   test("fencingConfigOf() reads stonith primitives, fencing-topology and the options", () => {

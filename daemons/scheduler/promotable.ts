@@ -90,11 +90,24 @@ function instanceNode(instance: ResourceState): string | undefined {
   return instance.assignedTo ?? primitiveStates(instance)[0]?.assignedTo;
 }
 
+const roleOrder: readonly Role[] = ["Unknown", "Stopped", "Started", "Unpromoted", "Promoted"];
+
+/** A resource's next role; a cloned group's is its members' highest (group_resource_state). */
+function nextRoleOf(state: ResourceState): Role {
+  if (state.resource.kind !== "group") return state.nextRole;
+  let role: Role = "Unknown";
+  for (const member of state.children) {
+    const memberRole = nextRoleOf(member);
+    if (roleOrder.indexOf(memberRole) > roleOrder.indexOf(role)) role = memberRole;
+  }
+  return role;
+}
+
 /** set_instance_priority: promotion score, promoted-role locations and role colocations. */
 function setInstancePriority(working: Working, clone: ResourceState, instance: ResourceState, sortIndex: Map<ResourceState, number>): void {
   const node = instanceNode(instance);
   if (node === undefined) return;
-  const next = instance.nextRole;
+  const next = nextRoleOf(instance);
   if (next === "Started" || next === "Unknown") {
     instance.promotionPriority = promotionScore(working, clone, instance, node) ?? -1;
   } else if (next === "Unpromoted" || next === "Stopped") {

@@ -34,7 +34,7 @@ async function withTarget<T>(
   use: (connection: ClientConnection) => Promise<T>,
 ): Promise<T> {
   if (target instanceof ClientConnection) return use(target);
-  const connection = await ClientConnection.open(target.url, { token: target.token });
+  const connection = await ClientConnection.open(target.url, target);
   try {
     return await use(connection);
   } finally {
@@ -104,9 +104,7 @@ export async function subscribeCib(
   onChange: (change: CibChange) => void,
 ): Promise<CibSubscription> {
   const owned = !(target instanceof ClientConnection);
-  const connection = owned
-    ? await ClientConnection.open(target.url, { token: target.token })
-    : target;
+  const connection = owned ? await ClientConnection.open(target.url, target) : target;
   const stop = connection.onPushed((message) => {
     if (message.kind === "cib_changed") {
       onChange({ patchset: message.patchset, version: message.version });

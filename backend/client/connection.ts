@@ -20,6 +20,19 @@ interface Pending {
   readonly timer: NodeJS.Timeout;
 }
 
+/** A cluster user's name and password (CRM_USER, CRM_PASSWORD or CRM_PASSWORD_FILE). */
+export interface ClientCredentials {
+  readonly user: string;
+  readonly password: string;
+}
+
+function basicAuthorization(credentials: ClientCredentials): Record<string, string> {
+  const encoded = Buffer.from(`${credentials.user}:${credentials.password}`, "utf8").toString(
+    "base64",
+  );
+  return { authorization: `Basic ${encoded}` };
+}
+
 /** A frame the node pushes without a request (id null), such as `cib_changed`. */
 export type PushedMessage = Extract<ServerMessage, { id: null }>;
 
@@ -41,12 +54,21 @@ export class ClientConnection {
 
   static open(
     url: string,
-    options: { readonly token: string; readonly timeoutMs?: number },
+    options: {
+      readonly token: string;
+      readonly timeoutMs?: number;
+      /** A cluster user's login instead of the token (HTTP Basic on the upgrade). */
+      readonly credentials?: ClientCredentials | undefined;
+    },
   ): Promise<ClientConnection> {
     const timeoutMs = options.timeoutMs ?? 5000;
+    const credentials = options.credentials;
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url, {
-        headers: { [clientTokenHeader]: options.token },
+        headers:
+          credentials === undefined
+            ? { [clientTokenHeader]: options.token }
+            : basicAuthorization(credentials),
         maxPayload: clientFrameBytesMax,
         handshakeTimeout: timeoutMs,
       });
@@ -56,7 +78,9 @@ export class ClientConnection {
         const unauthorized = response.statusCode === 401;
         const code = unauthorized ? "unauthorized" : "unreachable";
         const text = unauthorized
-          ? "The node refused the client token"
+          ? credentials === undefined
+            ? "The node refused the client token"
+            : `The node refused the login of user "${credentials.user}" (wrong user or password)`
           : `The node answered HTTP ${response.statusCode}`;
         reject(new ClientError(code, text));
       });

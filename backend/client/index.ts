@@ -1,6 +1,6 @@
 export type { ClientErrorCode } from "./client-error.js";
 export { ClientError } from "./client-error.js";
-export type { PushedMessage } from "./connection.js";
+export type { ClientCredentials, PushedMessage } from "./connection.js";
 export { ClientConnection } from "./connection.js";
 export type { CibChange, CibSnapshot, CibSubscription, CibTarget } from "./cib-requests.js";
 export { eraseCib, patchCib, queryCib, replaceCib, subscribeCib } from "./cib-requests.js";

@@ -66,6 +66,18 @@ export interface CibHostEnv {
 
 type Settle = (result: Result<CibVersion, CibWriteCode>) => void;
 
+/** A write held while the CIB syncs. */
+interface DeferredWrite {
+  readonly change: Patchset | CibEdit;
+  readonly identity: ClientIdentity;
+  readonly settle: Settle;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** How long a write waits for a sync round to end, and how many may wait. */
+const deferredWriteMs = 10_000;
+const deferredWritesMax = 1000;
+
 function refused<T>(code: CibWriteCode, message: string): Result<T, CibWriteCode> {
   return fail([{ code, message }]);
 }
@@ -80,6 +92,7 @@ export class CibHost implements LocalCib {
   readonly #listeners = new Set<(event: CibChangeEvent) => void>();
   readonly #settles = new Map<string, Settle>();
   readonly #queue: CibInput[] = [];
+  readonly #deferred = new Set<DeferredWrite>();
   #feeding = false;
   #nextRequest = 1;
 
@@ -113,6 +126,11 @@ export class CibHost implements LocalCib {
       settle(refused("indeterminate", "The node stopped before the write was confirmed"));
     }
     this.#settles.clear();
+    for (const write of this.#deferred) {
+      clearTimeout(write.timer);
+      write.settle(refused("not_ready", "The node stopped before the write was made"));
+    }
+    this.#deferred.clear();
   }
 
   current(): XmlElement | undefined {
@@ -132,19 +150,45 @@ export class CibHost implements LocalCib {
     change: Patchset | CibEdit,
     identity: ClientIdentity,
   ): Promise<Result<CibVersion, CibWriteCode>> {
+    return new Promise((settle) => this.#attempt({ change, identity, settle }));
+  }
+
+  /**
+   * Submits a write, or holds it while a sync round is open (or no CIB is held yet): it is
+   * prepared against the CIB the round ends with, so a short view change does not refuse it.
+   */
+  #attempt(write: Omit<DeferredWrite, "timer">): void {
     const before = this.core.cib;
-    if (before === undefined) {
-      return Promise.resolve(refused("not_ready", "This node has no CIB yet (waiting for a sync)"));
+    if (before === undefined || this.core.syncing) {
+      if (this.#deferred.size >= deferredWritesMax) {
+        write.settle(refused("not_ready", "Too many writes are waiting for the CIB to sync"));
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.#deferred.delete(deferred);
+        write.settle(refused("not_ready", "The CIB did not finish synchronising in time"));
+      }, deferredWriteMs);
+      const deferred = { ...write, timer };
+      this.#deferred.add(deferred);
+      return;
     }
-    const patchset = this.#prepare(before, change, identity);
-    if (!patchset.ok) return Promise.resolve(patchset);
-    if (patchset.value === undefined) return Promise.resolve(ok(cibVersion(before)));
+    const patchset = this.#prepare(before, write.change, write.identity);
+    if (!patchset.ok) return write.settle(patchset);
+    if (patchset.value === undefined) return write.settle(ok(cibVersion(before)));
     const requestId = `${this.env.localNodeId}:${this.#nextRequest++}`;
-    const settled = new Promise<Result<CibVersion, CibWriteCode>>((resolve) =>
-      this.#settles.set(requestId, resolve),
-    );
+    this.#settles.set(requestId, write.settle);
     this.#feed({ kind: "write_requested", requestId, patchset: patchset.value });
-    return settled;
+  }
+
+  /** After each input: writes held during a sync round go once it is over. */
+  #releaseDeferred(): void {
+    if (this.#deferred.size === 0 || this.core.syncing || this.core.cib === undefined) return;
+    const waiting = [...this.#deferred];
+    this.#deferred.clear();
+    for (const write of waiting) {
+      clearTimeout(write.timer);
+      this.#attempt(write);
+    }
   }
 
   /** The patchset to broadcast, after validation and the write check; undefined: no change. */
@@ -218,6 +262,7 @@ export class CibHost implements LocalCib {
     } finally {
       this.#feeding = false;
     }
+    this.#releaseDeferred();
   }
 
   #perform(effect: CibEffect): void {

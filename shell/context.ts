@@ -1,7 +1,11 @@
 import type { Issue } from "../backend/base/index.js";
 import { issue } from "../backend/base/index.js";
+import { ClientError, resolveClusterTarget } from "../backend/client/index.js";
+import { PacemakerBackend } from "../backend/pacemaker/index.js";
+import type { CibBackend } from "../backend/session/index.js";
+import { FileBackend, LiveBackend, StagedSession } from "../backend/session/index.js";
+import { shadowPath, validShadowName } from "./commands/cib-shadow-files.js";
 import type { CibSession, CommandContext, Output, ShellOptions } from "./commands/types.js";
-import { FileSession } from "./file-session.js";
 
 export interface ContextPorts {
   /** Asks a person; undefined when nobody answers (scripts, pipes). */
@@ -10,14 +14,18 @@ export interface ContextPorts {
   readonly readStandardInput?: () => Promise<string>;
 }
 
+type Environment = Readonly<Record<string, string | undefined>>;
+
 /** The context every command runs in; opens the CIB backend chosen by the environment. */
 export class ShellContext implements CommandContext {
-  #session: CibSession | undefined;
+  #session: StagedSession | undefined;
+  /** `cib use NAME` overrides CIB_shadow; `cib use` (no name) returns to the live CIB. */
+  #shadow: { readonly name: string | undefined } | undefined;
 
   constructor(
     readonly output: Output,
     readonly options: ShellOptions,
-    readonly environment: Readonly<Record<string, string | undefined>>,
+    readonly environment: Environment,
     private readonly ports: ContextPorts = {},
   ) {}
 
@@ -28,9 +36,26 @@ export class ShellContext implements CommandContext {
 
   async cib(): Promise<CibSession | readonly Issue[]> {
     if (this.#session !== undefined) return this.#session;
-    const opened = await openCibSession(this.environment);
+    const environment =
+      this.#shadow === undefined
+        ? this.environment
+        : { ...this.environment, CIB_shadow: this.#shadow.name };
+    const opened = await openCibSession(environment);
     if ("working" in opened) this.#session = opened;
     return opened;
+  }
+
+  async useShadow(name: string | undefined): Promise<readonly Issue[]> {
+    const previous = this.#session;
+    this.#shadow = { name };
+    this.#session = undefined;
+    const opened = await this.cib();
+    if (!("working" in opened)) {
+      this.#session = previous;
+      return opened;
+    }
+    previous?.close();
+    return [];
   }
 
   async confirm(question: string, answerWhenBatch: boolean): Promise<boolean> {
@@ -50,17 +75,43 @@ export class ShellContext implements CommandContext {
 }
 
 /**
- * Chooses the CIB backend as Pacemaker's tools do: `CIB_file=PATH` edits that file. The live
- * (`CRM_CLUSTER`) and pacemaker backends register here when they exist.
+ * The backend DESIGN.md's table selects: CRM_BACKEND=pacemaker drives Pacemaker's tools (which
+ * honour CIB_file themselves); a shadow (CIB_shadow) or CIB_file edits that file; CRM_CLUSTER
+ * (ws:// URL or a local cluster's folder) talks to a quorated.
  */
-export async function openCibSession(
-  environment: Readonly<Record<string, string | undefined>>,
-): Promise<CibSession | readonly Issue[]> {
+export function selectCibBackend(environment: Environment): CibBackend | readonly Issue[] {
+  if (environment["CRM_BACKEND"] === "pacemaker") return new PacemakerBackend(environment);
+  const shadow = environment["CIB_shadow"];
+  if (shadow !== undefined && shadow !== "") {
+    if (!validShadowName(shadow)) return [issue("no_cib", `Invalid shadow CIB name "${shadow}"`)];
+    return new FileBackend(shadowPath(environment, shadow), shadow);
+  }
   const path = environment["CIB_file"];
-  if (path !== undefined && path !== "") return FileSession.open(path);
+  if (path !== undefined && path !== "") return new FileBackend(path);
+  const cluster = environment["CRM_CLUSTER"];
+  if (cluster !== undefined && cluster !== "") {
+    try {
+      return new LiveBackend(resolveClusterTarget(environment));
+    } catch (error) {
+      if (!(error instanceof ClientError)) throw error;
+      return [issue("no_cib", `Cannot reach the cluster: ${error.message}`)];
+    }
+  }
   return [
-    issue("no_cib", "No CIB to work on: set CIB_file=PATH to edit a CIB file", {
-      suggestion: "for example CIB_file=cib.xml crm configure show",
-    }),
+    issue(
+      "no_cib",
+      "No CIB to work on: set CIB_file=PATH, CRM_CLUSTER=DIR|ws://HOST:PORT or CRM_BACKEND=pacemaker",
+      {
+        suggestion: "for example CIB_file=cib.xml crm configure show",
+      },
+    ),
   ];
+}
+
+export async function openCibSession(
+  environment: Environment,
+): Promise<StagedSession | readonly Issue[]> {
+  const backend = selectCibBackend(environment);
+  if (!("kind" in backend)) return backend;
+  return StagedSession.open(backend);
 }

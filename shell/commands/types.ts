@@ -99,6 +99,10 @@ export interface CibSession {
   refresh(): Promise<readonly Issue[]>;
   /** Text shown in the prompt: `live` or a shadow name. */
   readonly label: string;
+  /** Which backend: file (CIB_file, shadow CIBs), live (CRM_CLUSTER) or pacemaker. */
+  readonly kind?: "file" | "live" | "pacemaker";
+  /** Set while the last commit lost a race: the next refresh replays the staged changes. */
+  readonly conflict?: string | undefined;
 }
 
 export interface CommandContext {
@@ -111,4 +115,6 @@ export interface CommandContext {
   confirm(question: string, answerWhenBatch: boolean): Promise<boolean>;
   /** Reads all of standard input (`load update -`); issues when it is the terminal. */
   readStandardInput(): Promise<string | readonly Issue[]>;
+  /** `cib use [NAME]`: work on shadow CIB NAME from now on, or on the live CIB again. */
+  useShadow?(name: string | undefined): Promise<readonly Issue[]>;
 }

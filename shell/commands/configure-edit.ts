@@ -93,10 +93,11 @@ export const refreshCommand: Command = {
   name: "refresh",
   aliases: [],
   usage: "",
-  help: "Drop staged changes and reread the CIB",
+  help: "Drop staged changes and reread the CIB (after a refused commit: keep and replay them)",
   run: (_input, context) =>
     withSession(context, async (session) => {
-      if (session.changed) {
+      // After a commit lost a race, refresh replays the staged changes instead of dropping them.
+      if (session.changed && session.conflict === undefined) {
         const question = "There are changes pending. Do you want to drop them (y/n)?";
         if (!(await context.confirm(question, true))) return done;
       }

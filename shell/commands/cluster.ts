@@ -22,6 +22,7 @@ import {
 } from "../../backend/client/index.js";
 import { nearest } from "../../backend/base/index.js";
 import { writeCorosyncConfig } from "../../backend/corosync/index.js";
+import { userCommand } from "./cluster-user.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
 
@@ -304,6 +305,6 @@ const localCommand: Command = {
 export const clusterLevel: Level = {
   name: "cluster",
   aliases: [],
-  help: "Cluster setup: authkey, local clusters of quorated processes",
-  commands: [keygenCommand, localCommand],
+  help: "Cluster setup: authkey, local clusters of quorated processes, users",
+  commands: [keygenCommand, localCommand, userCommand],
 };

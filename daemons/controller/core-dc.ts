@@ -8,7 +8,7 @@ import { type NodeId } from "../kernel/index.js";
 import { schedule, type GraphAction } from "../scheduler/index.js";
 import type { ControllerConfig, ControllerEffect, ResourceHistory } from "./core-types.js";
 import { recordsFailCount } from "./fail-count.js";
-import { joinChanges } from "./join.js";
+import { joinChanges, type JoinReport } from "./join.js";
 import type { StatusChange } from "./status.js";
 import { execRequest, Transition } from "./transition.js";
 import { encodeControllerMessage, type ControllerMessage } from "./wire.js";
@@ -22,13 +22,14 @@ export class DcRole {
   #phase: DcPhase = "joining";
   #joinId: number;
   readonly #waiting = new Set<NodeId>();
-  readonly #histories = new Map<NodeId, readonly ResourceHistory[]>();
+  readonly #histories = new Map<NodeId, JoinReport>();
   /** The one write in flight, and the changes made meanwhile (in order, sent together). */
   #writing: { readonly updateId: number; readonly changes: readonly StatusChange[] } | undefined;
   readonly #fencing = new Map<string, number>();
   #queued: StatusChange[] = [];
   /** After a refusal the queue waits for the next tick (the CIB is syncing or moved on). */
   #held = false;
+  #recomputeOnTick = false;
   #transition: Transition | undefined;
   #dirty = true;
   /** Transitions run in this term (for figures and tests). */
@@ -58,6 +59,7 @@ export class DcRole {
       this.#phase === "ready" &&
       this.#transition === undefined &&
       !this.#dirty &&
+      !this.#recomputeOnTick &&
       !this.#writesPending
     );
   }
@@ -81,10 +83,11 @@ export class DcRole {
     this.#finishTransitionIfDone();
   }
 
-  joinRequested(sender: NodeId, joinId: number, history: readonly ResourceHistory[]): void {
+  joinRequested(sender: NodeId, report: JoinReport & { readonly joinId: number }): void {
+    const { joinId } = report;
     if (this.#phase !== "joining" || joinId !== this.#joinId || !this.#waiting.has(sender)) return;
     this.#waiting.delete(sender);
-    this.#histories.set(sender, history);
+    this.#histories.set(sender, report);
     if (this.#waiting.size > 0) return;
     const cib = this.env.cib();
     if (cib === undefined) return;
@@ -187,11 +190,17 @@ export class DcRole {
     ]);
   }
 
-  /** Makes the refused writes again (one tick after they were refused). */
-  retryWrites(): void {
-    if (!this.#held) return;
-    this.#held = false;
-    this.#flush();
+  /** A tick: refused writes are made again, an aborted transition is recomputed. */
+  ticked(): void {
+    if (this.#recomputeOnTick) {
+      this.#recomputeOnTick = false;
+      this.#dirty = true;
+    }
+    if (this.#held) {
+      this.#held = false;
+      this.#flush();
+    }
+    this.#maybeSchedule();
   }
 
   /** cluster-recheck-interval elapsed: run the scheduler again even without a change. */
@@ -265,7 +274,10 @@ export class DcRole {
     const transition = this.#transition;
     if (transition === undefined || !transition.finished) return;
     this.#transition = undefined;
-    this.#dirty = true;
+    // An aborted transition is recomputed at the next tick, so that an action that fails at
+    // once cannot spin the scheduler within one step.
+    // A transition that succeeded changed the CIB with its results (which set dirty).
+    if (!transition.succeeded) this.#recomputeOnTick = true;
     this.env.outbox.push({
       kind: "log",
       level: "notice",
@@ -291,6 +303,11 @@ export class DcRole {
     const target = this.#nodeId(action.node);
     const request = execRequest(action, transition, String(this.config.nodeId));
     if (target === undefined || request === undefined) {
+      this.env.outbox.push({
+        kind: "log",
+        level: "warning",
+        message: `Cannot carry out ${action.key} on ${action.node}`,
+      });
       transition.complete(action.id, false);
       return;
     }

@@ -109,7 +109,7 @@ export class Controller {
 
   #onTick(nowMs: number): void {
     this.#nowMs = nowMs;
-    this.#role?.retryWrites();
+    this.#role?.ticked();
     if (this.#role !== undefined && nowMs - this.#lastRecheckMs >= recheckIntervalMsDefault) {
       this.#lastRecheckMs = nowMs;
       this.#role.recheck();
@@ -172,7 +172,7 @@ export class Controller {
         this.#pendingJoin = { dc: sender, joinId: message.joinId };
         return this.#afterLocalChange();
       case "join_request":
-        return this.#role?.joinRequested(sender, message.joinId, message.history);
+        return this.#role?.joinRequested(sender, message);
       case "action":
         return this.#onAction(sender, message);
       case "action_result":
@@ -237,7 +237,12 @@ export class Controller {
     if (pending !== undefined && !this.local.busy) {
       this.#pendingJoin = undefined;
       this.#send(
-        { kind: "join_request", joinId: pending.joinId, history: this.local.history() },
+        {
+          kind: "join_request",
+          joinId: pending.joinId,
+          shuttingDown: this.#shuttingDown,
+          history: this.local.history(),
+        },
         pending.dc,
       );
     }

@@ -21,14 +21,19 @@ function stateAttributes(
 
 function memberChanges(
   cib: XmlElement,
-  nodeId: string,
-  name: string,
-  history: readonly ResourceHistory[],
+  node: { readonly nodeId: string; readonly name: string },
+  report: JoinReport,
 ): StatusChange[] {
+  const { nodeId, name } = node;
   const previous = stateAttributes(cib, nodeId);
   const changes: StatusChange[] = [{ kind: "node_entry", nodeId, name }];
   // A node coming back from down starts without the transient attributes of its last life.
   if (previous?.["crmd"] !== "online") changes.push({ kind: "clear_node", nodeId, name });
+  const shutdown = transientAttributes(cib, nodeId).get("shutdown");
+  // The member says whether it is leaving: a restarted one is not, whatever the CIB holds.
+  if (!report.shuttingDown && shutdown !== undefined) {
+    changes.push({ kind: "set_attributes", nodeId, name, attributes: { shutdown: undefined } });
+  }
   changes.push(
     {
       kind: "node_state",
@@ -36,7 +41,7 @@ function memberChanges(
       name,
       attributes: { in_ccm: "true", crmd: "online", join: "member", expected: "member" },
     },
-    { kind: "replace_history", nodeId, name, resources: history },
+    { kind: "replace_history", nodeId, name, resources: report.history },
   );
   return changes;
 }
@@ -76,12 +81,18 @@ function lostChanges(cib: XmlElement, nodeId: string, name: string): StatusChang
   ];
 }
 
+/** What a member reported in its join request. */
+export interface JoinReport {
+  readonly history: readonly ResourceHistory[];
+  readonly shuttingDown: boolean;
+}
+
 /** The status changes of a completed join round. */
 export function joinChanges(
   cib: XmlElement,
   round: {
     readonly config: ControllerConfig;
-    readonly histories: ReadonlyMap<NodeId, readonly ResourceHistory[]>;
+    readonly histories: ReadonlyMap<NodeId, JoinReport>;
   },
 ): StatusChange[] {
   const changes: StatusChange[] = [
@@ -96,7 +107,7 @@ export function joinChanges(
     changes.push(
       ...(history === undefined
         ? lostChanges(cib, nodeId, node.name)
-        : memberChanges(cib, nodeId, node.name, history)),
+        : memberChanges(cib, { nodeId, name: node.name }, history)),
     );
   }
   return changes;

@@ -14,6 +14,8 @@ export type ControllerMessage =
   | {
       readonly kind: "join_request";
       readonly joinId: number;
+      /** The member is shutting down (so the DC keeps or clears its `shutdown` attribute). */
+      readonly shuttingDown: boolean;
       readonly history: readonly ResourceHistory[];
     }
   | {
@@ -100,6 +102,7 @@ function check(record: Record<string, unknown>): boolean {
     case "join_request":
       return (
         Number.isSafeInteger(record["joinId"]) &&
+        typeof record["shuttingDown"] === "boolean" &&
         Array.isArray(record["history"]) &&
         record["history"].every(isHistory)
       );

@@ -94,6 +94,11 @@ export class SimControllerCluster {
   }
 
   tick(): void {
+    for (const [nodeId, due] of [...this.#reboots]) {
+      if (due > this.cluster.now) continue;
+      this.#reboots.delete(nodeId);
+      if (!this.cluster.node(nodeId).up) this.cluster.restart(nodeId);
+    }
     this.cluster.tick();
   }
 
@@ -171,11 +176,6 @@ export class SimControllerCluster {
   }
 
   #afterTick(): string | undefined {
-    for (const [nodeId, due] of [...this.#reboots]) {
-      if (due > this.cluster.now) continue;
-      this.#reboots.delete(nodeId);
-      if (!this.cluster.node(nodeId).up) this.cluster.restart(nodeId);
-    }
     for (const [nodeId, daemons] of [...this.daemons]) {
       if (this.daemons.get(nodeId) !== daemons) continue;
       this.#feed(nodeId, { kind: "tick", nowMs: this.nowMs });
@@ -288,8 +288,10 @@ export class SimControllerCluster {
   #fence(nodeId: NodeId, target: string): void {
     const targetId = this.cluster.nodeIds.find((id) => this.nodeName(id) === target);
     this.fencings.push(`${this.cluster.now}: ${nodeId} fenced ${target}`);
-    if (targetId !== undefined && targetId !== nodeId && this.cluster.node(targetId).up)
+    if (targetId !== undefined && targetId !== nodeId && this.cluster.node(targetId).up) {
       this.cluster.crash(targetId);
+      this.#reboots.set(targetId, this.cluster.now + rebootTicks);
+    }
     const ok = targetId !== nodeId;
     this.node(nodeId).inputs.push({ kind: "fenced", target, ok });
   }

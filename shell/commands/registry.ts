@@ -24,6 +24,12 @@ const levels: readonly LevelEntry[] = [
     load: async () => (await import("./corosync.js")).corosyncLevel,
   },
   {
+    name: "resource",
+    aliases: [],
+    help: "Resource management: start, stop, move, ban, cleanup, attributes",
+    load: async () => (await import("./resource.js")).resourceLevel,
+  },
+  {
     name: "ra",
     aliases: [],
     help: "Resource agents: classes, providers, lists and meta-data",

@@ -1,4 +1,4 @@
-import type { AgentClassName } from "./types.js";
+import type { AgentClassName, ExecutionStatus } from "./types.js";
 
 /** OCF exit codes (ocf-returncodes), as Pacemaker records them. */
 export const ocfRc = {
@@ -85,4 +85,25 @@ export function exitReasonOf(errorOutput: string, prefix = "ocf-exit-reason:"): 
       .split("\n")[0]
       ?.trim() ?? "";
   return reason === "" ? undefined : reason;
+}
+
+/**
+ * Pacemaker's op-status number for an execution status, as lrm_rsc_op's `op-status` records
+ * it: done 0, cancelled 1, timed out 2, error 4, not installed 7, not connected 8.
+ */
+export function operationStatusCode(status: ExecutionStatus): number {
+  switch (status) {
+    case "done":
+      return 0;
+    case "cancelled":
+      return 1;
+    case "timeout":
+      return 2;
+    case "error":
+      return 4;
+    case "not_installed":
+      return 7;
+    case "not_connected":
+      return 8;
+  }
 }

@@ -20,7 +20,15 @@ export type { ExecutorOptions } from "./host.js";
 export { agentSurroundings, createExecutor, outputBytesMaxDefault } from "./host.js";
 export { ExecutorCore } from "./core.js";
 export { operationKey } from "./log-result.js";
-export { ocfRc, rcFromExitCode, rcFromFenceAgent, rcFromLsb, rcFromOcf } from "./exit-codes.js";
+export {
+  exitReasonOf,
+  ocfRc,
+  operationStatusCode,
+  rcFromExitCode,
+  rcFromFenceAgent,
+  rcFromLsb,
+  rcFromOcf,
+} from "./exit-codes.js";
 export type { AgentSurroundings, Invocation } from "./invocation.js";
 export { fenceAgentInput, hostMapAlias, ocfEnvironment } from "./invocation.js";
 export type { AgentSearch } from "./agent-location.js";

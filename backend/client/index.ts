@@ -4,6 +4,7 @@ export type { ClientCredentials, PushedMessage } from "./connection.js";
 export { ClientConnection } from "./connection.js";
 export type { CibChange, CibSnapshot, CibSubscription, CibTarget } from "./cib-requests.js";
 export { eraseCib, patchCib, queryCib, replaceCib, subscribeCib } from "./cib-requests.js";
+export { fenceReplyTimeoutMsDefault, requestFence } from "./fence-requests.js";
 export type { LocalNode } from "./local-cluster.js";
 export {
   liveLocalNodes,

@@ -22,8 +22,15 @@ export type CibReply =
   | { readonly ok: false; readonly code: CibReplyCode; readonly message: string };
 
 export type CibInput =
-  /** The process started with what it found on disk (undefined: no file). */
-  | { readonly kind: "started"; readonly persisted: PersistedCib | undefined }
+  /**
+   * The process started with what it found on disk (undefined: no file), and the writes it had
+   * accepted but not seen committed (`persist_pending`; they may have committed elsewhere).
+   */
+  | {
+      readonly kind: "started";
+      readonly persisted: PersistedCib | undefined;
+      readonly pending?: readonly string[];
+    }
   /** A new membership view (ring) was installed: a restarted peer may hold any copy now, even
    * when the group's member list looks unchanged from here. */
   | { readonly kind: "view_installed"; readonly ringId: RingId }
@@ -49,6 +56,12 @@ export type CibEffect =
       readonly digest: string;
       readonly version: CibVersion;
     }
+  /**
+   * Write durably, before the `applied` that follows, the writes this member accepted and has
+   * not seen committed (patchset XML): once it says `applied`, a peer may commit the write
+   * alone, so this member must remember it across a crash and complete it later.
+   */
+  | { readonly kind: "persist_pending"; readonly pending: readonly string[] }
   | { readonly kind: "reply"; readonly requestId: string; readonly reply: CibReply }
   /** Subscribers get every applied patchset (a whole-CIB replacement after a sync). */
   | { readonly kind: "notify"; readonly patchset: Patchset }

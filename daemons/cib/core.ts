@@ -110,6 +110,7 @@ export class CibReplica {
   step(input: CibInput): void {
     switch (input.kind) {
       case "started":
+        this.#uncertain = [...(input.pending ?? [])];
         return this.#onStarted(input.persisted);
       case "view_installed":
         return this.#onGroupChanged(ringIdText(input.ringId), this.#members);
@@ -310,7 +311,12 @@ export class CibReplica {
       result: applied.value,
       waiting,
     });
-    if (!own) this.#broadcast({ kind: "applied", origin, requestId });
+    if (!own) {
+      // Accepting is a promise: a peer may commit on it alone, so it must survive a crash.
+      const pending = [...this.#uncertain, ...this.#pending.map((entry) => entry.patchsetXml)];
+      this.#outbox.push({ kind: "persist_pending", pending });
+      this.#broadcast({ kind: "applied", origin, requestId });
+    }
     this.#commitReady();
   }
 

@@ -39,7 +39,9 @@ export {
   cibFileNames,
   nextArchiveSlot,
   parseLastSlot,
+  parsePending,
   parseSignature,
+  pendingText,
   signatureName,
 } from "./persist.js";
 export type { CibQueryIssueCode } from "./host-query.js";

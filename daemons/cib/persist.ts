@@ -11,6 +11,8 @@ export const cibFileNames = {
   cib: "cib.xml",
   signature: "cib.xml.sig",
   last: "cib.last",
+  /** Writes this node accepted and has not seen committed (JSON list of patchset XML). */
+  pending: "cib.pending",
   /** A refused cib.xml is moved here (and its signature beside it), for a human to look at. */
   refused: "cib.xml.refused",
   refusedSignature: "cib.xml.sig.refused",
@@ -46,4 +48,22 @@ export function parseSignature(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const trimmed = text.trim().toLowerCase();
   return /^[0-9a-f]{32}$/.test(trimmed) ? trimmed : undefined;
+}
+
+/** The pending-writes file's text for a list of patchsets (XML). */
+export function pendingText(pending: readonly string[]): string {
+  return `${JSON.stringify(pending)}\n`;
+}
+
+/** Reads the pending-writes file: a JSON list of strings, else undefined (ignored). */
+export function parsePending(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value) || !value.every((entry) => typeof entry === "string"))
+      return undefined;
+    return value as string[];
+  } catch {
+    return undefined;
+  }
 }

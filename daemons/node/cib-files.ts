@@ -17,7 +17,9 @@ import {
   cibFileNames,
   nextArchiveSlot,
   parseLastSlot,
+  parsePending,
   parseSignature,
+  pendingText,
   signatureName,
 } from "../cib/index.js";
 import type { PersistedCib } from "../cib/index.js";
@@ -89,6 +91,19 @@ export class CibFiles {
     writeSynced(signaturePath + suffix, persisted.digest);
     renameSync(cibPath + suffix, cibPath);
     renameSync(signaturePath + suffix, signaturePath);
+    syncFolder(this.folder);
+  }
+
+  /** The writes this node accepted and had not seen committed when it stopped. */
+  loadPending(): string[] {
+    return parsePending(readText(join(this.folder, cibFileNames.pending))) ?? [];
+  }
+
+  /** Replaces the pending-writes file atomically (temp, fsync, rename, fsync of the folder). */
+  savePending(pending: readonly string[]): void {
+    const path = join(this.folder, cibFileNames.pending);
+    writeSynced(`${path}.tmp-${process.pid}`, pendingText(pending));
+    renameSync(`${path}.tmp-${process.pid}`, path);
     syncFolder(this.folder);
   }
 

@@ -103,7 +103,7 @@ export class CibHost implements LocalCib {
   /** Loads the disk copy (a refused one is moved aside), then joins the cib group. */
   start(): void {
     const persisted = this.env.files.load();
-    this.#feed({ kind: "started", persisted });
+    this.#feed({ kind: "started", persisted, pending: this.env.files.loadPending() });
     if (persisted !== undefined && this.core.cib === undefined) this.env.files.setAside();
     const { bus } = this.env;
     bus.onView((view) => this.#feed({ kind: "view_installed", ringId: view.ringId }));
@@ -272,6 +272,9 @@ export class CibHost implements LocalCib {
         return;
       case "persist":
         this.env.files.save({ cibXml: effect.cibXml, digest: effect.digest });
+        return;
+      case "persist_pending":
+        this.env.files.savePending(effect.pending);
         return;
       case "reply": {
         const settle = this.#settles.get(effect.requestId);

@@ -24,3 +24,6 @@ export {
   transientNvpairId,
   transientValuesOf,
 } from "./cib-attributes.js";
+export type { AttrdHostEnv, AttributeManager } from "./host.js";
+export { AttrdHost, attrdTickMs, startAttrd } from "./host.js";
+export { addAttributeHandlers } from "./handlers.js";

@@ -18,3 +18,6 @@ export {
 } from "./devices.js";
 export type { FencerMessage, FencerWireCode } from "./wire.js";
 export { decodeFencerMessage, encodeFencerMessage } from "./wire.js";
+export type { FenceApi, FencerHostEnv } from "./host.js";
+export { FencerHost, startFencer } from "./host.js";
+export { addFencingHandlers } from "./handlers.js";

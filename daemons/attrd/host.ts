@@ -1,0 +1,195 @@
+import { fail, ok } from "../../backend/base/index.js";
+import type { Result } from "../../backend/base/index.js";
+import type { NodeAttribute } from "../../backend/protocol/index.js";
+import type { NodeId } from "../kernel/index.js";
+import type {
+  ClientIdentity,
+  ClusterBus,
+  LocalCib,
+  Log,
+  NodeSetup,
+  RunningNode,
+} from "../node/index.js";
+import { clusterDaemonIdentity } from "../node/index.js";
+import { addAttributeHandlers } from "./handlers.js";
+import { applyTransientValues, clearTransientValues, transientValuesOf } from "./cib-attributes.js";
+import { Attrd } from "./core.js";
+import { attrdConfig, attrdGroup } from "./core-types.js";
+import type { AttrdEffect, AttrdInput, AttrdNode, AttrdReply } from "./core-types.js";
+
+export interface AttrdHostEnv {
+  readonly localNodeId: NodeId;
+  readonly nodes: readonly AttrdNode[];
+  readonly tickMs: number;
+  readonly bus: ClusterBus;
+  readonly cib: LocalCib;
+  /** The identity attrd writes the CIB with (the cluster's own daemons). */
+  readonly identity: ClientIdentity;
+  readonly log: Log;
+}
+
+/** What the controller, agents and clients use of attrd. */
+export interface AttributeManager {
+  /** Sets (or with null deletes) a transient attribute once every member holds it. */
+  updateAttribute(
+    node: string,
+    name: string,
+    value: string | null,
+    options?: { readonly dampenMs?: number },
+  ): Promise<Result<void, "attribute_refused">>;
+  query(node: string, name: string): string | undefined;
+  values(node?: string): NodeAttribute[];
+}
+
+/** Runs the Attrd core on a node: the attrd group in, CIB writes and replies out. */
+export class AttrdHost implements AttributeManager {
+  readonly core: Attrd;
+  readonly #settles = new Map<string, (reply: AttrdReply) => void>();
+  readonly #queue: AttrdInput[] = [];
+  #feeding = false;
+  #nextRequest = 1;
+  #timer: NodeJS.Timeout | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(readonly env: AttrdHostEnv) {
+    this.core = new Attrd(attrdConfig(env.localNodeId, env.nodes, env.tickMs));
+  }
+
+  start(): void {
+    this.env.bus.joinGroup(attrdGroup, {
+      delivered: (message) =>
+        this.#feed({ kind: "delivered", sender: message.sender, payload: message.payload }),
+      changed: (change) =>
+        this.#feed({
+          kind: "group_changed",
+          members: change.members,
+          joined: change.joined.map((entry) => entry.nodeId),
+          left: change.left.map((entry) => entry.nodeId),
+        }),
+    });
+    this.#unsubscribe = this.env.cib.subscribe(() => this.#observeStatus());
+    this.#timer = setInterval(() => this.#feed({ kind: "tick" }), this.env.tickMs);
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#unsubscribe?.();
+    this.env.bus.leaveGroup(attrdGroup);
+    for (const settle of this.#settles.values())
+      settle({ ok: false, message: "The attribute manager stopped" });
+    this.#settles.clear();
+  }
+
+  updateAttribute(
+    node: string,
+    name: string,
+    value: string | null,
+    options: { readonly dampenMs?: number } = {},
+  ): Promise<Result<void, "attribute_refused">> {
+    const requestId = `attrd-${this.#nextRequest++}`;
+    return new Promise((resolve) => {
+      this.#settles.set(requestId, (reply) =>
+        resolve(
+          reply.ok ? ok(undefined) : fail([{ code: "attribute_refused", message: reply.message }]),
+        ),
+      );
+      const dampen = options.dampenMs === undefined ? {} : { dampenMs: options.dampenMs };
+      this.#feed({ kind: "update_requested", requestId, node, name, value, ...dampen });
+    });
+  }
+
+  query(node: string, name: string): string | undefined {
+    return this.core.value(node, name);
+  }
+
+  values(node?: string): NodeAttribute[] {
+    return this.core.values(node);
+  }
+
+  #observeStatus(): void {
+    const cib = this.env.cib.current();
+    if (cib === undefined || !this.core.isWriter) return;
+    this.#feed({ kind: "status_observed", values: transientValuesOf(cib) });
+  }
+
+  /** Inputs raised while effects are performed (a broadcast delivered at once) wait their turn. */
+  #feed(input: AttrdInput): void {
+    this.#queue.push(input);
+    if (this.#feeding) return;
+    this.#feeding = true;
+    try {
+      for (let next = this.#queue.shift(); next !== undefined; next = this.#queue.shift()) {
+        this.core.step(next);
+        for (const effect of this.core.drain()) this.#perform(effect);
+      }
+    } finally {
+      this.#feeding = false;
+    }
+  }
+
+  #perform(effect: AttrdEffect): void {
+    switch (effect.kind) {
+      case "broadcast":
+        this.env.bus.broadcast(attrdGroup, effect.payload);
+        return;
+      case "reply":
+        this.#settles.get(effect.requestId)?.(effect.reply);
+        this.#settles.delete(effect.requestId);
+        return;
+      case "write":
+        this.#write(effect.writeId, (copy) => applyTransientValues(copy, effect.values));
+        return;
+      case "clear_node":
+        this.env.log.write("notice", "attrd", `Removing all ${effect.node} attributes`);
+        this.#write(effect.writeId, (copy) => clearTransientValues(copy, effect.nodeId));
+        return;
+      case "changed":
+        this.env.log.write(
+          "info",
+          "attrd",
+          `Setting ${effect.name}[${effect.node}]: ${effect.value ?? "(unset)"}`,
+        );
+        return;
+      case "warn":
+        this.env.log.write("warning", "attrd", effect.message);
+        return;
+    }
+  }
+
+  #write(
+    writeId: number,
+    change: (copy: Parameters<typeof applyTransientValues>[0]) => void,
+  ): void {
+    const written = this.env.cib.write((copy) => {
+      change(copy);
+      return copy;
+    }, this.env.identity);
+    void written.then((result) => {
+      if (!result.ok) {
+        const reason = result.issues[0]?.message ?? "refused";
+        this.env.log.write("warning", "attrd", `Could not write attributes to the CIB: ${reason}`);
+      }
+      this.#feed({ kind: "write_completed", writeId, ok: result.ok });
+    });
+  }
+}
+
+/** attrd's tick: dampening delays and request timeouts are counted in these. */
+export const attrdTickMs = 50;
+
+/** Starts attrd on a running node and serves the attribute requests of its client channel. */
+export function startAttrd(node: RunningNode, setup: NodeSetup, log: Log): AttrdHost {
+  const nodes = setup.nodes.map((entry) => ({ nodeId: entry.nodeid, name: entry.name }));
+  const host = new AttrdHost({
+    localNodeId: setup.local.nodeid,
+    nodes,
+    tickMs: attrdTickMs,
+    bus: node.bus,
+    cib: node.cib,
+    identity: clusterDaemonIdentity,
+    log,
+  });
+  host.start();
+  addAttributeHandlers(node.handlers, { attrd: host, cib: node.cib, nodes });
+  return host;
+}

@@ -1,0 +1,199 @@
+import { fail, ok } from "../../backend/base/index.js";
+import type { Result } from "../../backend/base/index.js";
+import type { FenceAction, FenceEvent } from "../../backend/protocol/index.js";
+import type { Executor, ExecutorResult } from "../executor/index.js";
+import type { NodeId } from "../kernel/index.js";
+import type { ClusterBus, LocalCib, Log, NodeSetup, RunningNode } from "../node/index.js";
+import { addFencingHandlers } from "./handlers.js";
+import { fencingConfigOf } from "./config.js";
+import { Fencer } from "./core.js";
+import { fencerGroup } from "./core-types.js";
+import type { FencerEffect, FencerInput } from "./core-types.js";
+import { fenceExecutorAction } from "./devices.js";
+
+export interface FencerHostEnv {
+  readonly localNodeId: NodeId;
+  readonly nodes: readonly { readonly nodeId: NodeId; readonly name: string }[];
+  readonly bus: ClusterBus;
+  readonly cib: LocalCib;
+  /** Runs the fence agents (the node's executor). */
+  readonly executor: Executor;
+  readonly log: Log;
+  /** Milliseconds since the epoch, stamped on results. */
+  readonly clock: () => number;
+}
+
+/** What the controller and the client channel use of the fencer. */
+export interface FenceApi {
+  /** Fences a node; resolves when some member's devices succeeded, or every level failed. */
+  fence(
+    target: string,
+    action: FenceAction,
+    options?: { readonly client?: string },
+  ): Promise<Result<FenceEvent, "fencing_failed">>;
+  /** Fences a node and resolves with the operation as recorded, whatever its outcome. */
+  request(
+    target: string,
+    action: FenceAction,
+    options?: { readonly client?: string },
+  ): Promise<FenceEvent>;
+  /** Completed operations (oldest first) and pending ones. */
+  history(target?: string): FenceEvent[];
+  /** Hears every operation that ends anywhere in the cluster. */
+  onFenced(listener: (event: FenceEvent) => void): void;
+}
+
+function failureReason(result: ExecutorResult): string {
+  if (result.exitReason !== undefined && result.exitReason !== "") return result.exitReason;
+  const output = `${result.errorOutput}${result.output}`.trim().split("\n").at(-1) ?? "";
+  const status = result.status === "done" ? `exit code ${result.rc}` : result.status;
+  return output === "" ? status : `${status}: ${output}`;
+}
+
+/** Runs the Fencer core on a node: the stonith-ng group and the CIB in, devices and replies out. */
+export class FencerHost implements FenceApi {
+  readonly core: Fencer;
+  readonly #settles = new Map<string, (event: FenceEvent) => void>();
+  readonly #listeners: ((event: FenceEvent) => void)[] = [];
+  readonly #queue: FencerInput[] = [];
+  #feeding = false;
+  #nextRequest = 1;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(readonly env: FencerHostEnv) {
+    this.core = new Fencer({ localNodeId: env.localNodeId, nodes: env.nodes, historyMax: 500 });
+  }
+
+  start(): void {
+    this.#readConfig();
+    this.#unsubscribe = this.env.cib.subscribe(() => this.#readConfig());
+    this.env.bus.joinGroup(fencerGroup, {
+      delivered: (message) =>
+        this.#feed({ kind: "delivered", sender: message.sender, payload: message.payload }),
+      changed: (change) =>
+        this.#feed({
+          kind: "group_changed",
+          members: change.members,
+          joined: change.joined.map((entry) => entry.nodeId),
+        }),
+    });
+  }
+
+  stop(): void {
+    this.#unsubscribe?.();
+    this.env.bus.leaveGroup(fencerGroup);
+  }
+
+  async fence(
+    target: string,
+    action: FenceAction,
+    options: { readonly client?: string } = {},
+  ): Promise<Result<FenceEvent, "fencing_failed">> {
+    const event = await this.request(target, action, options);
+    if (event.state === "success") return ok(event);
+    return fail([{ code: "fencing_failed", message: event.reason ?? "Fencing failed" }]);
+  }
+
+  request(
+    target: string,
+    action: FenceAction,
+    options: { readonly client?: string } = {},
+  ): Promise<FenceEvent> {
+    const requestId = `fence-${this.#nextRequest++}`;
+    return new Promise((resolve) => {
+      this.#settles.set(requestId, resolve);
+      const client = options.client ?? "controller";
+      this.#feed({ kind: "fence_requested", requestId, target, action, client });
+    });
+  }
+
+  history(target?: string): FenceEvent[] {
+    return this.core.history(target);
+  }
+
+  onFenced(listener: (event: FenceEvent) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  #readConfig(): void {
+    const cib = this.env.cib.current();
+    if (cib !== undefined) this.#feed({ kind: "config_changed", config: fencingConfigOf(cib) });
+  }
+
+  #feed(input: FencerInput): void {
+    this.#queue.push(input);
+    if (this.#feeding) return;
+    this.#feeding = true;
+    try {
+      for (let next = this.#queue.shift(); next !== undefined; next = this.#queue.shift()) {
+        this.core.step(next);
+        for (const effect of this.core.drain()) this.#perform(effect);
+      }
+    } finally {
+      this.#feeding = false;
+    }
+  }
+
+  #perform(effect: FencerEffect): void {
+    const { log } = this.env;
+    switch (effect.kind) {
+      case "broadcast":
+        this.env.bus.broadcast(fencerGroup, effect.payload);
+        return;
+      case "run_device": {
+        const { run, target, opId } = effect;
+        log.write(
+          "notice",
+          "fenced",
+          `Requesting that ${run.device} perform '${run.agentAction}' on ${target}`,
+        );
+        void this.env.executor.run(fenceExecutorAction(run, target)).then((result) => {
+          const succeeded = result.status === "done" && result.rc === 0;
+          const reason = succeeded ? {} : { reason: failureReason(result) };
+          const nowMs = this.env.clock();
+          this.#feed({ kind: "device_finished", opId, ok: succeeded, ...reason, nowMs });
+        });
+        return;
+      }
+      case "reply":
+        this.#settles.get(effect.requestId)?.(effect.event);
+        this.#settles.delete(effect.requestId);
+        return;
+      case "fenced": {
+        const { event } = effect;
+        const by = event.delegate ?? "a peer";
+        const outcome = event.state === "success" ? "OK" : `Error (${event.reason ?? "failed"})`;
+        log.write(
+          "notice",
+          "fenced",
+          `Operation '${event.action}' targeting ${event.target} by ${by} for ${event.client}@${event.origin}: ${outcome}`,
+        );
+        for (const listener of this.#listeners) listener(event);
+        return;
+      }
+      case "warn":
+        log.write("warning", "fenced", effect.message);
+        return;
+    }
+  }
+}
+
+/** Starts the fencer on a running node and serves the fencing requests of its client channel. */
+export function startFencer(
+  node: RunningNode,
+  setup: NodeSetup,
+  parts: { readonly executor: Executor; readonly log: Log },
+): FencerHost {
+  const host = new FencerHost({
+    localNodeId: setup.local.nodeid,
+    nodes: setup.nodes.map((entry) => ({ nodeId: entry.nodeid, name: entry.name })),
+    bus: node.bus,
+    cib: node.cib,
+    executor: parts.executor,
+    log: parts.log,
+    clock: () => Date.now(),
+  });
+  host.start();
+  addFencingHandlers(node.handlers, host);
+  return host;
+}

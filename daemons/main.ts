@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { join } from "node:path";
+import { startAttrd } from "./attrd/index.js";
+import { createExecutor } from "./executor/index.js";
+import { startFencer } from "./fencer/index.js";
 import {
   fileLog,
   loadNodeSetup,
@@ -36,11 +39,21 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   for (const warning of setup.value.warnings) log.write("warning", "MAIN", warning.message);
   const node = await startNode(setup.value, log);
+  const executor = createExecutor({
+    node: options.value.nodeName,
+    stateDir: options.value.stateDir,
+    log,
+  });
+  const attrd = startAttrd(node, setup.value, log);
+  const fencer = startFencer(node, setup.value, { executor, log });
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
     process.once("SIGINT", resolve);
   });
   log.write("notice", "MAIN", "Shutting down on signal");
+  fencer.stop();
+  attrd.stop();
+  await executor.stopAll();
   await node.stop();
   return 0;
 }

@@ -5,6 +5,12 @@ export { ClientConnection } from "./connection.js";
 export type { CibChange, CibSnapshot, CibSubscription, CibTarget } from "./cib-requests.js";
 export { eraseCib, patchCib, queryCib, replaceCib, subscribeCib } from "./cib-requests.js";
 export { fenceReplyTimeoutMsDefault, requestFence } from "./fence-requests.js";
+export {
+  fenceHistory,
+  listAttributes,
+  queryAttribute,
+  updateAttribute,
+} from "./attribute-requests.js";
 export type { LocalNode } from "./local-cluster.js";
 export {
   liveLocalNodes,

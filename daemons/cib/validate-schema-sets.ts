@@ -63,8 +63,9 @@ function refusedName(names: readonly string[]): (node: XmlElement) => string[] {
 function clusterNvpair(node: XmlElement): string[] {
   const refused = refusedName(clusterNamesRefused)(node);
   const value = node.attributes["value"];
-  if (node.attributes["name"] === "cluster-infrastructure" && value !== undefined) {
-    if (clusterInfrastructuresRefused.includes(value)) {
+  if (node.attributes["name"] === "cluster-infrastructure" && !has(node, "id-ref")) {
+    if (value === undefined) refused.push('cluster-infrastructure expects attribute "value"');
+    else if (clusterInfrastructuresRefused.includes(value)) {
       refused.push(`cluster-infrastructure "${value}" is not allowed (no longer supported)`);
     }
   }

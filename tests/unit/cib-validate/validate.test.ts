@@ -132,4 +132,19 @@ describe("validateCibWrite()", () => {
       `/cib/configuration/acls/acl_role[@id='r']/acl_permission[@id='q']: attribute "attribute" is allowed only with "object-type"`,
     ]);
   });
+
+  test("cluster options Pacemaker dropped are refused; cluster-infrastructure needs a value", () => {
+    const text =
+      `<cib admin_epoch="0" epoch="1" num_updates="0"><configuration><crm_config>` +
+      `<cluster_property_set id="o"><nvpair id="a" name="stonith_enabled" value="true"/>` +
+      `<nvpair id="b" name="cluster-infrastructure"/><nvpair id="c" name="cluster-infrastructure" value="cman"/>` +
+      `</cluster_property_set></crm_config><nodes/><resources/><constraints/></configuration></cib>`;
+    const read = readXml(text);
+    const result = read.ok ? validateCibWrite(read.value) : read;
+    expect(result.issues.map((found) => found.message)).toEqual([
+      `/cib/configuration/crm_config/cluster_property_set[@id='o']/nvpair[@id='a']: nvpair name "stonith_enabled" is not allowed here (Pacemaker no longer supports it)`,
+      `/cib/configuration/crm_config/cluster_property_set[@id='o']/nvpair[@id='b']: cluster-infrastructure expects attribute "value"`,
+      `/cib/configuration/crm_config/cluster_property_set[@id='o']/nvpair[@id='c']: cluster-infrastructure "cman" is not allowed (no longer supported)`,
+    ]);
+  });
 });

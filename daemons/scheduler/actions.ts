@@ -181,17 +181,31 @@ export function resourceAction(
   let action = state.actions.find(
     (candidate) => candidate.key === key && candidate.node === spec.node,
   );
-  action ??= newAction(working, {
-    key,
-    task: spec.task,
-    resource: state,
-    node: spec.node,
-    optional: spec.optional,
-    intervalMs: spec.intervalMs ?? 0,
-  });
+  if (action === undefined) {
+    action = newAction(working, {
+      key,
+      task: spec.task,
+      resource: state,
+      node: spec.node,
+      optional: spec.optional,
+      intervalMs: spec.intervalMs ?? 0,
+    });
+    adoptDefinitionChange(action, state);
+  }
   updateOptional(action, state, spec.optional);
   updateRunnable(working, action);
   return action;
+}
+
+/**
+ * force_restart's node-less required start is adopted by the first start created for the
+ * resource (Pacemaker's find_actions gives it that node).
+ */
+function adoptDefinitionChange(action: ActionState, state: ResourceState): void {
+  if (action.task !== "start" || !state.definitionChanged) return;
+  state.definitionChanged = false;
+  action.optional = false;
+  setReason(action, "resource definition change", true);
 }
 
 function updateOptional(action: ActionState, state: ResourceState, optional: boolean): void {

@@ -91,6 +91,7 @@ function buildState(
     restarting: false,
     stopUnexpected: false,
     allowMigrate: isTrue(resource.meta.get("allow-migrate")),
+    definitionChanged: false,
   };
   if (primitive !== undefined && primitive.role === "Stopped" && primitive.activeOn.size > 0)
     state.role = "Started";

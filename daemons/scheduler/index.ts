@@ -11,3 +11,4 @@ export { INFINITY, formatScore, compareNatural, parseDurationMs } from "./score.
 export { formatIsoDate } from "./dates.js";
 export { schedule, type ScheduleOptions, type ScheduleResult } from "./schedule.js";
 export { formatExecution, type GraphAction, type GraphEdge, type TransitionGraph } from "./graph.js";
+export { parametersDigest } from "./definition-changes.js";

@@ -76,6 +76,12 @@ export interface OperationRecord {
   readonly expectedRc: number;
   readonly lastRcChange: number | undefined;
   readonly node: string;
+  /** `op-digest`: MD5 of the parameters the operation ran with. */
+  readonly digest?: string;
+  /** `op-restart-digest`, recorded when the agent supports reload. */
+  readonly restartDigest?: string;
+  /** `op-force-restart`: the parameters a reload cannot apply (space-separated). */
+  readonly forceRestart?: string;
 }
 
 interface ResourceCommon {

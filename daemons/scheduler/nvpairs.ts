@@ -36,8 +36,10 @@ export function readNvpairSets(
       const resolved = resolve(pair, context.byId);
       const name = resolved.attributes["name"];
       const value = resolved.attributes["value"];
-      if (name === undefined || value === undefined || into.has(name)) continue;
-      into.set(name, value);
+      if (name === undefined || value === undefined) continue;
+      // "#default" unsets a value an earlier (higher-precedence) set gave.
+      if (value.toLowerCase() === "#default") into.delete(name);
+      else if (!into.has(name)) into.set(name, value);
     }
   }
   return into;

@@ -17,6 +17,7 @@ import { isPromotableClone } from "./tree.js";
 import type { ResourceState, Working } from "./working.js";
 import { createProbes } from "./probes.js";
 import { createRecurringMonitors } from "./recurring.js";
+import { cancelReloads, checkDefinitionChanges } from "./definition-changes.js";
 import { createMigrationActions, markCloneStopMigratable, migrationSource } from "./migration.js";
 
 export interface ScheduleOptions {
@@ -70,6 +71,7 @@ export function runStages(model: ClusterModel): Working {
   antiColocationOrderings(working);
   applyNodeCriteria(working);
   for (const state of working.topLevel) internalConstraints(working, state);
+  checkDefinitionChanges(working);
   for (const state of working.topLevel) {
     forEachPrimitive(state, (primitive) => createRecoveryActions(working, primitive));
   }
@@ -81,6 +83,7 @@ export function runStages(model: ClusterModel): Working {
   applyOrderings(working);
   blockColocationDependents(working);
   propagateOrderings(working);
+  cancelReloads(working);
   return working;
 }
 

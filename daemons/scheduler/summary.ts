@@ -77,6 +77,11 @@ function formatItem(item: Item, widths: Widths): string | undefined {
   return `  * ${change}   ${id}   ( ${padded} )${reason === "" ? "" : "  "}${reason}`;
 }
 
+/** A reload-agent that no required stop or demote cancelled (pe_rsc_reload). */
+function reloading(state: ResourceState): boolean {
+  return state.actions.some((action) => action.task === "reload-agent" && !action.optional);
+}
+
 function sameRoleItems(
   base: Omit<Item, "change" | "action" | "source" | "destination" | "origin">,
   actions: Record<string, ActionState | undefined>,
@@ -97,6 +102,7 @@ function sameRoleItems(
   if (migrateFrom !== undefined && nodes.current !== undefined && migrateFrom.runnable) {
     return [item("Migrate", nodes.current, nodes.next, start)];
   }
+  if (reloading(base.state)) return [item("Reload", nodes.current, nodes.next, start)];
   if (start === undefined || start.optional) {
     if (demote !== undefined && promote !== undefined && !demote.optional && !promote.optional) {
       return [item("Re-promote", nodes.current, nodes.next, promote, demote)];
@@ -158,6 +164,7 @@ function resourceItems(state: ResourceState): Item[] {
   if (stop !== undefined && state.failed && state.stopFlag)
     return [item("Recover", current, next, stop, start)];
   if (moving) return [item("Move", current, next, stop)];
+  if (reloading(state)) return [item("Reload", current, next, start)];
   if (stop !== undefined && !stop.optional) return [item("Restart", current, next, start)];
   if (role === "Promoted") return [item("Demote", current, next, demote)];
   if (state.nextRole === "Promoted") return [item("Promote", current, next, promote)];

@@ -117,7 +117,14 @@ function toRecord(op: XmlElement, node: string): OperationRecord {
     lastRcChange:
       attributes["last-rc-change"] === undefined ? undefined : Number(attributes["last-rc-change"]),
     node,
+    ...optionalText("digest", attributes["op-digest"]),
+    ...optionalText("restartDigest", attributes["op-restart-digest"]),
+    ...optionalText("forceRestart", attributes["op-force-restart"]),
   };
+}
+
+function optionalText<Name extends string>(name: Name, value: string | undefined): Partial<Record<Name, string>> {
+  return value === undefined ? {} : ({ [name]: value } as Partial<Record<Name, string>>);
 }
 
 /** Maps a history id (`rsc`, `rsc:2`) to a configured primitive or a clone instance. */

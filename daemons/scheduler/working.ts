@@ -113,6 +113,8 @@ export interface ResourceState {
   stopUnexpected: boolean;
   /** `allow-migrate` is set: a move may be a live migration. */
   readonly allowMigrate: boolean;
+  /** Its parameters changed since it started: the next start is required (a restart). */
+  definitionChanged: boolean;
 }
 
 export interface OrderingSpec {

@@ -1,0 +1,138 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  ClientError,
+  nodeClientTarget,
+  patchCib,
+  processAlive,
+  queryCib,
+} from "../../../backend/client/index.js";
+import type { CibSnapshot } from "../../../backend/client/index.js";
+import { element, ensureChild, readXml, writeXml } from "../../../backend/cib/index.js";
+import type { XmlElement } from "../../../backend/cib/index.js";
+import {
+  cibDigest,
+  cibVersion,
+  diffCib,
+  nextVersion,
+  patchsetToXml,
+  setCibVersion,
+} from "../../../daemons/cib/index.js";
+import { hasTool } from "../../support/oracle.js";
+
+export const nodeNames = ["node1", "node2", "node3"] as const;
+
+export function parse(text: string): XmlElement {
+  const read = readXml(text);
+  if (!read.ok) throw new Error(`unreadable CIB: ${read.issues[0]?.message}`);
+  return read.value;
+}
+
+export function pidOf(dir: string, node: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dir, node, "quorated.pid"), "utf8"));
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function nodeUp(dir: string, node: string): boolean {
+  const pid = pidOf(dir, node);
+  return pid !== undefined && processAlive(pid);
+}
+
+export function targetOf(dir: string, node: string): { url: string; token: string } {
+  const target = nodeClientTarget(join(dir, node));
+  if (target === undefined) throw new ClientError("no_live_node", `${node} has no client channel`);
+  return target;
+}
+
+/** The patchset (XML) that adds one more primitive (or a cluster property) to `cib`. */
+export function addition(cib: XmlElement, make: (cib: XmlElement) => void): string {
+  const after = parse(writeXml(cib));
+  make(after);
+  setCibVersion(after, nextVersion(cibVersion(cib), true));
+  return writeXml(patchsetToXml(diffCib(cib, after)));
+}
+
+export function addPrimitive(id: string): (cib: XmlElement) => void {
+  return (cib) => {
+    ensureChild(ensureChild(cib, "configuration"), "resources").children.push(
+      element("primitive", { id, class: "ocf", provider: "pacemaker", type: "Dummy" }),
+    );
+  };
+}
+
+/** `stonith-enabled=false`, so crm_verify judges the configuration and not the missing fencing. */
+export function disableStonith(cib: XmlElement): void {
+  ensureChild(ensureChild(cib, "configuration"), "crm_config").children.push(
+    element("cluster_property_set", { id: "cib-bootstrap-options" }, [
+      element("nvpair", {
+        id: "cib-bootstrap-options-stonith-enabled",
+        name: "stonith-enabled",
+        value: "false",
+      }),
+    ]),
+  );
+}
+
+export function holdsPrimitive(cibXml: string, id: string): boolean {
+  return cibXml.includes(`<primitive id="${id}" `);
+}
+
+/** How one commit ended: acknowledged, found applied without an acknowledgement, or not made. */
+export type CommitOutcome = "acknowledged" | "present" | "unavailable";
+
+/**
+ * Commits one primitive through `node`: query, patch against that version, and on a lost race
+ * or a write whose fate is unknown, query again (the write may be there already).
+ */
+export async function commitThrough(dir: string, node: string, id: string): Promise<CommitOutcome> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let snapshot: CibSnapshot;
+    try {
+      snapshot = await queryCib(targetOf(dir, node));
+    } catch {
+      return "unavailable";
+    }
+    if (holdsPrimitive(snapshot.xml, id)) return "present";
+    try {
+      await patchCib(targetOf(dir, node), addition(parse(snapshot.xml), addPrimitive(id)));
+      return "acknowledged";
+    } catch (error) {
+      if (!(error instanceof ClientError)) throw error;
+      const retry = ["version_conflict", "indeterminate", "not_ready", "no_quorum"];
+      if (!retry.includes(error.code)) return "unavailable";
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return "unavailable";
+}
+
+/** What a node's state folder holds: the CIB file, its signature, and whether they agree. */
+export function diskCopy(
+  dir: string,
+  node: string,
+): { readonly xml: string; readonly signature: string; readonly signed: boolean } {
+  const xml = readFileSync(join(dir, node, "cib.xml"), "utf8");
+  const signature = readFileSync(join(dir, node, "cib.xml.sig"), "utf8").trim();
+  return { xml, signature, signed: cibDigest(parse(xml)) === signature };
+}
+
+/** crm_verify and xmllint on a CIB file, when installed: undefined = clean or tool absent. */
+export function oracleProblems(path: string): string | undefined {
+  if (hasTool("crm_verify")) {
+    const verified = spawnSync("crm_verify", ["-x", path], { encoding: "utf8" });
+    if (verified.status !== 0) return `crm_verify: ${verified.stderr}${verified.stdout}`;
+  }
+  const schema = "/usr/share/pacemaker/pacemaker-3.9.rng";
+  if (hasTool("xmllint") && existsSync(schema)) {
+    const linted = spawnSync("xmllint", ["--noout", "--relaxng", schema, path], {
+      encoding: "utf8",
+    });
+    if (linted.status !== 0) return `xmllint: ${linted.stderr}`;
+  }
+  return undefined;
+}

@@ -3,8 +3,8 @@ import type { AttributeCommand } from "./attribute-options.js";
 import { parseAttributeOptions } from "./attribute-options.js";
 import { askNode, ChannelError, resolveNodeChannel } from "./node-channel.js";
 
-/** Pacemaker's exit codes that crm_attribute uses (crm_exit_t). */
-const exitCodes = {
+/** Pacemaker's exit codes that the cluster tools use (crm_exit_t). */
+export const toolExitCodes = {
   ok: 0,
   error: 1,
   unimplemented: 3,
@@ -16,7 +16,8 @@ const exitCodes = {
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-interface Outcome {
+/** What a tool printed and how it exits. */
+export interface ToolOutcome {
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
@@ -36,19 +37,24 @@ function request(command: AttributeCommand) {
   };
 }
 
-function fromReply(command: AttributeCommand, reply: ServerMessage): Outcome {
+function fromReply(command: AttributeCommand, reply: ServerMessage): ToolOutcome {
   if (reply.kind === "error") {
     const exitCode =
       reply.code === "unauthorized"
-        ? exitCodes.insufficientPrivilege
+        ? toolExitCodes.insufficientPrivilege
         : reply.code === "unknown_kind" || reply.code === "not_ready"
-          ? exitCodes.disconnected
-          : exitCodes.error;
+          ? toolExitCodes.disconnected
+          : toolExitCodes.error;
     return { exitCode, stdout: "", stderr: `Error performing operation: ${reply.message}\n` };
   }
-  if (reply.kind === "attribute_updated") return { exitCode: exitCodes.ok, stdout: "", stderr: "" };
+  if (reply.kind === "attribute_updated")
+    return { exitCode: toolExitCodes.ok, stdout: "", stderr: "" };
   if (reply.kind !== "attribute_value") {
-    return { exitCode: exitCodes.error, stdout: "", stderr: `Unexpected ${reply.kind} reply\n` };
+    return {
+      exitCode: toolExitCodes.error,
+      stdout: "",
+      stderr: `Unexpected ${reply.kind} reply\n`,
+    };
   }
   const value = reply.value ?? command.defaultValue;
   const shown = command.quiet
@@ -56,9 +62,9 @@ function fromReply(command: AttributeCommand, reply: ServerMessage): Outcome {
     : `scope=${command.section}  name=${command.name} value=${value ?? "(null)"}\n`;
   if (value === undefined) {
     const stderr = "Error performing operation: No such device or address\n";
-    return { exitCode: exitCodes.noSuchAttribute, stdout: command.quiet ? "" : shown, stderr };
+    return { exitCode: toolExitCodes.noSuchAttribute, stdout: command.quiet ? "" : shown, stderr };
   }
-  return { exitCode: exitCodes.ok, stdout: shown, stderr: "" };
+  return { exitCode: toolExitCodes.ok, stdout: shown, stderr: "" };
 }
 
 /**
@@ -68,7 +74,7 @@ function fromReply(command: AttributeCommand, reply: ServerMessage): Outcome {
 export async function crmAttribute(
   argv: readonly string[],
   environment: Environment,
-): Promise<Outcome> {
+): Promise<ToolOutcome> {
   const localNode = environment["QUORATE_NODE"] ?? environment["OCF_RESKEY_CRM_meta_on_node"];
   const instance = environment["OCF_RESOURCE_INSTANCE"];
   const parsed = parseAttributeOptions(argv, {
@@ -82,7 +88,7 @@ export async function crmAttribute(
         : `crm_attribute: ${problem.message} (did you mean ${problem.suggestion}?)`,
     );
     const unsupported = parsed.issues.some((problem) => problem.code === "unsupported");
-    const exitCode = unsupported ? exitCodes.unimplemented : exitCodes.usage;
+    const exitCode = unsupported ? toolExitCodes.unimplemented : toolExitCodes.usage;
     return { exitCode, stdout: "", stderr: `${lines.join("\n")}\n` };
   }
   const command = parsed.value;
@@ -92,6 +98,6 @@ export async function crmAttribute(
   } catch (error) {
     if (!(error instanceof ChannelError)) throw error;
     const stderr = `Could not connect to the cluster: ${error.message}\n`;
-    return { exitCode: exitCodes.disconnected, stdout: "", stderr };
+    return { exitCode: toolExitCodes.disconnected, stdout: "", stderr };
   }
 }

@@ -75,12 +75,44 @@ describe("ocf:quorate:Stateful through the executor and crm_attribute", () => {
   });
 });
 
+describe("Pacemaker's own ocf:pacemaker:Stateful with the bundled crm_attribute", () => {
+  test("its --promotion calls reach the node's attribute manager", async () => {
+    if (!existsSync("/usr/lib/ocf/resource.d/pacemaker/Stateful")) {
+      console.warn("Skipping: ocf:pacemaker:Stateful is not installed");
+      return;
+    }
+    const executor = createExecutor({ node: "node1", stateDir: stateDir() });
+    const agent = { class: "ocf", provider: "pacemaker", type: "Stateful" } as const;
+    const before = attrd.requests.length;
+    const rcs: number[] = [];
+    for (const action of ["start", "promote", "demote", "stop"]) {
+      rcs.push((await executor.run(stateful(action, { resource: "ps", agent }))).rc);
+    }
+    expect(rcs).toEqual([0, 0, 0, 0]);
+    const updates = attrd.requests
+      .slice(before)
+      .map((request) =>
+        request.kind === "attribute_update_requested"
+          ? [request.node, request.name, request.value]
+          : [],
+      );
+    expect(updates).toEqual([
+      ["node1", "master-ps", "5"],
+      ["node1", "master-ps", "10"],
+      ["node1", "master-ps", "5"],
+      ["node1", "master-ps", null],
+    ]);
+    await executor.stopAll();
+  });
+});
+
 describe("bundled crm_attribute", () => {
   const tool = join(bundledToolsDirectory() ?? "", "crm_attribute");
   /** Asynchronous: the fake attribute manager answers from this process's event loop. */
   const run = (
     args: string[],
     extra: Record<string, string> = {},
+    program = tool,
   ): Promise<{ status: number | null; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
       const environment = {
@@ -89,7 +121,7 @@ describe("bundled crm_attribute", () => {
         QUORATE_NODE: "node1",
         ...extra,
       };
-      const child = spawn(tool, args, { env: environment });
+      const child = spawn(program, args, { env: environment });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -111,6 +143,17 @@ describe("bundled crm_attribute", () => {
     const bad = await run(["--lifetme", "reboot"]);
     expect(bad.status).toBe(64);
     expect(bad.stderr).toMatch(/Unknown option --lifetme \(did you mean --lifetime\?\)/);
+  });
+
+  test("attrd_updater sets with a dampening delay, queries and deletes", async () => {
+    const tool = join(bundledToolsDirectory() ?? "", "attrd_updater");
+    const set = await run(["-n", "pingd", "-B", "1", "-d", "5s"], {}, tool);
+    expect(set.status).toBe(0);
+    expect(attrd.requests.at(-1)).toMatchObject({ name: "pingd", value: "1", dampenMs: 5000 });
+    const query = await run(["-Q", "-n", "pingd"], {}, tool);
+    expect([query.status, query.stdout]).toEqual([0, 'name="pingd" host="node1" value="1"\n']);
+    expect((await run(["-D", "-n", "pingd"], {}, tool)).status).toBe(0);
+    expect((await run(["-Q", "-n", "pingd"], {}, tool)).status).toBe(105);
   });
 
   test("without a reachable node it exits 102 and says why", async () => {

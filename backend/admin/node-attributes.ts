@@ -63,6 +63,7 @@ export function setNodeAttribute(
       owner.element,
       {
         setName: owner.setName,
+        choice: "named",
         defaultSetId: owner.setId,
         name: request.name,
         value: request.value,

@@ -28,7 +28,13 @@ export function standbyNode(
       const setId = `status-${nodeId}`;
       setAttribute(
         holder,
-        { setName: "instance_attributes", defaultSetId: setId, name: "standby", value: "on" },
+        {
+          setName: "instance_attributes",
+          choice: "first",
+          defaultSetId: setId,
+          name: "standby",
+          value: "on",
+        },
         ids,
       );
     } else {
@@ -36,7 +42,13 @@ export function standbyNode(
       const setId = `${nodeId}-instance_attributes`;
       setAttribute(
         node,
-        { setName: "instance_attributes", defaultSetId: setId, name: "standby", value: "on" },
+        {
+          setName: "instance_attributes",
+          choice: "first",
+          defaultSetId: setId,
+          name: "standby",
+          value: "on",
+        },
         ids,
       );
     }
@@ -72,7 +84,13 @@ export function nodeMaintenance(
     const value = request.on ? "true" : "off";
     setAttribute(
       node,
-      { setName: "instance_attributes", defaultSetId: setId, name: "maintenance", value },
+      {
+        setName: "instance_attributes",
+        choice: "named",
+        defaultSetId: setId,
+        name: "maintenance",
+        value,
+      },
       idsOf(copy),
     );
     return [];

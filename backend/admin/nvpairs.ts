@@ -26,20 +26,31 @@ export function nvpairsNamed(owner: XmlElement, setName: string, name: string): 
   );
 }
 
-/** Appends a new set `<setName id=…>` to the owner (after its other sets of that kind). */
+/** Appends a new set `<setName id=…>` as the owner's last child (as both tools do). */
 export function appendSet(owner: XmlElement, setName: string, id: string): XmlElement {
   const created = element(setName, { id });
-  const sets = childElements(owner, setName);
-  const last = sets[sets.length - 1];
-  const index = last === undefined ? -1 : owner.children.indexOf(last);
-  if (index < 0) owner.children.push(created);
-  else owner.children.splice(index + 1, 0, created);
+  owner.children.push(created);
   return created;
 }
 
-/** The owner's first set of that kind, created with `id` when there is none. */
-export function firstSet(owner: XmlElement, setName: string, id: string): XmlElement {
-  return childElements(owner, setName)[0] ?? appendSet(owner, setName, id);
+/**
+ * The set a new nvpair goes into. crmsh takes the owner's first set of that kind; Pacemaker's
+ * tools (crm_resource, crm_attribute) take the set with their default id, creating it when
+ * missing even beside other sets.
+ */
+export type SetChoice = "first" | "named";
+
+function chooseSet(
+  owner: XmlElement,
+  options: { readonly setName: string; readonly defaultSetId: string; readonly choice: SetChoice },
+  ids: Set<string>,
+): XmlElement {
+  const sets = childElements(owner, options.setName);
+  const found =
+    options.choice === "first"
+      ? sets[0]
+      : sets.find((set) => set.attributes["id"] === options.defaultSetId);
+  return found ?? appendSet(owner, options.setName, freeId(ids, options.defaultSetId));
 }
 
 /** Adds `<nvpair id name value>` (crm_resource's and crmsh's attribute order) to a set. */
@@ -55,9 +66,9 @@ export function addNvpair(
 }
 
 /**
- * Sets `name` in the owner's sets of kind `setName` as crm_resource and crm_attribute do: every
- * existing nvpair of that name gets the value; otherwise one is added to the first set (created
- * as `defaultSetId` when missing). Returns the nvpair written first.
+ * Sets `name` in the owner's sets of kind `setName`: every existing nvpair of that name gets the
+ * value; otherwise one is added to the set `choice` picks (created as `defaultSetId` when
+ * missing). Returns the nvpair written first.
  */
 export function setAttribute(
   owner: XmlElement,
@@ -66,6 +77,7 @@ export function setAttribute(
     readonly defaultSetId: string;
     readonly name: string;
     readonly value: string;
+    readonly choice: SetChoice;
   },
   ids: Set<string>,
 ): XmlElement {
@@ -73,8 +85,7 @@ export function setAttribute(
   for (const pair of existing) pair.attributes["value"] = options.value;
   const first = existing[0];
   if (first !== undefined) return first;
-  const set = firstSet(owner, options.setName, freeId(ids, options.defaultSetId));
-  return addNvpair(set, options, ids);
+  return addNvpair(chooseSet(owner, options, ids), options, ids);
 }
 
 /** Removes the nvpairs named `name` from the owner's sets; returns the removed pairs. */

@@ -34,6 +34,7 @@ export function setResourceAttribute(
       path.resource,
       {
         setName,
+        choice: "named",
         defaultSetId: `${request.resource}-${setName}`,
         name: request.name,
         value: request.value,

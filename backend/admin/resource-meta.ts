@@ -66,6 +66,7 @@ export function setDeepMeta(
       target,
       {
         setName: "meta_attributes",
+        choice: "first",
         defaultSetId: `${target.attributes["id"] ?? request.resource}-meta_attributes`,
         name: request.name,
         value: request.value,
@@ -119,6 +120,7 @@ export function setPromotedRole(
       owner,
       {
         setName: "meta_attributes",
+        choice: "named",
         defaultSetId: `${resource}-meta_attributes`,
         name: "target-role",
         value: role,

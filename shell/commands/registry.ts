@@ -30,6 +30,12 @@ const levels: readonly LevelEntry[] = [
     load: async () => (await import("./resource.js")).resourceLevel,
   },
   {
+    name: "node",
+    aliases: [],
+    help: "Node management: standby, online, maintenance, attributes, fencing",
+    load: async () => (await import("./node.js")).nodeLevel,
+  },
+  {
     name: "ra",
     aliases: [],
     help: "Resource agents: classes, providers, lists and meta-data",

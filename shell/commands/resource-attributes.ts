@@ -9,6 +9,7 @@ import {
 } from "../../backend/admin/index.js";
 import { ok } from "../../backend/base/index.js";
 import { withSession } from "./configure-support.js";
+import { applyTransientChange } from "./live-transient.js";
 import { applyChange, showQuery, usage } from "./resource-support.js";
 import type { Command, CommandContext, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
@@ -83,10 +84,10 @@ export const failcountCommand: Command = {
       });
     }
     if (action === "delete") {
-      return applyChange(context, (cib) => deleteFailCount(cib, { resource, node }));
+      return applyTransientChange(context, (cib) => deleteFailCount(cib, { resource, node }));
     }
     if (action === "set" && value !== undefined && /^(\d+|INFINITY)$/.test(value)) {
-      return applyChange(context, (cib) => setFailCount(cib, { resource, node, value }));
+      return applyTransientChange(context, (cib) => setFailCount(cib, { resource, node, value }));
     }
     return usage(context, text);
   },

@@ -199,6 +199,25 @@ export interface OrderConstraint {
   readonly requireAll?: boolean;
 }
 
+export type TicketLossPolicy = "stop" | "demote" | "fence" | "freeze";
+
+/** An `rsc_ticket`: the resource runs (in `role`) only while the ticket is granted. */
+export interface TicketConstraint {
+  readonly id: string;
+  readonly resourceId: string;
+  readonly ticket: string;
+  /** undefined: any role (Started and unset mean the same). */
+  readonly role: Role | undefined;
+  /** Unset: demote for the Promoted role, stop otherwise. */
+  readonly lossPolicy: TicketLossPolicy | undefined;
+}
+
+/** A ticket's state from the status section (`<tickets><ticket_state …/>`). */
+export interface TicketState {
+  readonly granted: boolean;
+  readonly standby: boolean;
+}
+
 export interface ClusterModel {
   readonly options: ClusterOptions;
   readonly haveQuorum: boolean;
@@ -215,6 +234,8 @@ export interface ClusterModel {
   readonly locations: LocationConstraint[];
   readonly colocations: ColocationConstraint[];
   readonly orders: OrderConstraint[];
+  readonly tickets: ReadonlyMap<string, TicketState>;
+  readonly ticketConstraints: TicketConstraint[];
   readonly hasFenceDevice: boolean;
   readonly rscDefaults: Map<string, string>;
   readonly opDefaults: Map<string, string>;

@@ -4,6 +4,7 @@
  */
 import type { Role } from "./model.js";
 import { INFINITY, addScores, formatScore, parseScore } from "./score.js";
+import { lacksPromotionTicket } from "./tickets.js";
 import { isAvailable, primitiveStates, type ResourceState, type Working } from "./working.js";
 import { evaluateRule } from "./rules.js";
 import { applyColocationScore, hasInfluence } from "./colocation.js";
@@ -143,6 +144,9 @@ function mergePromotionScores(working: Working, clone: ResourceState, sortIndex:
       flags: { thisWith: false, active: true, nonnegative: true },
     });
     if (merged !== undefined) clone.allowed = merged;
+  }
+  if (lacksPromotionTicket(working, clone)) {
+    for (const node of clone.allowed.keys()) clone.allowed.set(node, -INFINITY);
   }
   for (const instance of clone.children) {
     const node = instanceNode(instance);

@@ -18,6 +18,7 @@ import type { ResourceState, Working } from "./working.js";
 import { createProbes } from "./probes.js";
 import { createRecurringMonitors } from "./recurring.js";
 import { cancelReloads, checkDefinitionChanges } from "./definition-changes.js";
+import { applyTicketBans, applyTicketLosses } from "./tickets.js";
 import { createMigrationActions, markCloneStopMigratable, migrationSource } from "./migration.js";
 
 export interface ScheduleOptions {
@@ -65,11 +66,13 @@ function forEachPrimitive(state: ResourceState, visit: (primitive: ResourceState
 /** Runs every stage on an unpacked cluster and returns the final working state. */
 export function runStages(model: ClusterModel): Working {
   const working = buildWorking(model);
+  applyTicketLosses(working);
   applyQuorumSuicide(working);
   unpackColocations(working);
   unpackUserOrderings(working);
   antiColocationOrderings(working);
   applyNodeCriteria(working);
+  applyTicketBans(working);
   for (const state of working.topLevel) internalConstraints(working, state);
   checkDefinitionChanges(working);
   for (const state of working.topLevel) {

@@ -5,6 +5,7 @@
 import { childElements, firstChild, type XmlElement } from "../../backend/cib/index.js";
 import type {
   ColocationConstraint, LocationConstraint, OrderConstraint, OrderKind, ResourceModel,
+  TicketConstraint, TicketLossPolicy,
 } from "./model.js";
 import { booleanOption } from "./nvpairs.js";
 import { parseScore } from "./score.js";
@@ -21,6 +22,7 @@ export interface UnpackedConstraints {
   readonly locations: LocationConstraint[];
   readonly colocations: ColocationConstraint[];
   readonly orders: OrderConstraint[];
+  readonly ticketConstraints: TicketConstraint[];
 }
 
 export function unpackReferences(configuration: XmlElement | undefined, resources: XmlElement | undefined): Map<string, string[]> {
@@ -51,11 +53,12 @@ function expand(id: string | undefined, context: ConstraintContext): string[] {
 }
 
 export function unpackConstraints(section: XmlElement | undefined, context: ConstraintContext): UnpackedConstraints {
-  const result: UnpackedConstraints = { locations: [], colocations: [], orders: [] };
+  const result: UnpackedConstraints = { locations: [], colocations: [], orders: [], ticketConstraints: [] };
   for (const constraint of section === undefined ? [] : childElements(section)) {
     if (constraint.name === "rsc_location") unpackLocation(constraint, context, result.locations);
     else if (constraint.name === "rsc_colocation") unpackColocation(constraint, context, result.colocations);
     else if (constraint.name === "rsc_order") unpackOrder(constraint, context, result.orders);
+    else if (constraint.name === "rsc_ticket") unpackTicket(constraint, context, result.ticketConstraints);
   }
   return result;
 }
@@ -232,5 +235,34 @@ function unpackOrder(constraint: XmlElement, context: ConstraintContext, into: O
     }
     const firsts = earlier.sequential ? earlier.members.slice(-1) : earlier.members;
     for (const first of firsts) for (const then of thens) push(first, earlier, then, later);
+  }
+}
+
+const lossPolicies: readonly string[] = ["stop", "demote", "fence", "freeze"];
+
+/** rsc_ticket, with `rsc`/`rsc-role` or resource sets (each set's `role`). */
+function unpackTicket(constraint: XmlElement, context: ConstraintContext, into: TicketConstraint[]): void {
+  const attributes = constraint.attributes;
+  const ticket = attributes["ticket"];
+  if (ticket === undefined) return;
+  const policy = attributes["loss-policy"]?.toLowerCase();
+  const base = {
+    id: attributes["id"] ?? "",
+    ticket,
+    lossPolicy: policy !== undefined && lossPolicies.includes(policy) ? (policy as TicketLossPolicy) : undefined,
+  };
+  const roleOf = (text: string | undefined): TicketConstraint["role"] => {
+    const role = parseRole(text);
+    return role === "Started" ? undefined : role;
+  };
+  const sets = readSets(constraint, context);
+  if (sets.length === 0) {
+    for (const resourceId of expand(attributes["rsc"], context)) {
+      into.push({ ...base, resourceId, role: roleOf(attributes["rsc-role"]) });
+    }
+    return;
+  }
+  for (const set of sets) {
+    for (const resourceId of set.members) into.push({ ...base, resourceId, role: roleOf(set.role) });
   }
 }

@@ -11,6 +11,7 @@ import { unpackNodeStates, unpackNodes } from "./unpack-nodes.js";
 import { unpackDefaults, unpackOptions } from "./unpack-options.js";
 import { primitivesOf, unpackResources } from "./unpack-resources.js";
 import { isTrue } from "./nvpairs.js";
+import { unpackTicketStates } from "./tickets.js";
 
 export interface UnpackOptions {
   /** ISO 8601 date or epoch seconds; the CIB's `execution-date` wins. */
@@ -80,6 +81,7 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
     nodeByName: new Map(nodes.map((node) => [node.name, node])),
     resources, resourceById,
     ...constraints,
+    tickets: unpackTicketStates(status),
     hasFenceDevice: primitives.some((primitive) => primitive.className === "stonith"),
     rscDefaults, opDefaults,
   });

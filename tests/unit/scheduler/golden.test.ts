@@ -14,9 +14,14 @@ import { repoRoot } from "../../support/source-files.js";
 const goldenDir = join(repoRoot, "tests", "golden", "scheduler");
 const cases = readdirSync(goldenDir).sort();
 const normalize = (line: string): string => line.trim().replace(/\s+/g, " ");
-/** Pseudo actions print their node only in some Pacemaker paths; compare them without it. */
+/**
+ * Pseudo actions print their node only in some Pacemaker paths, and anonymous clone instances
+ * print without their instance number; compare both without them.
+ */
 const graphLine = (line: string): string =>
-  normalize(line).replace(/^(\* Pseudo action: \S+) on \S+$/, "$1");
+  normalize(line)
+    .replace(/^(\* Pseudo action: \S+) on \S+$/, "$1")
+    .replace(/^(\* Resource action: [^\s:]+):\d+ /, "$1 ");
 const nonEmpty = (text: string): string[] => text.split("\n").filter((line) => line.trim() !== "");
 
 describe("schedule() golden cases", () => {

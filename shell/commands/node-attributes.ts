@@ -5,6 +5,7 @@ import {
   showNodeAttribute,
 } from "../../backend/admin/index.js";
 import { ok } from "../../backend/base/index.js";
+import { applyTransientChange } from "./live-transient.js";
 import { applyChange, showQuery, usage } from "./resource-support.js";
 import type { Command } from "./types.js";
 
@@ -26,11 +27,12 @@ function nodeAttributeCommand(name: string, scope: NodeAttributeScope): Command 
       const [node, action, attribute, value] = input.args;
       if (node === undefined || attribute === undefined) return usage(context, text);
       const request = { node, scope, name: attribute };
+      const apply = scope === "status" ? applyTransientChange : applyChange;
       if (action === "set" && value !== undefined && input.args.length === 4) {
-        return applyChange(context, (cib) => setNodeAttribute(cib, { ...request, value }));
+        return apply(context, (cib) => setNodeAttribute(cib, { ...request, value }));
       }
       if (action === "delete" && input.args.length === 3) {
-        return applyChange(context, (cib) => deleteNodeAttribute(cib, request), "line");
+        return apply(context, (cib) => deleteNodeAttribute(cib, request), "line");
       }
       if ((action === "show" || action === "get") && input.args.length === 3) {
         return showQuery(context, (cib) => {

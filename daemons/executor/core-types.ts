@@ -35,6 +35,8 @@ export type ExecutorInput =
       readonly nowMs: number;
       readonly callId: number;
       readonly action: ExecutorAction;
+      /** When the first run is due; one interval when absent. */
+      readonly firstRunDelayMs?: number;
     }
   | {
       readonly kind: "cancel_requested";

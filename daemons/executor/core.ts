@@ -47,7 +47,7 @@ export class ExecutorCore {
       case "run_requested":
         return this.#onRunRequested(input.callId, input.action);
       case "recurring_requested":
-        return this.#onRecurringRequested(input.callId, input.action);
+        return this.#onRecurringRequested(input.callId, input.action, input.firstRunDelayMs);
       case "cancel_requested":
         this.#cancelMatching((op) => matches(op.action, input));
         return this.#startReady();
@@ -108,11 +108,13 @@ export class ExecutorCore {
     this.#startReady();
   }
 
-  #onRecurringRequested(callId: number, action: ExecutorAction): void {
+  #onRecurringRequested(callId: number, action: ExecutorAction, firstRunDelayMs?: number): void {
     this.#acceptCallId(callId);
     assert(action.intervalMs > 0, "a recurring operation has an interval");
     this.#cancelMatching((op) => matches(op.action, action));
-    this.#recurring.set(callId, { callId, action, nextDueMs: this.#nowMs + action.intervalMs });
+    const nextDueMs = this.#nowMs + Math.max(0, firstRunDelayMs ?? action.intervalMs);
+    this.#recurring.set(callId, { callId, action, nextDueMs });
+    if (nextDueMs <= this.#nowMs) this.#onTick();
   }
 
   #enqueue(job: Job): void {

@@ -18,7 +18,13 @@ import { invocationOf } from "./invocation.js";
 import { programAction } from "./program-action.js";
 import type { AgentProcess } from "./process.js";
 import { startAgentProcess } from "./process.js";
-import type { Executor, ExecutorAction, ExecutorResult, RecurringOperation } from "./types.js";
+import type {
+  Executor,
+  ExecutorAction,
+  ExecutorResult,
+  RecurringOperation,
+  RecurringOptions,
+} from "./types.js";
 
 export interface ExecutorOptions {
   readonly node: string;
@@ -91,12 +97,18 @@ class ProcessExecutor implements Executor {
     });
   }
 
-  startRecurring(action: ExecutorAction, onResult: (result: ExecutorResult) => void): number {
+  startRecurring(
+    action: ExecutorAction,
+    onResult: (result: ExecutorResult) => void,
+    options: RecurringOptions = {},
+  ): number {
     assert(action.intervalMs > 0, "startRecurring needs an interval");
     const callId = ++this.#lastCallId;
     this.#actions.set(callId, action);
     this.#listeners.set(callId, onResult);
-    this.#feed({ kind: "recurring_requested", nowMs: this.#now(), callId, action });
+    const delay = options.firstRunDelayMs;
+    const firstRun = delay === undefined ? {} : { firstRunDelayMs: delay };
+    this.#feed({ kind: "recurring_requested", nowMs: this.#now(), callId, action, ...firstRun });
     return callId;
   }
 

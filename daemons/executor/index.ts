@@ -7,6 +7,7 @@ export type {
   ExecutorAction,
   ExecutorResult,
   RecurringOperation,
+  RecurringOptions,
 } from "./types.js";
 export type {
   ExecutorEffect,

@@ -68,6 +68,14 @@ export interface RecurringOperation {
   readonly lastStatus?: ExecutionStatus;
 }
 
+export interface RecurringOptions {
+  /**
+   * When the first run is due (one interval when absent). 0 runs it at once, as Pacemaker's
+   * execd does, so the first result can confirm the transition's monitor action.
+   */
+  readonly firstRunDelayMs?: number;
+}
+
 /** What the controller uses; the host (`createExecutor`) implements it with real processes. */
 export interface Executor {
   /** Runs one action, after any action of the same resource still queued or running. */
@@ -78,7 +86,11 @@ export interface Executor {
    * other than the expected `op_target_rc`, default 0), and a final `cancelled` one. Ended by
    * `cancel`, by a stop of the same resource, or by `stopAll`. Returns the operation's call id.
    */
-  startRecurring(action: ExecutorAction, onResult: (result: ExecutorResult) => void): number;
+  startRecurring(
+    action: ExecutorAction,
+    onResult: (result: ExecutorResult) => void,
+    options?: RecurringOptions,
+  ): number;
   /** Cancels a recurring operation; false when none matched. */
   cancel(resource: string, action: string, intervalMs: number): boolean;
   activeRecurring(): readonly RecurringOperation[];

@@ -140,6 +140,21 @@ describe("ExecutorCore recurring operations", () => {
     ]);
   });
 
+  test("firstRunDelayMs 0 runs at once, as Pacemaker's execd does", () => {
+    const core = new ExecutorCore();
+    core.step({
+      kind: "recurring_requested",
+      nowMs: 0,
+      callId: 5,
+      action: monitor,
+      firstRunDelayMs: 0,
+    });
+    expect(kinds(core.drain())).toEqual(["spawn 5"]);
+    core.step({ kind: "process_ended", nowMs: 3, callId: 5, outcome: exited(0) });
+    expect(kinds(core.drain())).toEqual(["recurring_result 5"]);
+    expect(core.nextWakeMs()).toBe(103);
+  });
+
   test("a promoted monitor expects op_target_rc 8", () => {
     const core = new ExecutorCore();
     const promoted = { ...monitor, meta: { op_target_rc: "8" } };

@@ -1,6 +1,7 @@
 import type { XmlElement } from "../../backend/cib/index.js";
 import type { RuleTable } from "./validate-rule.js";
 import { exactlyOne, excluded, has, onlyWith } from "./validate-rule.js";
+import { parseXpath } from "./acl-xpath-parse.js";
 import { oneOf } from "./validate-values.js";
 
 /**
@@ -44,8 +45,17 @@ function fencingLevelCheck(node: XmlElement): string[] {
   return excluded(node, ["target-value"], `with "${targets[0] ?? ""}"`);
 }
 
+/** An xpath quorate cannot evaluate would silently match nothing: refuse it at write time. */
+function xpathProblem(node: XmlElement): string[] {
+  const xpath = node.attributes["xpath"];
+  if (xpath === undefined) return [];
+  const parsed = parseXpath(xpath);
+  return parsed.ok ? [] : parsed.issues.map((found) => found.message);
+}
+
 function permissionCheck(node: XmlElement): string[] {
   return [
+    ...xpathProblem(node),
     ...exactlyOne(node, ["xpath", "reference", "object-type"]),
     ...onlyWith(node, "attribute", "object-type"),
   ];

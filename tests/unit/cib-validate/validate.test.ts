@@ -124,12 +124,14 @@ describe("validateCibWrite()", () => {
     const found = messages(
       `<resources>${dummy}</resources><constraints/><acls><acl_role id="r">` +
         `<acl_permission id="p" kind="read" xpath="/cib" reference="d1"/>` +
-        `<acl_permission id="q" kind="write" attribute="x"/></acl_role></acls>`,
+        `<acl_permission id="q" kind="write" attribute="x"/>` +
+        `<acl_permission id="u" kind="read" xpath="//a | //b"/></acl_role></acls>`,
     );
     expect(found).toEqual([
       `/cib/configuration/acls/acl_role[@id='r']/acl_permission[@id='p']: expected only one of the attributes "xpath", "reference"`,
       `/cib/configuration/acls/acl_role[@id='r']/acl_permission[@id='q']: expected one of the attributes "xpath", "reference", "object-type"`,
       `/cib/configuration/acls/acl_role[@id='r']/acl_permission[@id='q']: attribute "attribute" is allowed only with "object-type"`,
+      `/cib/configuration/acls/acl_role[@id='r']/acl_permission[@id='u']: Unsupported xpath "//a | //b": unexpected "|" at column 5`,
     ]);
   });
 

@@ -20,7 +20,12 @@ async function run(args: readonly string[]): Promise<number> {
     const { runLiveMonitor } = await import("../monitor-live/index.js");
     return runLiveMonitor(args, process.env);
   }
-  const outcome = runCrmMon(args, fileMonitorEnvironment(process.env));
+  const { usesLiveCluster } = await import("../live-monitor.js");
+  const help = args.some((argument) => argument === "-h" || argument === "--help");
+  const outcome =
+    usesLiveCluster(process.env) && !help
+      ? await (await import("../live-monitor.js")).liveCrmMon(args, process.env)
+      : runCrmMon(args, fileMonitorEnvironment(process.env));
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);
   return outcome.exitCode;

@@ -12,9 +12,12 @@ export const statusCommand: Command = {
   help: "Cluster status, as crm_mon -1 prints it",
   example: "status inactive failcounts",
   run: async (input, context) => {
-    const { crmStatus } = await import("../monitor/index.js");
+    const { crmStatus, statusArguments } = await import("../monitor/index.js");
     const { fileMonitorEnvironment } = await import("../monitor/file-environment.js");
-    const outcome = crmStatus(input.args, fileMonitorEnvironment(context.environment));
+    const live = await import("../live-monitor.js");
+    const outcome = live.usesLiveCluster(context.environment)
+      ? await live.liveCrmMon(statusArguments(input.args), context.environment)
+      : crmStatus(input.args, fileMonitorEnvironment(context.environment));
     for (const line of outcome.stdout.replace(/\n$/, "").split("\n")) {
       if (outcome.stdout !== "") context.output.line(line);
     }

@@ -121,5 +121,10 @@ export function crmStatus(
   words: readonly string[],
   environment: MonitorEnvironment,
 ): MonitorOutcome {
-  return runCrmMon(["-1", ...words.map((word) => statusWords[word] ?? word)], environment);
+  return runCrmMon(statusArguments(words), environment);
+}
+
+/** The crm_mon arguments `crm status WORDS…` stands for. */
+export function statusArguments(words: readonly string[]): string[] {
+  return ["-1", ...words.map((word) => statusWords[word] ?? word)];
 }

@@ -2,6 +2,7 @@ import type { ServerMessage } from "../../../backend/protocol/index.js";
 import type { AttributeCommand } from "./attribute-options.js";
 import { parseAttributeOptions } from "./attribute-options.js";
 import { askNode, ChannelError, resolveNodeChannel } from "./node-channel.js";
+import { permanentAttribute } from "./permanent-attribute.js";
 
 /** Pacemaker's exit codes that the cluster tools use (crm_exit_t). */
 export const toolExitCodes = {
@@ -24,6 +25,9 @@ export interface ToolOutcome {
 }
 
 function request(command: AttributeCommand) {
+  if (command.operation === "query" && command.section === "nodes") {
+    return { kind: "cib_query_requested" as const };
+  }
   if (command.operation === "query") {
     return { kind: "attribute_query_requested" as const, node: command.node, name: command.name };
   }
@@ -37,26 +41,9 @@ function request(command: AttributeCommand) {
   };
 }
 
-function fromReply(command: AttributeCommand, reply: ServerMessage): ToolOutcome {
-  if (reply.kind === "error") {
-    const exitCode =
-      reply.code === "unauthorized"
-        ? toolExitCodes.insufficientPrivilege
-        : reply.code === "unknown_kind" || reply.code === "not_ready"
-          ? toolExitCodes.disconnected
-          : toolExitCodes.error;
-    return { exitCode, stdout: "", stderr: `Error performing operation: ${reply.message}\n` };
-  }
-  if (reply.kind === "attribute_updated")
-    return { exitCode: toolExitCodes.ok, stdout: "", stderr: "" };
-  if (reply.kind !== "attribute_value") {
-    return {
-      exitCode: toolExitCodes.error,
-      stdout: "",
-      stderr: `Unexpected ${reply.kind} reply\n`,
-    };
-  }
-  const value = reply.value ?? command.defaultValue;
+/** A query's answer as Pacemaker prints it (`scope=… name=… value=…`, or the value with -q). */
+function shownValue(command: AttributeCommand, found: string | null): ToolOutcome {
+  const value = found ?? command.defaultValue;
   const shown = command.quiet
     ? `${value ?? ""}\n`
     : `scope=${command.section}  name=${command.name} value=${value ?? "(null)"}\n`;
@@ -65,6 +52,33 @@ function fromReply(command: AttributeCommand, reply: ServerMessage): ToolOutcome
     return { exitCode: toolExitCodes.noSuchAttribute, stdout: command.quiet ? "" : shown, stderr };
   }
   return { exitCode: toolExitCodes.ok, stdout: shown, stderr: "" };
+}
+
+function refused(reply: Extract<ServerMessage, { kind: "error" }>): ToolOutcome {
+  const exitCode =
+    reply.code === "unauthorized" || reply.code === "permission_denied"
+      ? toolExitCodes.insufficientPrivilege
+      : reply.code === "unknown_kind" || reply.code === "not_ready"
+        ? toolExitCodes.disconnected
+        : toolExitCodes.error;
+  return { exitCode, stdout: "", stderr: `Error performing operation: ${reply.message}\n` };
+}
+
+function fromReply(command: AttributeCommand, reply: ServerMessage): ToolOutcome {
+  switch (reply.kind) {
+    case "error":
+      return refused(reply);
+    case "attribute_updated":
+      return { exitCode: toolExitCodes.ok, stdout: "", stderr: "" };
+    case "attribute_value":
+      return shownValue(command, reply.value);
+    case "cib_query":
+      return shownValue(command, permanentAttribute(reply.xml, command.node, command.name) ?? null);
+    default: {
+      const stderr = `Unexpected ${reply.kind} reply\n`;
+      return { exitCode: toolExitCodes.error, stdout: "", stderr };
+    }
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 
 /**
  * A stand-in for a node's attribute manager on its client channel: answers the attribute
- * requests crm_attribute sends, records them, and writes `client.port` / `client.token` into
+ * requests crm_attribute sends (and CIB queries, from a fixed CIB), records them, and writes `client.port` / `client.token` into
  * the state folder as quorated does.
  */
 export interface FakeAttrd {
@@ -40,6 +40,12 @@ function answer(request: AttributeRequest, values: Map<string, string>): ServerM
   }
 }
 
+/** The CIB a `cib_query_requested` gets: node1 with the permanent attribute site=east. */
+const cibXml = `<cib><configuration><nodes>
+<node id="1" uname="node1"><instance_attributes id="nodes-1">
+<nvpair id="nodes-1-site" name="site" value="east"/></instance_attributes></node>
+</nodes></configuration><status/></cib>`;
+
 export async function startFakeAttrd(stateDir: string, token = "secret-token"): Promise<FakeAttrd> {
   const requests: AttributeRequest[] = [];
   const values = new Map<string, string>();
@@ -52,6 +58,13 @@ export async function startFakeAttrd(stateDir: string, token = "secret-token"): 
   server.on("connection", (socket) => {
     socket.on("message", (data: Buffer) => {
       const decoded = decodeClientRequest(data.toString("utf8"));
+      if (decoded.ok && decoded.value.kind === "cib_query_requested") {
+        const version = { adminEpoch: 0, epoch: 1, numUpdates: 0 };
+        socket.send(
+          encodeMessage({ kind: "cib_query", id: decoded.value.id, xml: cibXml, version }),
+        );
+        return;
+      }
       if (!decoded.ok || !decoded.value.kind.startsWith("attribute_")) {
         const message = {
           kind: "error",

@@ -131,16 +131,19 @@ describe("bundled crm_attribute", () => {
 
   test("queries as Pacemaker's prints, -q for the value, 105 when unset, 64 on bad options", async () => {
     attrd.values.set("node1/pingd", "100");
-    const full = await run(["-G", "-n", "pingd", "-l", "reboot"]);
+    // Independent calls run side by side (each is a process start).
+    const [full, quiet, missing, bad] = await Promise.all([
+      run(["-G", "-n", "pingd", "-l", "reboot"]),
+      run(["--query", "--name=pingd", "--lifetime=reboot", "-q"]),
+      run(["-G", "-n", "nothing", "-l", "reboot"]),
+      run(["--lifetme", "reboot"]),
+    ]);
     expect([full.status, full.stdout]).toEqual([0, "scope=status  name=pingd value=100\n"]);
-    const quiet = await run(["--query", "--name=pingd", "--lifetime=reboot", "-q"]);
     expect([quiet.status, quiet.stdout]).toEqual([0, "100\n"]);
-    const missing = await run(["-G", "-n", "nothing", "-l", "reboot"]);
     expect([missing.status, missing.stderr]).toEqual([
       105,
       "Error performing operation: No such device or address\n",
     ]);
-    const bad = await run(["--lifetme", "reboot"]);
     expect(bad.status).toBe(64);
     expect(bad.stderr).toMatch(/Unknown option --lifetme \(did you mean --lifetime\?\)/);
   });
@@ -154,6 +157,15 @@ describe("bundled crm_attribute", () => {
     expect([query.status, query.stdout]).toEqual([0, 'name="pingd" host="node1" value="1"\n']);
     expect((await run(["-D", "-n", "pingd"], {}, tool)).status).toBe(0);
     expect((await run(["-Q", "-n", "pingd"], {}, tool)).status).toBe(105);
+  });
+
+  test("a permanent attribute (-N without -l) is read from the CIB's nodes section", async () => {
+    const [found, absent] = await Promise.all([
+      run(["-N", "node1", "-n", "site", "-G"]),
+      run(["-N", "node2", "-n", "site", "-G", "-q", "-d", "west"]),
+    ]);
+    expect([found.status, found.stdout]).toEqual([0, "scope=nodes  name=site value=east\n"]);
+    expect([absent.status, absent.stdout]).toEqual([0, "west\n"]);
   });
 
   test("without a reachable node it exits 102 and says why", async () => {

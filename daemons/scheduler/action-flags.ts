@@ -57,7 +57,7 @@ function cloneFlags(action: ActionState, clone: ResourceState, node: string | un
   const flags: Flags = { optional: true, runnable: true, migrateRunnable: false };
   let anyRunnable = false;
   for (const instance of clone.children) {
-    const task = instance.children.length === 0 ? originalTask(action.task) : action.task;
+    const task = instance.children.length === 0 ? originalTask(notifiedTask(action) ?? action.task) : action.task;
     const found = instance.actions.find((candidate) => candidate.task === task && (node === undefined || candidate.node === node));
     if (found === undefined) continue;
     const instanceFlags = actionFlags(found, node);
@@ -80,6 +80,12 @@ export function orderingFlags(action: ActionState, node: string | undefined): Fl
   if (node === undefined || action.resource?.resource.kind !== "clone") return flags;
   const onNode = actionFlags(action, node);
   return { optional: onNode.optional, runnable: onNode.runnable || flags.runnable, migrateRunnable: false };
+}
+
+/** clone_child_action: a notification stands for the action it notifies about. */
+function notifiedTask(action: ActionState): string | undefined {
+  if (action.task !== "notify" && action.task !== "notified") return undefined;
+  return /_notify_([a-z_]+)_0$/.exec(action.key)?.[1];
 }
 
 export function originalTask(task: string): string {

@@ -156,6 +156,7 @@ export function buildWorking(model: ClusterModel): Working {
     capacity: new Map(model.nodes.map((node) => [node.name, new Map(node.utilization)])),
     fenceActions: [],
     singletons: new Map(),
+    notifications: [],
   };
   const top = model.resources.map((resource) => buildState(resource, undefined, working));
   const ordered = top

@@ -19,6 +19,8 @@ import { createProbes } from "./probes.js";
 import { createRecurringMonitors } from "./recurring.js";
 import { cancelReloads, checkDefinitionChanges } from "./definition-changes.js";
 import { applyTicketBans, applyTicketLosses } from "./tickets.js";
+import { createNotificationPseudoOps } from "./notify-pseudo.js";
+import { createNotifications } from "./notifications.js";
 import { createMigrationActions, markCloneStopMigratable, migrationSource } from "./migration.js";
 
 export interface ScheduleOptions {
@@ -53,9 +55,11 @@ function createActions(working: Working, state: ResourceState): void {
   for (const task of ["start", "running", "stop", "stopped"]) pseudoResourceAction(working, state, task);
   const stop = state.actions.find((action) => action.task === "stop");
   if (stop !== undefined) markCloneStopMigratable(state, stop);
-  if (isPromotableClone(state) || (state.resource.kind === "group" && isPromotableClone(state.parent))) {
+  const promotable = isPromotableClone(state);
+  if (promotable || (state.resource.kind === "group" && isPromotableClone(state.parent))) {
     for (const task of ["promote", "promoted", "demote", "demoted"]) pseudoResourceAction(working, state, task);
   }
+  createNotificationPseudoOps(working, state, promotable);
 }
 
 function forEachPrimitive(state: ResourceState, visit: (primitive: ResourceState) => void): void {
@@ -86,6 +90,7 @@ export function runStages(model: ClusterModel): Working {
   applyOrderings(working);
   blockColocationDependents(working);
   propagateOrderings(working);
+  createNotifications(working);
   cancelReloads(working);
   return working;
 }

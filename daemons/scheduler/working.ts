@@ -117,6 +117,17 @@ export interface ResourceState {
   definitionChanged: boolean;
 }
 
+/** A clone's notification pseudo actions for one task (pe__clone_notif_pseudo_ops). */
+export interface NotificationData {
+  readonly clone: ResourceState;
+  /** start, stop, promote or demote. */
+  readonly task: string;
+  readonly pre: ActionState | undefined;
+  readonly preDone: ActionState | undefined;
+  readonly post: ActionState | undefined;
+  readonly postDone: ActionState | undefined;
+}
+
 export interface OrderingSpec {
   readonly id: number;
   readonly firstResource: ResourceState | undefined;
@@ -144,6 +155,8 @@ export interface Working {
   readonly capacity: Map<string, Map<string, number>>;
   readonly fenceActions: ActionState[];
   readonly singletons: Map<string, ActionState>;
+  /** Clone notifications (notify=true): one per clone and notified task. */
+  readonly notifications: NotificationData[];
 }
 
 /** Records an ordering between two resources' actions, resolved by key once actions exist. */

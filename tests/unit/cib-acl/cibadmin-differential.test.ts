@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { readXml, writeXml, type XmlElement } from "../../../backend/cib/index.js";
-import { cibReadableBy, validateCibWrite } from "../../../daemons/cib/index.js";
+import { checkCibWrite, cibReadableBy, validateCibWrite } from "../../../daemons/cib/index.js";
 import { corpusDir, corpusFiles } from "../../support/corpus.js";
 import { hasTool } from "../../support/oracle.js";
 import { aclCibText } from "./fixture.js";
 import { testUser, withRandomAcls } from "./random-acls.js";
+import { edits, randomEdit } from "./random-edits.js";
 
 /**
  * cibReadableBy() against Pacemaker 2.1's own filter: `cibadmin -Q -U USER` on a CIB file
@@ -33,9 +34,9 @@ function pacemakerReads(file: string, user: string): string {
 }
 
 /** Random ACLs Pacemaker will load: a reference must name a schema ID (tried in turn). */
-function validRandomAcls(cib: XmlElement, seed: number): XmlElement {
+function validRandomAcls(cib: XmlElement, seed: number, kinds?: readonly string[]): XmlElement {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const candidate = withRandomAcls(cib, seed * 1000 + attempt);
+    const candidate = withRandomAcls(cib, seed * 1000 + attempt, kinds);
     if (validateCibWrite(candidate).ok) return candidate;
   }
   throw new Error(`no valid random ACLs for seed ${seed}`);
@@ -89,6 +90,49 @@ describe.runIf(oracle)("cibReadableBy() and cibadmin -Q -U agree", () => {
     console.log(
       `ACL reads: ${cases - disagreements.length}/${cases} agree (${denied} denied whole)`,
     );
+    expect(disagreements).toEqual([]);
+  });
+});
+
+/** Pacemaker's verdict on replacing the CIB in `file` with `next` as `user`: true when allowed. */
+function pacemakerAllows(file: string, next: string, user: string): boolean | undefined {
+  const run = spawnSync("cibadmin", ["-R", "-U", user, "--xml-pipe"], {
+    input: next,
+    encoding: "utf8",
+    env: { ...process.env, CIB_file: file },
+  });
+  if (run.status === 0) return true;
+  return /Permission denied/.test(run.stderr) ? false : undefined;
+}
+
+describe.runIf(oracle && corpus !== undefined)("checkCibWrite() and cibadmin -R -U agree", () => {
+  test("on random edits of corpus CIBs under random roles", () => {
+    const dir = corpus ?? "";
+    const names = corpusFiles(dir, ".xml");
+    const disagreements: string[] = [];
+    let compared = 0;
+    let allowed = 0;
+    for (let index = 0; index < cases; index++) {
+      const name = names[(index * 53 + 7) % names.length] ?? "";
+      const source = readXml(readFileSync(join(dir, `${name}.xml`), "utf8"));
+      if (!source.ok) continue;
+      const before = validRandomAcls(source.value, index + 101, ["write", "write", "read", "deny"]);
+      const after = randomEdit(before, edits[index % edits.length] ?? "set_value", index);
+      if (after === undefined || !validateCibWrite(after).ok) continue;
+      const file = join(scratch, `write-${name}-${index}.xml`);
+      writeFileSync(file, writeXml(before));
+      const theirs = pacemakerAllows(file, writeXml(after), testUser);
+      if (theirs === undefined) continue;
+      compared++;
+      const ours = checkCibWrite(before, after, { user: testUser, unrestricted: false }).ok;
+      if (ours) allowed++;
+      if (ours !== theirs)
+        disagreements.push(`${name} case ${index}: ours ${ours}, Pacemaker ${theirs}`);
+    }
+    console.log(
+      `ACL writes: ${compared - disagreements.length}/${compared} agree (${allowed} allowed)`,
+    );
+    expect(compared).toBeGreaterThan(cases / 2);
     expect(disagreements).toEqual([]);
   });
 });

@@ -63,8 +63,13 @@ function randomXpath(prng: Prng, found: Inventory): string {
   return pick(prng, templates, "/cib");
 }
 
-function randomPermission(prng: Prng, found: Inventory, index: number): XmlElement {
-  const kind = pick(prng, ["read", "read", "write", "deny"], "read");
+function randomPermission(
+  prng: Prng,
+  found: Inventory,
+  index: number,
+  kinds: readonly string[],
+): XmlElement {
+  const kind = pick(prng, kinds, "read");
   const attributes: Record<string, string> = { id: `tester-permission-${index}`, kind };
   const form = prng.int(4);
   if (form <= 1) attributes["xpath"] = randomXpath(prng, found);
@@ -88,7 +93,11 @@ function enableAcls(configuration: XmlElement): void {
 }
 
 /** A copy of `cib` whose acls section gives `tester` one role of 1 to 5 random permissions. */
-export function withRandomAcls(cib: XmlElement, seed: number): XmlElement {
+export function withRandomAcls(
+  cib: XmlElement,
+  seed: number,
+  kinds: readonly string[] = ["read", "read", "write", "deny"],
+): XmlElement {
   const prng = new Prng(seed);
   const copy = cloneNode(cib);
   const found = inventory(copy);
@@ -100,7 +109,7 @@ export function withRandomAcls(cib: XmlElement, seed: number): XmlElement {
   enableAcls(configuration);
   const count = 1 + prng.int(5);
   const permissions = Array.from({ length: count }, (_, index) =>
-    randomPermission(prng, found, index),
+    randomPermission(prng, found, index, kinds),
   );
   configuration.children.push(
     element("acls", {}, [

@@ -4,7 +4,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { parseAgentMetadata } from "../../../backend/ra/index.js";
+import {
+  agentDirectories,
+  describeAgent,
+  ocfTypes,
+  parseAgentMetadata,
+  stonithTypes,
+} from "../../../backend/ra/index.js";
 import type { Executor, ExecutorAction } from "../../../daemons/executor/index.js";
 import { createExecutor } from "../../../daemons/executor/index.js";
 import { eventually, processGone } from "../executor/fixture.js";
@@ -149,5 +155,27 @@ describe("stonith:fence_quorate_local through the executor", () => {
       "validate-all",
     ]);
     expect(parsed.value.parameters.map((parameter) => parameter.name)).toContain("cluster_dir");
+  });
+});
+
+describe("crm ra finds the bundled agents", () => {
+  test("stonith:fence_quorate_local and ocf:quorate:Stateful are listed and described", async () => {
+    const directories = agentDirectories({});
+    expect(await stonithTypes(directories)).toContain("fence_quorate_local");
+    expect(ocfTypes(directories, "quorate")).toEqual(expect.arrayContaining(["Dummy", "Stateful"]));
+    const fence = await describeAgent(directories, {
+      agentClass: "stonith",
+      type: "fence_quorate_local",
+    });
+    expect(
+      fence.ok && fence.value.metadata.parameters.find((p) => p.name === "action")?.required,
+    ).toBe(false);
+    const stateful = await describeAgent(directories, {
+      agentClass: "ocf",
+      provider: "quorate",
+      type: "Stateful",
+    });
+    const roles = stateful.ok ? stateful.value.metadata.actions.map((action) => action.role) : [];
+    expect(roles).toEqual(expect.arrayContaining(["Promoted", "Unpromoted"]));
   });
 });

@@ -78,6 +78,11 @@ describe("executor: OCF agents", () => {
     expect(environment.get("OCF_ROOT")).toBe(join(fixture.folder, "ocf"));
     expect(environment.get("PATH")?.split(":")[0]).toMatch(/daemons\/agents\/bin$/);
     expect(environment.has("HOME")).toBe(false);
+    // ocf_local_nodename runs crm_node -n: the bundled one names this node.
+    const named = await fixture
+      .executor("envnode")
+      .run(ocfAction("web", "test:Probe", "node-name"));
+    expect([named.rc, named.output]).toEqual([0, "envnode\n"]);
   });
 
   test("maps OCF exit codes as Pacemaker does and reads the exit reason", async () => {

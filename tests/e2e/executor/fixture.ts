@@ -13,6 +13,7 @@ import { createExecutor, defaultAgentSearch } from "../../../daemons/executor/in
 const probeAgent = `#!/bin/sh
 case "$1" in
   dump-env) env > "$OCF_RESKEY_envfile"; exit 0 ;;
+  node-name) crm_node -n; exit $? ;;
   exit-with) echo "ocf-exit-reason:asked for $OCF_RESKEY_code" >&2; exit "$OCF_RESKEY_code" ;;
   hang)
     trap '' TERM

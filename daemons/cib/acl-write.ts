@@ -1,5 +1,5 @@
 import { fail, issue, ok, type Issue, type Result } from "../../backend/base/index.js";
-import type { XmlElement, XmlNode } from "../../backend/cib/index.js";
+import type { XmlElement, XmlText } from "../../backend/cib/index.js";
 import type { AclEntry, AclIdentity } from "./acl-rules.js";
 import { aclEntriesFor, aclFlags, decides, isRestricted } from "./acl-rules.js";
 import { pathSegment } from "./xpath.js";
@@ -22,6 +22,20 @@ const managedRootAttributes = new Set([
 /** Denials reported for one write at most. */
 const deniedIssuesMax = 20;
 
+/** An element and its ancestors, innermost first, as the walk descends (no copies). */
+interface Chain {
+  readonly node: XmlElement;
+  readonly parent: Chain | undefined;
+}
+
+function pathOf(chain: Chain): string {
+  const segments: string[] = [];
+  for (let link: Chain | undefined = chain; link !== undefined; link = link.parent) {
+    segments.push(pathSegment(link.node));
+  }
+  return `/${segments.reverse().join("/")}`;
+}
+
 /** The walk of one write: the permissions, flags on both documents, what was denied. */
 class WriteCheck {
   readonly denied: Issue<AclIssueCode>[] = [];
@@ -35,19 +49,19 @@ class WriteCheck {
     readonly user: string,
   ) {}
 
-  /** May the user write `chain`'s last element (the chain runs from the root down)? */
-  writable(chain: readonly XmlElement[], created: boolean): boolean {
+  /** May the user write the chain's element (its own permissions first, then its ancestors')? */
+  writable(chain: Chain, created: boolean): boolean {
     const flags = created ? this.#flagsAfter() : this.#flagsBefore();
-    for (let index = chain.length - 1; index >= 0; index--) {
-      const node = chain[index];
-      const decided = node === undefined ? undefined : decides(flags.get(node), "write");
+    for (let link: Chain | undefined = chain; link !== undefined; link = link.parent) {
+      const decided = decides(flags.get(link.node), "write");
       if (decided !== undefined) return decided;
     }
     return false;
   }
 
-  deny(path: string, what: string): void {
+  deny(chain: Chain, what: string): void {
     if (this.denied.length >= deniedIssuesMax) return;
+    const path = pathOf(chain);
     const message = `Permission denied: user "${this.user}" may not ${what} ${path}`;
     this.denied.push(issue("acl_denied", message, { path: [path] }));
   }
@@ -80,108 +94,129 @@ export function checkCibWrite(
 ): Result<void, AclIssueCode> {
   if (!isRestricted(identity)) return ok(undefined);
   const check = new WriteCheck(before, after, aclEntriesFor(before, identity), identity.user);
-  compareElements(check, [before], [after], `/${pathSegment(after)}`);
+  compareElements(check, { node: before, parent: undefined }, { node: after, parent: undefined });
   return check.denied.length === 0 ? ok(undefined) : fail(check.denied);
 }
 
-function changedAttributes(before: XmlElement, after: XmlElement, isRoot: boolean): string[] {
-  const names = new Set([...Object.keys(before.attributes), ...Object.keys(after.attributes)]);
-  return [...names].filter(
-    (name) =>
-      before.attributes[name] !== after.attributes[name] &&
-      !(isRoot && managedRootAttributes.has(name)),
-  );
-}
+const noChanges: readonly string[] = [];
 
-function otherContent(node: XmlElement): string {
-  return node.children
-    .filter((child): child is Exclude<XmlNode, XmlElement> => child.kind !== "element")
-    .map((child) => `${child.kind}:${child.text}`)
-    .join("\u0000");
-}
-
-function compareElements(
-  check: WriteCheck,
-  beforeChain: readonly XmlElement[],
-  afterChain: readonly XmlElement[],
-  path: string,
-): void {
-  const before = beforeChain[beforeChain.length - 1];
-  const after = afterChain[afterChain.length - 1];
-  if (before === undefined || after === undefined) return;
-  const changed = changedAttributes(before, after, beforeChain.length === 1);
-  if (changed.length > 0 && !check.writable(beforeChain, false)) {
-    check.deny(path, `change ${changed.map((name) => `"${name}"`).join(", ")} of`);
+function changedAttributes(
+  before: XmlElement,
+  after: XmlElement,
+  isRoot: boolean,
+): readonly string[] {
+  let changed: string[] | undefined;
+  const note = (name: string): void => {
+    if (isRoot && managedRootAttributes.has(name)) return;
+    (changed ??= []).push(name);
+  };
+  for (const name in before.attributes) {
+    if (before.attributes[name] !== after.attributes[name]) note(name);
   }
-  if (otherContent(before) !== otherContent(after) && !check.writable(beforeChain, false)) {
-    check.deny(path, "change the text or comments of");
+  for (const name in after.attributes) {
+    if (before.attributes[name] === undefined) note(name);
   }
-  compareChildren(check, beforeChain, afterChain, path);
+  return changed ?? noChanges;
 }
 
-function compareChildren(
-  check: WriteCheck,
-  beforeChain: readonly XmlElement[],
-  afterChain: readonly XmlElement[],
-  path: string,
-): void {
-  const before = beforeChain[beforeChain.length - 1];
-  const after = afterChain[afterChain.length - 1];
-  if (before === undefined || after === undefined) return;
+/** Whether the text and comments (not the elements) of two elements differ. */
+function otherContentDiffers(before: XmlElement, after: XmlElement): boolean {
+  const left = before.children;
+  const right = after.children;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < left.length && left[i]?.kind === "element") i++;
+    while (j < right.length && right[j]?.kind === "element") j++;
+    const a = left[i];
+    const b = right[j];
+    if (a === undefined || b === undefined) return a !== b;
+    if (a.kind !== b.kind || (a as XmlText).text !== (b as XmlText).text) return true;
+    i++;
+    j++;
+  }
+}
+
+function compareElements(check: WriteCheck, before: Chain, after: Chain): void {
+  const changed = changedAttributes(before.node, after.node, before.parent === undefined);
+  if (changed.length > 0 && !check.writable(before, false)) {
+    check.deny(after, `change ${changed.map((name) => `"${name}"`).join(", ")} of`);
+  }
+  if (otherContentDiffers(before.node, after.node) && !check.writable(before, false)) {
+    check.deny(after, "change the text or comments of");
+  }
+  if (!pairByPosition(check, before, after)) compareChildren(check, before, after);
+}
+
+/** The common case: the same elements in the same places; true when it applied. */
+function pairByPosition(check: WriteCheck, before: Chain, after: Chain): boolean {
+  const left = before.node.children.filter((child) => child.kind === "element");
+  const right = after.node.children.filter((child) => child.kind === "element");
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) {
+    const a = left[index];
+    const b = right[index];
+    if (a?.name !== b?.name || a?.attributes["id"] !== b?.attributes["id"]) return false;
+  }
+  left.forEach((child, index) => {
+    const other = right[index];
+    if (other === undefined) return;
+    compareElements(check, { node: child, parent: before }, { node: other, parent: after });
+  });
+  return true;
+}
+
+function compareChildren(check: WriteCheck, before: Chain, after: Chain): void {
   const oldByKey = new Map<string, XmlElement>();
-  for (const [child, key] of childKeys(before)) oldByKey.set(key, child);
+  for (const [child, key] of childKeys(before.node)) oldByKey.set(key, child);
   const matchedOrder: string[] = [];
-  for (const [child, key] of childKeys(after)) {
-    const childPath = `${path}/${pathSegment(child)}`;
+  for (const [child, key] of childKeys(after.node)) {
     const old = oldByKey.get(key);
     if (old === undefined) {
-      checkCreated(check, [...afterChain, child], childPath);
+      checkCreated(check, { node: child, parent: after });
       continue;
     }
     oldByKey.delete(key);
     matchedOrder.push(key);
-    compareElements(check, [...beforeChain, old], [...afterChain, child], childPath);
+    compareElements(check, { node: old, parent: before }, { node: child, parent: after });
   }
   for (const old of oldByKey.values()) {
-    if (!check.writable([...beforeChain, old], false))
-      check.deny(`${path}/${pathSegment(old)}`, "delete");
+    const chain = { node: old, parent: before };
+    if (!check.writable(chain, false)) check.deny(chain, "delete");
   }
-  checkMoves(check, beforeChain, matchedOrder, path);
+  checkMoves(check, before, matchedOrder);
 }
 
 /** Children that keep their place relative to each other are not moved; the others are. */
-function checkMoves(
-  check: WriteCheck,
-  beforeChain: readonly XmlElement[],
-  matchedOrder: readonly string[],
-  path: string,
-): void {
-  const before = beforeChain[beforeChain.length - 1];
-  if (before === undefined) return;
+function checkMoves(check: WriteCheck, before: Chain, matchedOrder: readonly string[]): void {
   const matched = new Set(matchedOrder);
-  const oldOrder = [...childKeys(before)].filter(([, key]) => matched.has(key));
+  const oldOrder = [...childKeys(before.node)].filter(([, key]) => matched.has(key));
   oldOrder.forEach(([child, key], index) => {
-    if (matchedOrder[index] === key || check.writable([...beforeChain, child], false)) return;
-    check.deny(`${path}/${pathSegment(child)}`, "move");
+    const chain = { node: child, parent: before };
+    if (matchedOrder[index] === key || check.writable(chain, false)) return;
+    check.deny(chain, "move");
   });
 }
 
-function checkCreated(check: WriteCheck, chain: readonly XmlElement[], path: string): void {
-  const node = chain[chain.length - 1];
-  if (node === undefined) return;
+function insideAcls(chain: Chain): boolean {
+  for (let link = chain.parent; link !== undefined; link = link.parent) {
+    if (link.node.name === "acls") return true;
+  }
+  return false;
+}
+
+function checkCreated(check: WriteCheck, chain: Chain): void {
+  const node = chain.node;
   const scaffolding =
-    Object.keys(node.attributes).every((name) => name === "id") &&
-    !chain.slice(0, -1).some((ancestor) => ancestor.name === "acls");
+    Object.keys(node.attributes).every((name) => name === "id") && !insideAcls(chain);
   if (!scaffolding && !check.writable(chain, true)) {
-    check.deny(path, "create");
+    check.deny(chain, "create");
     return;
   }
   for (const child of node.children) {
-    if (child.kind === "element")
-      checkCreated(check, [...chain, child], `${path}/${pathSegment(child)}`);
+    if (child.kind === "element") checkCreated(check, { node: child, parent: chain });
   }
 }
-
 /** Children match by tag and id, an id-less child by tag and occurrence (as patchsets do). */
 function childKeys(parent: XmlElement): Map<XmlElement, string> {
   const keys = new Map<XmlElement, string>();

@@ -6,7 +6,7 @@ import type { XmlElement } from "../../backend/cib/index.js";
 import type { Outbox } from "../kernel/index.js";
 import { type NodeId } from "../kernel/index.js";
 import { schedule, type GraphAction } from "../scheduler/index.js";
-import type { ControllerConfig, ControllerEffect, ResourceHistory } from "./core-types.js";
+import type { ControllerConfig, ControllerEffect } from "./core-types.js";
 import { recordsFailCount } from "./fail-count.js";
 import { joinChanges, type JoinReport } from "./join.js";
 import type { StatusChange } from "./status.js";
@@ -89,11 +89,17 @@ export class DcRole {
     this.#waiting.delete(sender);
     this.#histories.set(sender, report);
     if (this.#waiting.size > 0) return;
-    const cib = this.env.cib();
-    if (cib === undefined) return;
     // Members report their results before their join request: what has not reported by now
     // never will (the member restarted), and its history says what happened.
     this.#loseRunningActions();
+    this.#completeJoin();
+  }
+
+  /** Writes the join's status once every earlier write is in the CIB it is computed from. */
+  #completeJoin(): void {
+    const cib = this.env.cib();
+    if (this.#phase !== "joining" || this.#waiting.size > 0 || this.#writesPending) return;
+    if (cib === undefined) return;
     this.#phase = "writing_join";
     this.#write(joinChanges(cib, { config: this.config, histories: this.#histories }));
   }
@@ -115,6 +121,7 @@ export class DcRole {
     }
     this.#flush();
     if (this.#phase === "writing_join" && !this.#writesPending) this.#phase = "ready";
+    this.#completeJoin();
     this.#maybeSchedule();
   }
 

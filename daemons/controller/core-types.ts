@@ -67,7 +67,11 @@ export type ControllerInput =
     }
   /** A new membership view was installed: a member may have restarted even when the group's
    * member list looks unchanged (its history is gone), so the DC holds a new join round. */
-  | { readonly kind: "view_installed"; readonly ringId: RingId }
+  | {
+      readonly kind: "view_installed";
+      readonly ringId: RingId;
+      readonly members: readonly NodeId[];
+    }
   | { readonly kind: "quorum_changed"; readonly quorate: boolean }
   /** A message of the controller group, in agreed order. */
   | { readonly kind: "delivered"; readonly sender: NodeId; readonly payload: string }

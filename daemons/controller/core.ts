@@ -3,9 +3,10 @@
  * join, running the DC's actions on the local executor, and the local reaction to quorum loss
  * and shutdown. The DC's own work (join rounds, transitions) is the DcRole it holds while DC.
  *
- * Election: the DC is the lowest nodeid among the controller group's members of a quorate
- * view. Every member computes it from the same agreed group membership, so a view has at most
- * one DC and a new one is chosen the moment the old one leaves (no dc-deadtime wait).
+ * Election: the DC is the lowest nodeid among the members of a quorate view. Every member
+ * computes it from the same agreed view, so a view has at most one DC and a new one is chosen
+ * the moment the old one leaves (no dc-deadtime wait). A join round waits for the members of
+ * the controller group in that view.
  */
 import { childElements, firstChild, type XmlElement } from "../../backend/cib/index.js";
 import { Outbox, ringIdText, sortedNodeIds, type NodeId, type RingId } from "../kernel/index.js";
@@ -26,7 +27,10 @@ export class Controller {
   readonly local: LocalResources;
   #nowMs = 0;
   #ringId: RingId | undefined;
+  /** Members of the controller group (whose join requests a join round waits for). */
   #members: readonly NodeId[] = [];
+  /** Members of the membership view: the DC is chosen among them. */
+  #viewMembers: readonly NodeId[] = [];
   #quorate = false;
   #cib: XmlElement | undefined;
   #dc: NodeId | undefined;
@@ -62,6 +66,11 @@ export class Controller {
   }
 
   step(input: ControllerInput): void {
+    this.#dispatch(input);
+    this.#afterLocalChange();
+  }
+
+  #dispatch(input: ControllerInput): void {
     switch (input.kind) {
       case "tick":
         return this.#onTick(input.nowMs);
@@ -71,11 +80,11 @@ export class Controller {
         return this.#elect(true);
       case "view_installed":
         this.#ringId = input.ringId;
+        this.#viewMembers = sortedNodeIds(input.members);
         return this.#elect(true);
       case "quorum_changed":
         this.#quorate = input.quorate;
-        this.#elect(false);
-        return this.#afterLocalChange();
+        return this.#elect(false);
       case "delivered":
         return this.#onDelivered(input.sender, input.payload);
       case "cib_changed":
@@ -94,8 +103,7 @@ export class Controller {
         return this.#role?.fenced(input.target, input.ok);
       case "shutdown_requested":
         this.#shuttingDown = true;
-        this.#requestShutdown();
-        return this.#afterLocalChange();
+        return this.#requestShutdown();
     }
   }
 
@@ -119,7 +127,7 @@ export class Controller {
   /** Chooses the DC of the current view; a membership change starts a new join round. */
   #elect(membershipChanged: boolean): void {
     const self = this.config.nodeId;
-    const dc = this.#quorate && this.#members.includes(self) ? this.#members[0] : undefined;
+    const dc = this.#quorate && this.#viewMembers.includes(self) ? this.#viewMembers[0] : undefined;
     if (dc !== this.#dc) {
       this.#dc = dc;
       this.#pendingJoin = undefined;
@@ -138,7 +146,11 @@ export class Controller {
       return;
     }
     this.#joinCounter += 1;
-    this.#role?.startJoin(this.#members, this.#joinCounter);
+    const view = new Set(this.#viewMembers);
+    this.#role?.startJoin(
+      this.#members.filter((member) => view.has(member)),
+      this.#joinCounter,
+    );
   }
 
   #newRole(): DcRole {
@@ -170,7 +182,7 @@ export class Controller {
       case "join_offer":
         if (sender !== this.#dc) return;
         this.#pendingJoin = { dc: sender, joinId: message.joinId };
-        return this.#afterLocalChange();
+        return;
       case "join_request":
         return this.#role?.joinRequested(sender, message);
       case "action":
@@ -228,7 +240,6 @@ export class Controller {
         );
       }
     }
-    this.#afterLocalChange();
   }
 
   /** Joins once nothing runs locally; stops everything without quorum or when shutting down. */

@@ -3,7 +3,7 @@
  * `RSC_last_0` for the last one-shot operation, `RSC_last_failure_0` for the last failure and
  * `RSC_monitor_INTERVAL` per recurring monitor. A successful stop drops the recurring entries.
  */
-import { md5Hex } from "../cib/index.js";
+import { parametersDigest } from "../scheduler/index.js";
 import type { AgentRef, ExecRequest, ExecResult, OpRecord, ResourceHistory } from "./core-types.js";
 
 export interface OpContext {
@@ -28,11 +28,9 @@ export function isFailure(request: ExecRequest, result: ExecResult): boolean {
   );
 }
 
-/** Pacemaker's op-digest: MD5 of the parameters the operation ran with, names sorted. */
+/** Pacemaker's op-digest: MD5 of the parameters the operation ran with (the scheduler's). */
 export function opDigest(params: Readonly<Record<string, string>>): string {
-  const names = Object.keys(params).sort();
-  const text = names.map((name) => ` ${name}="${params[name] ?? ""}"`).join("");
-  return md5Hex(`<parameters${text}/>`);
+  return parametersDigest(Object.entries(params));
 }
 
 export function operationKey(resource: string, operation: string, intervalMs: number): string {

@@ -134,7 +134,11 @@ export class SimControllerCluster {
     switch (event.kind) {
       case "view_installed":
         this.#stepReplica(nodeId, { kind: "view_installed", ringId: event.ringId });
-        this.#feed(nodeId, { kind: "view_installed", ringId: event.ringId });
+        this.#feed(nodeId, {
+          kind: "view_installed",
+          ringId: event.ringId,
+          members: event.members,
+        });
         return undefined;
       case "group_changed":
         if (event.group === cibGroup)

@@ -17,3 +17,6 @@ export type { CibChangeEvent, CibEdit, CibWriteCode, LocalCib } from "./cib-host
 export { cibGroup } from "./cib-host.js";
 export type { CibAccess } from "./cib-access.js";
 export { clusterDaemonIdentity } from "./cib-access.js";
+export { ClientHost } from "./client-host.js";
+export { ClientAuthenticator, basicCredentials } from "./client-auth.js";
+export { UsersStore } from "./users-store.js";

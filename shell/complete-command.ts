@@ -148,19 +148,17 @@ export function interactiveCompleter(
 }
 
 /**
- * Tab in the Ink REPL: the same engine, answered synchronously (the reducer is pure). The
- * levels load in the background from the call; until they have, Tab offers nothing.
+ * Tab in the Ink REPL: the same engine, answered synchronously (the reducer is pure) once the
+ * levels and the installed agents are loaded.
  */
-export function replCompleter(
+export async function replCompleter(
   environment: Environment,
   current: () => { readonly level: string; readonly cib: XmlElement | undefined },
-): (line: string, cursor: number) => readonly { label: string; detail?: string }[] {
-  let levels: CompletionLevel[] | undefined;
-  void completionLevels().then((loaded) => (levels = loaded));
+): Promise<(line: string, cursor: number) => readonly { label: string; detail?: string }[]> {
+  const levels = await completionLevels();
   const agents = installedAgents(environment);
   const parameters = new Map<string, readonly AgentParameter[]>();
   return (line, cursor) => {
-    if (levels === undefined) return [];
     const { level, cib } = current();
     const agent = agentInLine(line, cursor, agents);
     if (agent !== undefined && !parameters.has(agent)) {

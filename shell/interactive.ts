@@ -47,22 +47,30 @@ export function openTerminal(options: {
   });
   const palette = createPalette(color);
   let shellRef: { shell?: Shell; context?: SessionSource } = {};
-  // Completion loads the grammar (~0.3 s of CPU): after the first prompt, not before it.
+  // Completion loads the grammar (~0.3 s of CPU): after the first prompt, not before it. A Tab
+  // pressed before it is ready is answered when it is.
   let completer: ((line: string, cursor: number) => readonly CompletionItem[]) | undefined;
-  void import("./complete-command.js").then(({ replCompleter }) => {
-    completer = replCompleter(environment, () => ({
-      level: shellRef.shell?.path.split("/").pop() || "root",
-      cib: shellRef.context?.openedSession?.working,
-    }));
-  });
+  let tabWaiting = false;
   const store = new ReplStore({
     history: readHistory(environment),
     columns: process.stdout.columns || 80,
     complete: (text, cursor) => {
       const start = cursor - (/\S*$/.exec(text.slice(0, cursor))?.[0].length ?? 0);
+      tabWaiting = completer === undefined;
       return { start, candidates: completer?.(text, cursor) ?? [] };
     },
   });
+  void import("./complete-command.js")
+    .then(({ replCompleter }) =>
+      replCompleter(environment, () => ({
+        level: shellRef.shell?.path.split("/").pop() || "root",
+        cib: shellRef.context?.openedSession?.working,
+      })),
+    )
+    .then((loaded) => {
+      completer = loaded;
+      if (tabWaiting) store.keys("\t");
+    });
   const output = new StreamOutput(
     { write: (text: string) => store.append(text, (line) => line) },
     { write: (text: string) => store.append(text, (line) => styleMessage(line, palette)) },
@@ -131,6 +139,10 @@ async function runLoop(
   return lastFailed ? 1 : 0;
 }
 
+/** The terminal marks pasted text, so a tab in it is not taken for Tab. */
+const bracketedPasteOn = "\x1b[?2004h";
+const bracketedPasteOff = "\x1b[?2004l";
+
 /** Raw keys from the terminal into the store; Ctrl-C and Ctrl-D are keys like any other. */
 class TerminalInput {
   readonly #store: ReplStore;
@@ -146,12 +158,14 @@ class TerminalInput {
     process.stdin.setEncoding("utf8");
     process.stdin.on("data", this.#onData);
     process.stdin.resume();
+    process.stdout.write(bracketedPasteOn);
     process.stdout.on("resize", this.#onResize);
   }
 
   stop(): void {
     process.stdin.off("data", this.#onData);
     process.stdout.off("resize", this.#onResize);
+    process.stdout.write(bracketedPasteOff);
     process.stdin.setRawMode(false);
     process.stdin.pause();
   }

@@ -18,6 +18,7 @@ import {
 
 export class ReplStore {
   #state: ReplState;
+  #pasting = false;
   #transcript: TranscriptEntry[] = [];
   #pending = "";
   #prompt = "";
@@ -75,7 +76,8 @@ export class ReplStore {
 
   /** A chunk of terminal input. */
   keys(chunk: string): void {
-    for (const action of parseKeys(chunk)) {
+    for (const action of parseKeys(chunk, this.#pasting)) {
+      if (action.kind === "paste_toggled") this.#pasting = action.pasting;
       const [state, effects] = drainEffects(
         reduceRepl(this.#state, action, { complete: this.#complete }),
       );

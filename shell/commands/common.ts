@@ -1,3 +1,4 @@
+import { commandHelp, levelHelp } from "../repl/index.js";
 import type { CommandTree } from "./tree.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
@@ -11,9 +12,10 @@ export function commonCommands(level: Level, tree: CommandTree): Command[] {
     {
       name: "help",
       aliases: ["?", "-h", "--help"],
-      usage: "[COMMAND]",
-      help: "Show help for this level or a command",
-      run: (input, context) => showHelp(level, input.args[0], context, tree),
+      usage: "[LEVEL] [COMMAND]",
+      help: "Show this level's commands with their syntax, or a command's syntax and example",
+      example: "help primitive",
+      run: (input, context) => showHelp(level, input.args, context, tree),
     },
     {
       name: "ls",
@@ -58,38 +60,37 @@ function changeLevel(target: string | undefined): Outcome {
   return { kind: "enter_level", level: target };
 }
 
-function showHelp(
+/** `help`, `help COMMAND`, `help LEVEL`, `help LEVEL COMMAND` (crmsh's forms). */
+async function showHelp(
   level: Level,
-  topic: string | undefined,
+  topics: readonly string[],
   context: CommandContext,
   tree: CommandTree,
-): Outcome {
+): Promise<Outcome> {
   const output = context.output;
+  const [topic, subtopic] = topics;
   if (topic === undefined) {
-    output.line(`${level.name === "root" ? "crm" : level.name}: ${level.help}`);
-    output.line("");
-    for (const name of level.levels ?? []) {
-      output.line(`  ${name.padEnd(16)} ${tree.entry(name)?.help ?? ""}`);
-    }
-    for (const command of tree.commands(level))
-      output.line(`  ${command.name.padEnd(16)} ${command.help}`);
+    const levels = (level.levels ?? []).map((name) => ({
+      name,
+      help: tree.entry(name)?.help ?? "",
+    }));
+    levelHelp({ ...level, commands: tree.commands(level), levels }).forEach((line) =>
+      output.line(line),
+    );
     return done;
   }
-  const command = tree
-    .commands(level)
-    .find((candidate) => candidate.name === topic || candidate.aliases.includes(topic));
-  if (command !== undefined) {
-    output.line(`${command.name} ${command.usage}`.trimEnd());
-    output.line("");
-    output.line(command.help);
-    if (command.example !== undefined) output.line(`\nExample:\n  ${command.example}`);
+  const entry = tree.sublevel(level, topic);
+  if (entry !== undefined) {
+    const opened = await tree.open(entry);
+    return showHelp(opened, subtopic === undefined ? [] : [subtopic], context, tree);
+  }
+  const command = tree.command(level, topic);
+  if (!("code" in command)) {
+    commandHelp(command, level.name).forEach((line) => output.line(line));
     return done;
   }
-  const sublevel = tree.entry(topic);
-  if (sublevel !== undefined) {
-    output.line(`${sublevel.name}: ${sublevel.help}`);
-    return done;
-  }
-  output.error(`No help for "${topic}"`);
+  output.error(
+    `No help for "${topic}"${command.suggestion === undefined ? "" : ` (${command.suggestion})`}`,
+  );
   return failed;
 }

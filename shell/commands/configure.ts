@@ -25,6 +25,9 @@ function statementCommand(keyword: string): Command {
     aliases,
     usage: statementHelp[keyword]?.usage ?? "...",
     help: statementHelp[keyword]?.help ?? `Define a ${keyword}`,
+    ...(statementHelp[keyword]?.example === undefined
+      ? {}
+      : { example: statementHelp[keyword].example }),
     run: (input, context) =>
       withSession(context, async (session) => {
         const applied = await applyConfigureText(session.working, input.text, "create");

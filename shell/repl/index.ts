@@ -14,3 +14,5 @@ export type { PromptFacts } from "./prompt.js";
 export { baseName, cibLabel, continuationPrompt, promptText } from "./prompt.js";
 export type { DiffLine, DiffSign, StagedDiffOptions } from "./staged-diff.js";
 export { stagedDiff } from "./staged-diff.js";
+export type { HelpCommand, HelpLevel } from "./help-text.js";
+export { commandHelp, levelHelp } from "./help-text.js";

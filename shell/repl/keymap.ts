@@ -22,7 +22,9 @@ export type ReplAction =
   | { readonly kind: "escaped" }
   | { readonly kind: "screen_cleared" }
   /** Alt-X: the staged-changes pane switches between crm syntax and XML. */
-  | { readonly kind: "diff_format_toggled" };
+  | { readonly kind: "diff_format_toggled" }
+  /** Bracketed paste (ESC[200~ … ESC[201~): inside a paste a tab is a blank, not Tab. */
+  | { readonly kind: "paste_toggled"; readonly pasting: boolean };
 
 /** Control characters (Ctrl-letter) and what they do. */
 const controls: Readonly<Record<string, ReplAction>> = {
@@ -75,6 +77,8 @@ const sequences: Readonly<Record<string, ReplAction>> = {
   "\x1b\x7f": { kind: "deleted", what: "word_back" },
   "\x1by": { kind: "yank_rotated" },
   "\x1bx": { kind: "diff_format_toggled" },
+  "\x1b[200~": { kind: "paste_toggled", pasting: true },
+  "\x1b[201~": { kind: "paste_toggled", pasting: false },
 };
 
 /** The length of the escape sequence at `index` (CSI, SS3, or ESC + one character). */
@@ -90,9 +94,14 @@ function escapeLength(chunk: string, index: number): number {
   return 2;
 }
 
-/** Splits one chunk of terminal input into actions; unknown sequences are dropped. */
-export function parseKeys(chunk: string): ReplAction[] {
+/**
+ * Splits one chunk of terminal input into actions; unknown sequences are dropped. `pasting`
+ * tells whether the chunk starts inside a bracketed paste (the host keeps that between
+ * chunks from the `paste_toggled` actions).
+ */
+export function parseKeys(chunk: string, pasting = false): ReplAction[] {
   const actions: ReplAction[] = [];
+  let inPaste = pasting;
   let text = "";
   const flush = (): void => {
     if (text !== "") actions.push({ kind: "inserted", text });
@@ -106,6 +115,7 @@ export function parseKeys(chunk: string): ReplAction[] {
       const sequence = chunk.slice(index, index + length);
       const action = length === 1 ? ({ kind: "escaped" } as const) : sequences[sequence];
       if (action !== undefined) actions.push(action);
+      if (action?.kind === "paste_toggled") inPaste = action.pasting;
       index += length;
       continue;
     }
@@ -115,8 +125,8 @@ export function parseKeys(chunk: string): ReplAction[] {
       index += character === "\r" && chunk[index + 1] === "\n" ? 2 : 1;
       continue;
     }
-    if (character === "\t" && chunk.length > 1) {
-      text += " "; // a tab inside pasted text is a blank, not a completion request
+    if (character === "\t" && inPaste) {
+      text += " "; // a tab inside pasted lines is a blank, not a completion request
       index += 1;
       continue;
     }

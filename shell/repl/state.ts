@@ -132,6 +132,7 @@ function reduceEditing(state: ReplState, action: ReplAction, options: ReduceOpti
     case "tab_pressed":
       return completeLine(state, options);
     case "escaped":
+    case "paste_toggled":
       return state;
     case "screen_cleared":
       return { ...state, effects: [...state.effects, { kind: "screen_clear_requested" }] };

@@ -27,13 +27,26 @@ describe("parseKeys()", () => {
   });
 
   test("splits a multi-line paste into text and line ends, tabs becoming blanks", () => {
-    expect(parseKeys("primitive d1 Dummy \\\r\n\top monitor interval=10s\rshow\r")).toEqual([
+    const pasted = "\x1b[200~primitive d1 Dummy \\\r\n\top monitor interval=10s\rshow\r\x1b[201~";
+    expect(parseKeys(pasted)).toEqual([
+      { kind: "paste_toggled", pasting: true },
       { kind: "inserted", text: "primitive d1 Dummy \\" },
       { kind: "line_ended" },
       { kind: "inserted", text: " op monitor interval=10s" },
       { kind: "line_ended" },
       { kind: "inserted", text: "show" },
       { kind: "line_ended" },
+      { kind: "paste_toggled", pasting: false },
+    ]);
+    expect(parseKeys("a\tb", true)).toEqual([{ kind: "inserted", text: "a b" }]);
+  });
+
+  test("keys typed ahead arrive together: a Tab among them still completes", () => {
+    expect(parseKeys("web\rprim\t")).toEqual([
+      { kind: "inserted", text: "web" },
+      { kind: "line_ended" },
+      { kind: "inserted", text: "prim" },
+      { kind: "tab_pressed" },
     ]);
   });
 

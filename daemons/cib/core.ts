@@ -311,12 +311,11 @@ export class CibReplica {
       result: applied.value,
       waiting,
     });
-    if (!own) {
-      // Accepting is a promise: a peer may commit on it alone, so it must survive a crash.
-      const pending = [...this.#uncertain, ...this.#pending.map((entry) => entry.patchsetXml)];
-      this.#outbox.push({ kind: "persist_pending", pending });
-      this.#broadcast({ kind: "applied", origin, requestId });
-    }
+    // Accepting is a promise (a peer may commit on it alone), and the origin's own copy is its
+    // local disk write: both are durable before anything that depends on them.
+    const pending = [...this.#uncertain, ...this.#pending.map((entry) => entry.patchsetXml)];
+    this.#outbox.push({ kind: "persist_pending", pending });
+    if (!own) this.#broadcast({ kind: "applied", origin, requestId });
     this.#commitReady();
   }
 

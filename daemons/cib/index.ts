@@ -39,11 +39,15 @@ export {
   cibFileNames,
   nextArchiveSlot,
   parseLastSlot,
-  parsePending,
+  journalLine,
+  parseJournal,
   parseSignature,
-  pendingText,
+  patchsetDigest,
   signatureName,
 } from "./persist.js";
+export type { JournalRecord } from "./persist.js";
+export type { ReplayedCib } from "./persist-replay.js";
+export { replayJournal } from "./persist-replay.js";
 export type { CibQueryIssueCode } from "./host-query.js";
 export { queryCibXpath } from "./host-query.js";
 export type { CibWriteIssueCode } from "./host-write.js";

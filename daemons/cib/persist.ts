@@ -11,8 +11,8 @@ export const cibFileNames = {
   cib: "cib.xml",
   signature: "cib.xml.sig",
   last: "cib.last",
-  /** Writes this node accepted and has not seen committed (JSON list of patchset XML). */
-  pending: "cib.pending",
+  /** Writes this node accepted, and which it committed (see JournalRecord). */
+  journal: "cib.journal",
   /** A refused cib.xml is moved here (and its signature beside it), for a human to look at. */
   refused: "cib.xml.refused",
   refusedSignature: "cib.xml.sig.refused",
@@ -50,20 +50,46 @@ export function parseSignature(text: string | undefined): string | undefined {
   return /^[0-9a-f]{32}$/.test(trimmed) ? trimmed : undefined;
 }
 
-/** The pending-writes file's text for a list of patchsets (XML). */
-export function pendingText(pending: readonly string[]): string {
-  return `${JSON.stringify(pending)}\n`;
+/**
+ * The CIB journal (`cib.journal`, one JSON record a line): `accepted` is a write this node
+ * accepted (fsync'ed before it says so), `committed` marks the write whose result has that
+ * digest as committed here. cib.xml is a snapshot written after a pause; at start the journal's
+ * committed writes are replayed on it, and the accepted-but-not-committed ones are pending.
+ */
+export type JournalRecord =
+  | { readonly kind: "accepted"; readonly digest: string; readonly patchsetXml: string }
+  | { readonly kind: "committed"; readonly digest: string };
+
+export function journalLine(record: JournalRecord): string {
+  return `${JSON.stringify(record)}\n`;
 }
 
-/** Reads the pending-writes file: a JSON list of strings, else undefined (ignored). */
-export function parsePending(text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined;
+/** The digest a patchset (XML text) declares for its result, if any. */
+export function patchsetDigest(patchsetXml: string): string | undefined {
+  return /^<diff\b[^>]*\sdigest="([0-9a-f]{32})"/.exec(patchsetXml)?.[1];
+}
+
+function journalRecord(line: string): JournalRecord | undefined {
   try {
-    const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value) || !value.every((entry) => typeof entry === "string"))
-      return undefined;
-    return value as string[];
+    const value = JSON.parse(line) as Record<string, unknown>;
+    const digest = value["digest"];
+    if (typeof digest !== "string") return undefined;
+    if (value["kind"] === "committed") return { kind: "committed", digest };
+    const patchsetXml = value["patchsetXml"];
+    if (value["kind"] === "accepted" && typeof patchsetXml === "string") {
+      return { kind: "accepted", digest, patchsetXml };
+    }
+    return undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Reads the journal's text; a torn or foreign line (a crash mid-append) is skipped. */
+export function parseJournal(text: string | undefined): JournalRecord[] {
+  if (text === undefined) return [];
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .flatMap((line) => journalRecord(line) ?? []);
 }

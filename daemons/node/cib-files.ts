@@ -1,6 +1,7 @@
 import {
   closeSync,
   existsSync,
+  fdatasyncSync,
   fsyncSync,
   linkSync,
   openSync,
@@ -17,12 +18,12 @@ import {
   cibFileNames,
   nextArchiveSlot,
   parseLastSlot,
-  parsePending,
+  journalLine,
+  parseJournal,
   parseSignature,
-  pendingText,
   signatureName,
 } from "../cib/index.js";
-import type { PersistedCib } from "../cib/index.js";
+import type { JournalRecord, PersistedCib } from "../cib/index.js";
 
 function readText(path: string): string | undefined {
   try {
@@ -58,6 +59,7 @@ function syncFolder(path: string): void {
  */
 export class CibFiles {
   #last: number | undefined;
+  #journal: number | undefined;
 
   constructor(
     readonly folder: string,
@@ -94,17 +96,31 @@ export class CibFiles {
     syncFolder(this.folder);
   }
 
-  /** The writes this node accepted and had not seen committed when it stopped. */
-  loadPending(): string[] {
-    return parsePending(readText(join(this.folder, cibFileNames.pending))) ?? [];
+  /** The journal's records (a torn last line is skipped). */
+  loadJournal(): JournalRecord[] {
+    return parseJournal(readText(join(this.folder, cibFileNames.journal)));
   }
 
-  /** Replaces the pending-writes file atomically (temp, fsync, rename, fsync of the folder). */
-  savePending(pending: readonly string[]): void {
-    const path = join(this.folder, cibFileNames.pending);
-    writeSynced(`${path}.tmp-${process.pid}`, pendingText(pending));
+  /** Appends records to the journal; with `sync`, they are on disk when this returns. */
+  appendJournal(records: readonly JournalRecord[], sync: boolean): void {
+    if (records.length === 0) return;
+    this.#journal ??= openSync(join(this.folder, cibFileNames.journal), "a", 0o600);
+    writeSync(this.#journal, records.map(journalLine).join(""));
+    if (sync) fdatasyncSync(this.#journal);
+  }
+
+  /** Replaces the journal atomically with `records` (after a snapshot made the rest useless). */
+  rewriteJournal(records: readonly JournalRecord[]): void {
+    this.closeJournal();
+    const path = join(this.folder, cibFileNames.journal);
+    writeSynced(`${path}.tmp-${process.pid}`, records.map(journalLine).join(""));
     renameSync(`${path}.tmp-${process.pid}`, path);
     syncFolder(this.folder);
+  }
+
+  closeJournal(): void {
+    if (this.#journal !== undefined) closeSync(this.#journal);
+    this.#journal = undefined;
   }
 
   /** Moves a refused cib.xml (and its signature) aside, so it is neither used nor lost. */

@@ -3,6 +3,7 @@ import { cloneNode, type XmlElement } from "../../backend/cib/index.js";
 import {
   CibReplica,
   applyPatchset,
+  cibDigest,
   cibVersion,
   validateCibWrite,
   writePatchset,
@@ -14,7 +15,7 @@ import {
 } from "../cib/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type { CibAccess } from "./cib-access.js";
-import type { CibFiles } from "./cib-files.js";
+import type { CibStore } from "./cib-store.js";
 import type { ClientIdentity } from "./client-handlers.js";
 import type { ClusterBus } from "./cluster-bus.js";
 import type { Log } from "./log.js";
@@ -58,7 +59,7 @@ export interface LocalCib {
 export interface CibHostEnv {
   readonly localNodeId: NodeId;
   readonly bus: ClusterBus;
-  readonly files: CibFiles;
+  readonly store: CibStore;
   readonly log: Log;
   /** The ACLs, asked after schema validation for a restricted identity. */
   readonly access: CibAccess;
@@ -102,9 +103,9 @@ export class CibHost implements LocalCib {
 
   /** Loads the disk copy (a refused one is moved aside), then joins the cib group. */
   start(): void {
-    const persisted = this.env.files.load();
-    this.#feed({ kind: "started", persisted, pending: this.env.files.loadPending() });
-    if (persisted !== undefined && this.core.cib === undefined) this.env.files.setAside();
+    const { persisted, pending } = this.env.store.load();
+    this.#feed({ kind: "started", persisted, pending });
+    if (persisted !== undefined && this.core.cib === undefined) this.env.store.files.setAside();
     const { bus } = this.env;
     bus.onView((view) => this.#feed({ kind: "view_installed", ringId: view.ringId }));
     bus.joinGroup(cibGroup, {
@@ -122,6 +123,7 @@ export class CibHost implements LocalCib {
   /** Writes in flight end as `indeterminate`: they may or may not be applied. */
   stop(): void {
     this.env.bus.leaveGroup(cibGroup);
+    this.env.store.close();
     for (const settle of this.#settles.values()) {
       settle(refused("indeterminate", "The node stopped before the write was confirmed"));
     }
@@ -224,7 +226,11 @@ export class CibHost implements LocalCib {
     const after = this.#applyLocally(before, patchset);
     if (!after.ok) return after;
     const checked = this.#check(before, after.value, identity);
-    return checked.ok ? ok(patchset) : checked;
+    if (!checked.ok) return checked;
+    // Every write carries the digest of its result: replicas check it, the journal keys on it.
+    return ok(
+      patchset.digest === undefined ? { ...patchset, digest: cibDigest(after.value) } : patchset,
+    );
   }
 
   #applyLocally(before: XmlElement, patchset: Patchset): Result<XmlElement, CibWriteCode> {
@@ -271,10 +277,10 @@ export class CibHost implements LocalCib {
         this.env.bus.broadcast(cibGroup, effect.payload);
         return;
       case "persist":
-        this.env.files.save({ cibXml: effect.cibXml, digest: effect.digest });
+        this.env.store.committed({ cibXml: effect.cibXml, digest: effect.digest });
         return;
       case "persist_pending":
-        this.env.files.savePending(effect.pending);
+        this.env.store.accepted(effect.pending);
         return;
       case "reply": {
         const settle = this.#settles.get(effect.requestId);

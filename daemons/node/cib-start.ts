@@ -1,6 +1,7 @@
 import type { NodeId } from "../kernel/index.js";
 import { cibAclAccess } from "./cib-access.js";
 import { CibFiles } from "./cib-files.js";
+import { CibStore } from "./cib-store.js";
 import { addCibHandlers } from "./cib-handlers.js";
 import { CibHost } from "./cib-host.js";
 import type { ClientHandlers } from "./client-handlers.js";
@@ -26,7 +27,7 @@ export function startCibHost(
   const cib = new CibHost({
     localNodeId: parts.localNodeId,
     bus: parts.bus,
-    files: new CibFiles(options.stateDir),
+    store: new CibStore(new CibFiles(options.stateDir)),
     log: parts.log,
     access,
   });

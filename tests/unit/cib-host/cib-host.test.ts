@@ -13,7 +13,13 @@ import {
 import type { CibChange } from "../../../backend/client/index.js";
 import { element, firstChild, readXml, writeXml } from "../../../backend/cib/index.js";
 import type { XmlElement } from "../../../backend/cib/index.js";
-import { cibDigest, diffCib, patchsetToXml, setCibVersion } from "../../../daemons/cib/index.js";
+import {
+  cibDigest,
+  diffCib,
+  parseJournal,
+  patchsetToXml,
+  setCibVersion,
+} from "../../../daemons/cib/index.js";
 import { clusterDaemonIdentity } from "../../../daemons/node/index.js";
 import { InProcessCluster, until } from "./in-process-cluster.js";
 
@@ -73,13 +79,26 @@ describe("the CIB on three in-process nodes", () => {
     }, clusterDaemonIdentity);
     expect(written.ok).toBe(true);
     const version = written.ok ? written.value : undefined;
+    const digest = cibDigest(cluster.node("node1").cib.current() ?? element("cib"));
+    // Acknowledged: every node's journal holds the write (fdatasync'ed before it accepted).
     for (const name of cluster.names) {
-      const text = readFileSync(join(cluster.stateDir(name), "cib.xml"), "utf8");
-      expect(text).toContain('id="d1"');
-      const read = readXml(text);
-      const signature = readFileSync(join(cluster.stateDir(name), "cib.xml.sig"), "utf8");
-      expect(read.ok && cibDigest(read.value)).toBe(signature);
+      const journal = parseJournal(
+        readFileSync(join(cluster.stateDir(name), "cib.journal"), "utf8"),
+      );
+      expect(journal).toContainEqual(expect.objectContaining({ kind: "accepted", digest }));
     }
+    // cib.xml and its signature follow once commits pause.
+    const snapshotted = (name: string): boolean => {
+      try {
+        const text = readFileSync(join(cluster.stateDir(name), "cib.xml"), "utf8");
+        const signature = readFileSync(join(cluster.stateDir(name), "cib.xml.sig"), "utf8");
+        const read = readXml(text);
+        return read.ok && cibDigest(read.value) === signature && signature === digest;
+      } catch {
+        return false;
+      }
+    };
+    await until(() => cluster.names.every(snapshotted), "cib.xml on every node", 5000);
     await until(() => heard.length > 0, "a cib_changed frame");
     expect(heard[0]?.version).toEqual(version);
     expect(heard[0]?.patchset).toContain("primitive");

@@ -47,6 +47,18 @@ export class ShellContext implements CommandContext {
 
   async useShadow(name: string | undefined): Promise<readonly Issue[]> {
     const previous = this.#session;
+    if (previous?.changed === true) {
+      // A script's staged edits belong to the CIB they were made on: write them there first.
+      if (!this.options.batch) {
+        return [
+          issue("changes_pending", `There are changes pending on ${previous.label}`, {
+            suggestion: "commit or refresh them before switching CIBs",
+          }),
+        ];
+      }
+      const written = await previous.commit();
+      if (written.length > 0) return written;
+    }
     this.#shadow = { name };
     this.#session = undefined;
     const opened = await this.cib();

@@ -36,6 +36,18 @@ const levels: readonly LevelEntry[] = [
     load: async () => (await import("./node.js")).nodeLevel,
   },
   {
+    name: "cib",
+    aliases: [],
+    help: "Shadow CIBs: copies of the CIB to edit and test before committing them",
+    load: async () => (await import("./cib.js")).cibLevel,
+  },
+  {
+    name: "options",
+    aliases: [],
+    help: "User preferences (crm.conf): editor, pager, output, wait, sort-elements",
+    load: async () => (await import("./options.js")).optionsLevel,
+  },
+  {
     name: "ra",
     aliases: [],
     help: "Resource agents: classes, providers, lists and meta-data",

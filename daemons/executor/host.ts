@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { assert } from "../../backend/base/index.js";
 import { bundledToolsDirectory } from "../../backend/ra/index.js";
@@ -38,12 +38,22 @@ export interface ExecutorOptions {
   readonly search?: AgentSearch;
   /** Milliseconds since the epoch (results carry it). */
   readonly clock?: () => number;
+  /** Keep HA_RSCTMP and HA_VARRUN from an earlier run (default: a start empties them). */
+  readonly preserveRuntimeState?: boolean;
 }
 
 export const outputBytesMaxDefault = 64 * 1024;
 
-/** One node's private agent folders (HA_RSCTMP, HA_VARRUN, HA_VARLIB), created now. */
-export function agentSurroundings(node: string, stateDir: string): AgentSurroundings {
+/**
+ * One node's private agent folders (HA_RSCTMP, HA_VARRUN, HA_VARLIB), created now. A node's
+ * start is a boot: HA_RSCTMP and HA_VARRUN are emptied, as tmpfs folders are (so a fenced node
+ * that comes back runs nothing), unless `preserveRuntimeState`. HA_VARLIB is kept.
+ */
+export function agentSurroundings(
+  node: string,
+  stateDir: string,
+  options: { readonly preserveRuntimeState?: boolean } = {},
+): AgentSurroundings {
   const base = join(stateDir, "agents");
   const surroundings: AgentSurroundings = {
     node,
@@ -57,11 +67,11 @@ export function agentSurroundings(node: string, stateDir: string): AgentSurround
       "/usr/sbin:/usr/bin:/sbin:/bin",
     ].join(":"),
   };
-  for (const folder of [
-    surroundings.resourceTemporaryDirectory,
-    surroundings.runDirectory,
-    surroundings.libraryDirectory,
-  ]) {
+  const runtime = [surroundings.resourceTemporaryDirectory, surroundings.runDirectory];
+  if (options.preserveRuntimeState !== true) {
+    for (const folder of runtime) rmSync(folder, { recursive: true, force: true });
+  }
+  for (const folder of [...runtime, surroundings.libraryDirectory]) {
     mkdirSync(folder, { recursive: true });
   }
   return surroundings;
@@ -84,7 +94,8 @@ class ProcessExecutor implements Executor {
 
   constructor(readonly options: ExecutorOptions) {
     this.#core = new ExecutorCore(options.limits);
-    this.#surroundings = agentSurroundings(options.node, options.stateDir);
+    const preserve = options.preserveRuntimeState === true ? { preserveRuntimeState: true } : {};
+    this.#surroundings = agentSurroundings(options.node, options.stateDir, preserve);
     this.#search = options.search ?? defaultAgentSearch();
   }
 

@@ -224,6 +224,17 @@ describe("executor: recurring monitors", () => {
   });
 });
 
+describe("executor: node restarts", () => {
+  test("a node's start empties its agents' runtime folders, as a boot empties tmpfs", async () => {
+    const before = fixture.executor("rebooted");
+    expect((await before.run(ocfAction("d9", "Dummy", "start"))).rc).toBe(0);
+    const kept = fixture.executor("rebooted", { preserveRuntimeState: true });
+    expect((await kept.run(ocfAction("d9", "Dummy", "monitor"))).rc).toBe(0);
+    const after = fixture.executor("rebooted");
+    expect((await after.run(ocfAction("d9", "Dummy", "monitor"))).rc).toBe(7);
+  });
+});
+
 describe("executor: nodes on one host", () => {
   const cases = [
     ["quorate:Dummy", "rsctmp"],

@@ -26,6 +26,14 @@ interface AttributeState {
   writingVersion: number | undefined;
 }
 
+/** A local update broadcast and not yet delivered back. */
+interface PendingUpdate {
+  readonly node: string;
+  readonly name: string;
+  readonly value: string | null;
+  readonly expiryTick: number;
+}
+
 type Delivered = Extract<AttrdInput, { kind: "delivered" }>;
 type GroupChanged = Extract<AttrdInput, { kind: "group_changed" }>;
 type UpdateRequested = Extract<AttrdInput, { kind: "update_requested" }>;
@@ -41,7 +49,7 @@ export class Attrd {
   readonly #nodeIdByName: ReadonlyMap<string, NodeId>;
   readonly #nameByNodeId: ReadonlyMap<NodeId, string>;
   /** Local requests waiting for their update to come back, by request id → expiry tick. */
-  readonly #pending = new Map<string, number>();
+  readonly #pending = new Map<string, PendingUpdate>();
   /** Writes in flight: attribute names and versions, or a node whose attributes are cleared. */
   readonly #writes = new Map<number, readonly (readonly [string, number])[] | string>();
   /** Nodes whose transient attributes the writer must still clear, with the retry tick. */
@@ -148,7 +156,12 @@ export class Attrd {
     const isNew = this.value(input.node, input.name) === undefined;
     if (isNew && input.value !== null && this.#valueCount >= this.config.valuesMax)
       return refuse(`Attribute limit reached (${this.config.valuesMax} values)`);
-    this.#pending.set(input.requestId, this.#now + this.config.requestTimeoutTicks);
+    this.#pending.set(input.requestId, {
+      node: input.node,
+      name: input.name,
+      value: input.value,
+      expiryTick: this.#now + this.config.requestTimeoutTicks,
+    });
     const message: AttrdMessage = {
       kind: "update",
       node: input.node,
@@ -161,8 +174,8 @@ export class Attrd {
   }
 
   #expireRequests(): void {
-    for (const [requestId, expiry] of this.#pending) {
-      if (expiry > this.#now) continue;
+    for (const [requestId, pending] of this.#pending) {
+      if (pending.expiryTick > this.#now) continue;
       this.#pending.delete(requestId);
       const message = "The update was not delivered to the attrd group in time";
       this.#outbox.push({ kind: "reply", requestId, reply: { ok: false, message } });
@@ -180,7 +193,13 @@ export class Attrd {
       return;
     }
     const message = decoded.value;
-    if (message.kind === "sync") return this.#applySync(message.nodes, message.values);
+    if (message.kind === "sync") {
+      this.#applySync(input.sender, message.nodes, message.values);
+      const member = this.#members.includes(this.config.localNodeId);
+      if (message.answerWanted && input.sender !== this.config.localNodeId && member)
+        this.#broadcastSync(false);
+      return;
+    }
     if (!this.#nodeIdByName.has(message.node)) {
       this.#outbox.push({
         kind: "warn",
@@ -223,8 +242,16 @@ export class Attrd {
     this.#outbox.push({ kind: "changed", node, name, value });
   }
 
-  #applySync(nodes: readonly string[], values: readonly SyncedValue[]): void {
-    const replaced = new Set(nodes.filter((node) => this.#nodeIdByName.has(node)));
+  /**
+   * A sender speaks for its own node, and (the writer) for nodes outside the group; a sync sent
+   * before a merge may be delivered after it, so nodes that are members now speak for themselves.
+   */
+  #applySync(sender: NodeId, nodes: readonly string[], values: readonly SyncedValue[]): void {
+    const spokenFor = (node: string): boolean => {
+      const nodeId = this.#nodeIdByName.get(node);
+      return nodeId !== undefined && (nodeId === sender || !this.#members.includes(nodeId));
+    };
+    const replaced = new Set(nodes.filter(spokenFor));
     const incoming = new Map<string, SyncedValue>();
     for (const entry of values) {
       if (replaced.has(entry.node)) incoming.set(`${entry.node}\u0000${entry.name}`, entry);
@@ -243,9 +270,16 @@ export class Attrd {
     const wasWriter = this.isWriter;
     this.#members = [...input.members].sort((left, right) => left - right);
     for (const nodeId of input.left) this.#forgetNode(nodeId);
+    for (const nodeId of this.#members) {
+      // A member's values are its own again: a clear still waiting (refused) must not run.
+      const name = this.#nameByNodeId.get(nodeId);
+      if (name !== undefined) this.#clearsDue.delete(name);
+    }
     if (!this.#members.includes(this.config.localNodeId)) return;
     if (this.isWriter && !wasWriter) this.#forceFullWrite();
-    if (input.joined.length > 0) this.#broadcastSync();
+    // On a join every member offers its own values and asks for everyone else's: members need
+    // not agree on who joined (a quick restart, an asymmetric merge), so each makes sure.
+    if (input.joined.length > 0) this.#broadcastSync(true);
   }
 
   /** A node left: its values go from memory, and the writer clears them from the CIB. */
@@ -264,21 +298,34 @@ export class Attrd {
     if (this.isWriter) this.#clearsDue.set(node, this.#now);
   }
 
-  #broadcastSync(): void {
+  #broadcastSync(answerWanted: boolean): void {
     const spoken = new Set([this.localName]);
     if (this.isWriter) {
       for (const { name, nodeId } of this.config.nodes)
         if (!this.#members.includes(nodeId)) spoken.add(name);
     }
-    const values: SyncedValue[] = [];
+    // What this node holds, with its own updates still in flight on top: they are delivered
+    // before this sync (one sender's messages keep their order), which must not undo them.
+    const held = new Map<string, SyncedValue | null>();
     for (const attribute of this.#attributes.values()) {
+      const dampenMs = attribute.dampenTicks * this.config.tickMs;
       for (const [node, value] of attribute.values) {
         if (value === null || !spoken.has(node)) continue;
-        const dampenMs = attribute.dampenTicks * this.config.tickMs;
-        values.push({ node, name: attribute.name, value, dampenMs });
+        held.set(`${node}\u0000${attribute.name}`, { node, name: attribute.name, value, dampenMs });
       }
     }
-    const message: AttrdMessage = { kind: "sync", nodes: [...spoken].sort(), values };
+    for (const pending of this.#pending.values()) {
+      if (!spoken.has(pending.node)) continue;
+      const dampenTicks = this.#attributes.get(pending.name)?.dampenTicks ?? 0;
+      const dampenMs = dampenTicks * this.config.tickMs;
+      const entry = pending.value === null ? null : { ...pending, value: pending.value, dampenMs };
+      held.set(`${pending.node}\u0000${pending.name}`, entry);
+    }
+    const values = [...held.values()]
+      .filter((entry) => entry !== null)
+      .map(({ node, name, value, dampenMs }) => ({ node, name, value, dampenMs }));
+    const nodes = [...spoken].sort();
+    const message: AttrdMessage = { kind: "sync", nodes, values, answerWanted };
     this.#outbox.push({ kind: "broadcast", payload: encodeAttrdMessage(message) });
   }
 

@@ -20,6 +20,8 @@ export type AttrdMessage =
       readonly kind: "sync";
       readonly nodes: readonly string[];
       readonly values: readonly SyncedValue[];
+      /** Sent by a node that just joined: every other member answers with its own sync. */
+      readonly answerWanted: boolean;
     };
 
 export interface SyncedValue {
@@ -74,11 +76,13 @@ function decodeSyncedValue(entry: unknown): SyncedValue | undefined {
 }
 
 function decodeSync(record: Fields): AttrdMessage | undefined {
-  const { nodes, values } = record;
+  const { nodes, values, answerWanted } = record;
   if (!Array.isArray(nodes) || !nodes.every(isText) || !Array.isArray(values)) return undefined;
+  if (typeof answerWanted !== "boolean") return undefined;
   const decoded = values.map(decodeSyncedValue);
   if (decoded.some((entry) => entry === undefined)) return undefined;
-  return { kind: "sync", nodes, values: decoded.filter((entry) => entry !== undefined) };
+  const synced = decoded.filter((entry) => entry !== undefined);
+  return { kind: "sync", nodes, values: synced, answerWanted };
 }
 
 /** Validates one attrd group payload. Never throws on bad input. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { join } from "node:path";
 import { startAttrd } from "./attrd/index.js";
+import { startController } from "./controller/index.js";
 import { createExecutor } from "./executor/index.js";
 import { startFencer } from "./fencer/index.js";
 import {
@@ -10,6 +11,9 @@ import {
   quoratedUsage,
   startNode,
 } from "./node/index.js";
+
+/** How long a shutdown waits for the resources to move before the node leaves anyway. */
+const shutdownEscalationMs = 60_000;
 
 /** quorated: one cluster node in the foreground, until SIGTERM or SIGINT. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -46,11 +50,18 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   const attrd = startAttrd(node, setup.value, log);
   const fencer = startFencer(node, setup.value, { executor, log });
+  const controller = startController(node, setup.value, { executor, fencer, log });
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
     process.once("SIGINT", resolve);
   });
-  log.write("notice", "MAIN", "Shutting down on signal");
+  log.write("notice", "MAIN", "Shutting down on signal: moving resources away first");
+  // As Pacemaker's shutdown: the DC moves this node's resources, then the node leaves.
+  await Promise.race([
+    controller.shutdown(),
+    new Promise<void>((resolve) => setTimeout(resolve, shutdownEscalationMs).unref()),
+  ]);
+  controller.stop();
   fencer.stop();
   attrd.stop();
   await executor.stopAll();

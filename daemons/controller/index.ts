@@ -13,7 +13,8 @@ export type {
   ResourceHistory,
 } from "./core-types.js";
 export type { StatusChange } from "./status.js";
-export { applyStatusChanges, transientAttributes } from "./status.js";
+export { applyStatusChanges, editStatus, transientAttributes } from "./status.js";
+export { startController, type ControllerHost } from "./host.js";
 export { isActive, isFailure, opDigest, opRecord } from "./history.js";
 export type { ControllerMessage } from "./wire.js";
 export { decodeControllerMessage, encodeControllerMessage } from "./wire.js";

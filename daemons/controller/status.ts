@@ -176,6 +176,12 @@ function applyChange(cib: XmlElement, change: StatusChange): boolean {
   }
 }
 
+/** Applies the changes to this CIB in place (the caller's copy; the version is left alone). */
+export function editStatus(cib: XmlElement, changes: readonly StatusChange[]): XmlElement {
+  for (const change of changes) applyChange(cib, change);
+  return cib;
+}
+
 /** The CIB after the changes, at the next version; undefined when nothing changed. */
 export function applyStatusChanges(
   cib: XmlElement,

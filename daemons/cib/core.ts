@@ -374,7 +374,18 @@ export class CibReplica {
     const cib = this.#cib;
     assert(cib !== undefined, "only a held CIB is persisted");
     const digest = this.#digest ?? cibDigest(cib);
-    this.#outbox.push({ kind: "persist", cibXml: writeXml(cib), digest, version: cibVersion(cib) });
+    // The text is made when the host writes it (a journalling host writes cib.xml after a
+    // pause, so most commits never need it); held CIBs are never mutated, so it is the same.
+    let text: string | undefined;
+    this.#outbox.push({
+      kind: "persist",
+      get cibXml(): string {
+        text ??= writeXml(cib);
+        return text;
+      },
+      digest,
+      version: cibVersion(cib),
+    });
   }
 
   #reply(requestId: string, code: CibReplyCode, message: string): void {

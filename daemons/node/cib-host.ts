@@ -277,7 +277,8 @@ export class CibHost implements LocalCib {
         this.env.bus.broadcast(cibGroup, effect.payload);
         return;
       case "persist":
-        this.env.store.committed({ cibXml: effect.cibXml, digest: effect.digest });
+        // The effect itself: its text is only made if cib.xml gets written for it.
+        this.env.store.committed(effect);
         return;
       case "persist_pending":
         this.env.store.accepted(effect.pending);

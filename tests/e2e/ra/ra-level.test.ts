@@ -30,7 +30,7 @@ describe("crm ra", () => {
 
   test("providers and list find the bundled agent", async () => {
     expect((await runCrmLine("ra providers Dummy")).stdout).toMatch(/\bquorate\b/);
-    expect((await runCrmLine("ra list ocf quorate")).stdout.trimEnd()).toBe("Dummy");
+    expect((await runCrmLine("ra list ocf quorate")).stdout.trimEnd()).toBe("Dummy     Stateful");
   });
 
   test("unknown agents, classes and providers fail with a did-you-mean hint", async () => {

@@ -23,9 +23,11 @@ function toolIssue(action: string, run: ToolRun): ReturnType<typeof issue> {
 
 /**
  * The pacemaker backend (`CRM_BACKEND=pacemaker`): a real Pacemaker cluster through its tools.
- * Reads with `cibadmin -Q`; commits as crmsh does, a v2 patch from `crm_diff` applied with
- * `cibadmin --patch`, which Pacemaker refuses when the CIB moved past the patch's source
- * version. The tools honour CIB_file, so the same path runs on a CIB file.
+ * Reads with `cibadmin -Q`; commits as crmsh does, a v2 patch from `crm_diff --no-version`
+ * applied with `cibadmin --patch` (which moves the version once), after checking that the CIB
+ * is still at the version read; a change between that check and the patch lands as crmsh's
+ * would (the patch applies to the objects it names, or cibadmin refuses it). The tools honour
+ * CIB_file, so the same path runs on a CIB file.
  */
 export class PacemakerBackend implements CibBackend {
   readonly kind = "pacemaker";
@@ -53,16 +55,17 @@ export class PacemakerBackend implements CibBackend {
       const updated = join(folder, "new.xml");
       await writeFile(original, writeXml(read.cib));
       await writeFile(updated, writeXml(next));
-      const diff = await runTool("crm_diff", ["-o", original, "-n", updated], {
-        environment: this.environment,
-      });
+      const options = { environment: this.environment };
+      const arguments_ = ["--no-version", "-o", original, "-n", updated];
+      const diff = await runTool("crm_diff", arguments_, options);
       if (diff.exitCode === 0) return this.read();
       if (diff.exitCode !== 1) return fail([toolIssue("compute the patch", diff)]);
+      const current = await this.read();
+      if (!current.ok) return current;
+      if (current.value.stamp !== read.stamp) return this.#conflict(read);
       const patch = join(folder, "patch.xml");
       await writeFile(patch, diff.stdout);
-      const applied = await runTool("cibadmin", ["--patch", "--xml-file", patch], {
-        environment: this.environment,
-      });
+      const applied = await runTool("cibadmin", ["--patch", "--xml-file", patch], options);
       if (applied.exitCode === olderThanExisting) return this.#conflict(read);
       if (applied.exitCode !== 0) return fail([toolIssue("commit", applied)]);
       return this.read();

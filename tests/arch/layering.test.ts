@@ -21,6 +21,15 @@ function allowedTargets(from: string): (to: string) => boolean {
   if (from === "backend/configure")
     return (to) => base(to) || to === "grammar" || to === "backend/cib";
   if (from === "backend/client") return (to) => base(to) || to === "backend/protocol";
+  // Pure CIB transformations of crm resource / crm node.
+  if (from === "backend/admin") return (to) => base(to) || to === "backend/cib";
+  // One CIB session API over the file and live backends.
+  if (from === "backend/session")
+    return (to) =>
+      base(to) || ["backend/cib", "backend/file", "backend/client", "backend/protocol"].includes(to);
+  // The pacemaker backend drives Pacemaker's tools behind the session API.
+  if (from === "backend/pacemaker")
+    return (to) => base(to) || to === "backend/cib" || to === "backend/session";
   if (from.startsWith("backend/"))
     return (to) => base(to) || to === "grammar" || to.startsWith("backend/");
   if (from === "daemons/kernel") return base;
@@ -97,5 +106,7 @@ describe("layering", () => {
     expect(allowedTargets("shell")("daemons/scheduler")).toBe(true);
     expect(allowedTargets("grammar")("backend/cib")).toBe(false);
     expect(areaOf("backend/cib/xml/read.ts")).toBe("backend/cib");
+    expect(allowedTargets("backend/admin")("backend/client")).toBe(false);
+    expect(allowedTargets("backend/session")("backend/pacemaker")).toBe(false);
   });
 });

@@ -34,12 +34,18 @@ export interface TerminalSession {
   run(shell: Shell, context: SessionSource): Promise<number>;
 }
 
-/** Takes the terminal: raw keys into the REPL core, output into its transcript. */
-export function openTerminal(options: {
+/**
+ * Takes the terminal: raw keys into the REPL core, output into its transcript. A dumb
+ * terminal, or one that reports no size, gets the plain readline loop instead.
+ */
+export async function openTerminal(options: {
   readonly environment: Environment;
   readonly display?: string | undefined;
-}): TerminalSession {
+}): Promise<TerminalSession> {
   const environment = options.environment;
+  if (environment["TERM"] === "dumb" || !(process.stdout.columns > 0)) {
+    return (await import("./interactive-plain.js")).openPlainTerminal(environment);
+  }
   const color = colorEnabled({
     environment,
     isTerminal: process.stdout.isTTY,

@@ -32,7 +32,9 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
   // Only a terminal loads the interactive shell (and, from there, Ink and React).
   const terminal =
     source === "terminal"
-      ? (await import("./interactive.js")).openTerminal({
+      ? await (
+          await import("./interactive.js")
+        ).openTerminal({
           environment: where.environment,
           display: argumentsGiven.display,
         })

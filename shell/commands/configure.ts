@@ -10,6 +10,7 @@ import {
   renameCommand,
 } from "./configure-edit.js";
 import { loadCommand, saveCommand, showCommand } from "./configure-io.js";
+import { simulateCommand } from "./configure-simulate.js";
 import { statementAliases, statementHelp, statementKeywords } from "./statement-keywords.js";
 import { leaveConfigure, positionsOf, withSession } from "./configure-support.js";
 import type { Command, Level } from "./types.js";
@@ -70,6 +71,7 @@ export const configureLevel: Level = {
     verifyCommand,
     commitCommand,
     refreshCommand,
+    simulateCommand,
   ],
   leave: leaveConfigure,
 };

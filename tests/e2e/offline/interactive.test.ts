@@ -39,8 +39,8 @@ describe.skipIf(!hasTool("script"))("crm on a terminal", () => {
     const typed =
       "configure\nprimitive d1 Dummy\nup\nn\nconf\nprimit\t d2 Dummy\nshow\nend\ny\nquit\n";
     const output = (await onTerminal(built.bin, cib, typed)).replace(/\r/g, "");
-    expect(output).toMatch(/crm\(live\/[^)]+\)# /);
-    expect(output).toMatch(/crm\(live\/[^)]+\)configure# /);
+    expect(output).toMatch(/crm\(cib\.xml\/[^)]+\)# /);
+    expect(output).toMatch(/crm\(cib\.xml\/[^)]+\)configure# /);
     expect(output).toContain("There are changes pending. Do you want to commit them (y/n)?");
     expect(output).toContain("bye");
     const written = readFileSync(cib, "utf8");

@@ -1,0 +1,164 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readXml } from "../../../backend/cib/index.js";
+import { nodeClientTarget, queryCib } from "../../../backend/client/index.js";
+import { schedule } from "../../../daemons/scheduler/index.js";
+import {
+  awaitView,
+  crm,
+  freeBasePort,
+  startQuorated,
+  teardown,
+  temporaryClusterDir,
+} from "../cluster/local-cluster.js";
+
+const nodes = ["node1", "node2", "node3"];
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function pidOf(dir: string, node: string): number | undefined {
+  const file = join(dir, node, "quorated.pid");
+  return existsSync(file) ? Number(readFileSync(file, "utf8")) : undefined;
+}
+
+/** Where the CIB (read from any live node) says `resource` is active, and its fail counts. */
+async function placement(
+  dir: string,
+  resource: string,
+): Promise<{ active: string[]; failures: number } | undefined> {
+  for (const node of nodes) {
+    const target = nodeClientTarget(join(dir, node));
+    if (target === undefined) continue;
+    try {
+      const snapshot = await queryCib(target);
+      const parsed = readXml(snapshot.xml);
+      if (!parsed.ok) continue;
+      const model = schedule(parsed.value).model;
+      const primitive = model?.resourceById.get(resource);
+      if (primitive?.kind !== "primitive") return { active: [], failures: 0 };
+      const failures = [...primitive.failCounts.values()].reduce((sum, count) => sum + count, 0);
+      return { active: [...primitive.activeOn.keys()].sort(), failures };
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+async function activeOn(
+  dir: string,
+  resource: string,
+  accept: (node: string) => boolean,
+): Promise<string> {
+  return until(`${resource} to be active on one accepted node`, async () => {
+    const found = await placement(dir, resource);
+    const node = found?.active.length === 1 ? found.active[0] : undefined;
+    return node !== undefined && accept(node) ? node : undefined;
+  });
+}
+
+function stateFile(dir: string, node: string): string {
+  return join(dir, node, "agents", "rsctmp", "Dummy-dummy.state");
+}
+
+function crmOk(dir: string, args: readonly string[]): void {
+  const result = crm(args, { CRM_CLUSTER: dir });
+  expect(result.code, `crm ${args.join(" ")}: ${result.stderr}`).toBe(0);
+}
+
+describe("a Dummy with a 1 s monitor on three quorated processes", () => {
+  const dir = temporaryClusterDir();
+
+  beforeAll(async () => {
+    const port = await freeBasePort(3);
+    const started = crm([
+      "cluster",
+      "local",
+      "start",
+      "--nodes",
+      "3",
+      "--dir",
+      dir,
+      "--base-port",
+      String(port),
+      "--token",
+      "1000",
+    ]);
+    expect(started.code, started.stderr).toBe(0);
+    await awaitView(dir, "node1", nodes);
+    crmOk(dir, ["configure", "property", "stonith-enabled=false"]);
+    crmOk(dir, [
+      "configure",
+      "primitive",
+      "dummy",
+      "ocf:quorate:Dummy",
+      "op",
+      "monitor",
+      "interval=1s",
+    ]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await teardown(dir);
+  }, 30_000);
+
+  test("starts, and runs elsewhere after kill -9 of its node", async () => {
+    const first = await activeOn(dir, "dummy", () => true);
+    expect(existsSync(stateFile(dir, first))).toBe(true);
+    const pid = pidOf(dir, first);
+    expect(pid).toBeDefined();
+    process.kill(pid ?? 0, "SIGKILL");
+    const second = await activeOn(dir, "dummy", (node) => node !== first);
+    expect(existsSync(stateFile(dir, second))).toBe(true);
+    // The killed node comes back (as after a reboot) and runs nothing.
+    rmSync(join(dir, first, "quorated.pid"), { force: true });
+    startQuorated(dir, first);
+    await awaitView(dir, second, nodes);
+    expect(await activeOn(dir, "dummy", () => true)).toBe(second);
+  }, 60_000);
+
+  test("a failed monitor restarts it in place; with migration-threshold=1 it moves", async () => {
+    const here = await activeOn(dir, "dummy", () => true);
+    rmSync(stateFile(dir, here));
+    await until("the monitor failure to be recorded and the Dummy started again", async () => {
+      const found = await placement(dir, "dummy");
+      const recovered = existsSync(stateFile(dir, here));
+      return recovered && found?.failures === 1 && found.active.join() === here ? true : undefined;
+    });
+    crmOk(dir, ["resource", "meta", "dummy", "set", "migration-threshold", "1"]);
+    rmSync(stateFile(dir, here));
+    const moved = await activeOn(dir, "dummy", (node) => node !== here);
+    expect(existsSync(stateFile(dir, moved))).toBe(true);
+  }, 60_000);
+
+  test("standby drains a node", async () => {
+    const here = await activeOn(dir, "dummy", () => true);
+    // Until the node leaves (crm_attribute -l reboot): the permanent form's set id for a
+    // numeric node id ("2-instance_attributes") is refused by the schema, a shell bug.
+    crmOk(dir, ["node", "standby", here, "reboot"]);
+    const elsewhere = await activeOn(dir, "dummy", (node) => node !== here);
+    expect(existsSync(stateFile(dir, here))).toBe(false);
+    expect(existsSync(stateFile(dir, elsewhere))).toBe(true);
+    crmOk(dir, ["node", "online", here]);
+  }, 60_000);
+
+  test("crm cluster local stop stops every resource first", async () => {
+    const here = await activeOn(dir, "dummy", () => true);
+    expect(existsSync(stateFile(dir, here))).toBe(true);
+    crmOk(dir, ["cluster", "local", "stop", "--dir", dir]);
+    for (const node of nodes) expect(existsSync(stateFile(dir, node)), node).toBe(false);
+  }, 90_000);
+});

@@ -188,7 +188,9 @@ class ProcessExecutor implements Executor {
           this.#listeners.delete(effect.callId);
           this.#actions.delete(effect.callId);
         }
-        return listener?.(effect.result);
+        // Called after this step is done, so a listener may ask the executor again at once.
+        if (listener !== undefined) queueMicrotask(() => listener(effect.result));
+        return;
       }
     }
   }

@@ -59,6 +59,8 @@ export class ClientConnection {
       readonly timeoutMs?: number;
       /** A cluster user's login instead of the token (HTTP Basic on the upgrade). */
       readonly credentials?: ClientCredentials | undefined;
+      /** PEM certificate(s) to trust for wss (the node's self-signed certificate). */
+      readonly ca?: string | undefined;
     },
   ): Promise<ClientConnection> {
     const timeoutMs = options.timeoutMs ?? 5000;
@@ -71,6 +73,7 @@ export class ClientConnection {
             : basicAuthorization(credentials),
         maxPayload: clientFrameBytesMax,
         handshakeTimeout: timeoutMs,
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
       });
       socket.once("open", () => resolve(new ClientConnection(socket, timeoutMs)));
       socket.once("unexpected-response", (_request, response) => {

@@ -11,6 +11,8 @@ export interface ClientTarget {
   readonly token: string;
   /** Set when CRM_USER logs in with a password instead of the node's client token. */
   readonly credentials?: ClientCredentials | undefined;
+  /** For wss: the certificate to trust (CRM_CA_FILE), such as a node's self-signed one. */
+  readonly ca?: string | undefined;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -57,10 +59,18 @@ function credentialsFromEnvironment(environment: Environment): ClientCredentials
 }
 
 /**
- * The node CRM_CLUSTER names, logged in as CRM_USER when it is set: a `ws://host:port` URL (token from CRM_CLIENT_TOKEN or
+ * The node CRM_CLUSTER names, logged in as CRM_USER when it is set (a wss:// node's
+ * certificate is trusted from CRM_CA_FILE): a `ws://host:port` URL (token from CRM_CLIENT_TOKEN or
  * CRM_CLIENT_TOKEN_FILE), or a local cluster's folder (the first live node's port and token).
  */
 export function resolveClusterTarget(environment: Environment): ClientTarget {
+  const target = resolveLogin(environment);
+  const caFile = environment["CRM_CA_FILE"];
+  if (caFile === undefined || caFile === "" || !target.url.startsWith("wss://")) return target;
+  return { ...target, ca: readSecret(caFile, "the certificate file") };
+}
+
+function resolveLogin(environment: Environment): ClientTarget {
   const credentials = credentialsFromEnvironment(environment);
   if (credentials === undefined) return resolveTokenTarget(environment);
   const cluster = environment["CRM_CLUSTER"] ?? "";

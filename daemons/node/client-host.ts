@@ -1,4 +1,7 @@
-import type { IncomingMessage } from "node:http";
+import { createServer as createHttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import type WebSocket from "ws";
@@ -39,13 +42,15 @@ function sessionOf(socket: WebSocket): ClientSession {
 }
 
 /**
- * The client channel: a ws endpoint on 127.0.0.1, separate from the node-to-node ports, open
+ * The client channel: a ws endpoint on 127.0.0.1 (wss on any other address), separate from the
+ * node-to-node ports, open
  * only to clients presenting the node's client token (root) or a cluster user's password
  * (that user, held to the CIB's ACLs). Every frame is size-limited and
  * validated; bad frames get an `error` reply with a stable code.
  */
 export class ClientHost {
   #server: WebSocketServer | undefined;
+  #listener: HttpServer | HttpsServer | undefined;
   readonly #identities = new WeakMap<IncomingMessage, ClientIdentity>();
   readonly #authenticator: ClientAuthenticator;
 
@@ -56,6 +61,10 @@ export class ClientHost {
       readonly log: Log;
       /** The cluster users file: password logins (HTTP Basic) are checked against it. */
       readonly users?: UsersStore;
+      /** Where to listen; 127.0.0.1 unless the node serves clients on another address. */
+      readonly address?: string;
+      /** Serve wss with this key and certificate (PEM); plain ws without. */
+      readonly tls?: { readonly key: string; readonly cert: string };
     },
     readonly handle: ClientHandler,
   ) {
@@ -70,9 +79,11 @@ export class ClientHost {
 
   /** Listens and resolves with the bound port. */
   start(): Promise<number> {
+    const tls = this.options.tls;
+    const listener =
+      tls === undefined ? createHttpServer() : createHttpsServer({ key: tls.key, cert: tls.cert });
     const server = new WebSocketServer({
-      host: "127.0.0.1",
-      port: this.options.port,
+      server: listener,
       maxPayload: clientFrameBytesMax,
       verifyClient: (
         info: { req: IncomingMessage },
@@ -91,22 +102,26 @@ export class ClientHost {
       },
     });
     this.#server = server;
+    this.#listener = listener;
     server.on("connection", (socket, request) => {
       const identity = this.#identities.get(request);
       if (identity === undefined) socket.terminate();
       else this.#serve(socket, identity);
     });
     return new Promise((resolve, reject) => {
-      server.once("listening", () => resolve((server.address() as AddressInfo).port));
-      server.once("error", reject);
+      listener.once("error", reject);
+      listener.listen(this.options.port, this.options.address ?? "127.0.0.1", () =>
+        resolve((listener.address() as AddressInfo).port),
+      );
     });
   }
 
   stop(): Promise<void> {
     const server = this.#server;
-    if (server === undefined) return Promise.resolve();
+    const listener = this.#listener;
+    if (server === undefined || listener === undefined) return Promise.resolve();
     for (const client of server.clients) client.terminate();
-    return new Promise((resolve) => server.close(() => resolve()));
+    return new Promise((resolve) => server.close(() => listener.close(() => resolve())));
   }
 
   #serve(socket: WebSocket, identity: ClientIdentity): void {

@@ -3,15 +3,13 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { totemTiming } from "../../backend/corosync/index.js";
 import type { QuorumStatus } from "../../backend/protocol/index.js";
-import { usersFileBesideConfig } from "../../backend/users/index.js";
 import type { NodeId } from "../kernel/index.js";
 import { membershipConfig } from "../membership/index.js";
 import { TransportHost, transportLanDefaults } from "../transport/index.js";
 import type { LocalCib } from "./cib-host.js";
 import { startCibHost } from "./cib-start.js";
 import { ClientHandlers, addStatusHandlers } from "./client-handlers.js";
-import { ClientHost } from "./client-host.js";
-import { UsersStore } from "./users-store.js";
+import { clientChannel } from "./client-auth-channel.js";
 import { ClusterBus } from "./cluster-bus.js";
 import type { Log } from "./log.js";
 import { MembershipHost } from "./membership-host.js";
@@ -119,11 +117,7 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
   addStatusHandlers(handlers, { quorum, transport, setup });
   const token = randomBytes(32).toString("hex");
   writeFileAtomic(join(options.stateDir, stateFiles.clientToken), token, 0o600);
-  const usersPath = options.usersPath ?? usersFileBesideConfig(options.configPath);
-  const client = new ClientHost(
-    { port: options.clientPort, token, log, users: new UsersStore(usersPath, log) },
-    (request, identity, session) => handlers.answer(request, identity, session),
-  );
+  const client = clientChannel(options, { token, log, handlers });
   await transport.start();
   const clientPort = await client.start();
   membership.start();

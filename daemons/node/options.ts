@@ -10,6 +10,8 @@ export interface NodeOptions {
   readonly stateDir: string;
   /** Client channel port on 127.0.0.1; 0 picks a free one (written to DIR/client.port). */
   readonly clientPort: number;
+  /** Address of the client channel: 127.0.0.1 (ws) by default; any other is served as wss. */
+  readonly clientAddress: string;
   /** The cluster users file (password logins); unset: `users` beside the config file. */
   readonly usersPath: string | undefined;
   /** Enables the links_cut test hook on the client channel. */
@@ -19,7 +21,7 @@ export interface NodeOptions {
 
 export const quoratedUsage =
   "usage: quorated --config FILE [--authkey FILE] --node NAME --state-dir DIR " +
-  "[--client-port PORT] [--users FILE] [--tick-ms MS] [--allow-fault-injection]";
+  "[--client-port PORT] [--client-address ADDR] [--users FILE] [--tick-ms MS] [--allow-fault-injection]";
 
 const valued = new Map([
   ["--config", "configPath"],
@@ -29,6 +31,7 @@ const valued = new Map([
   ["--client-port", "clientPort"],
   ["--tick-ms", "tickMs"],
   ["--users", "usersPath"],
+  ["--client-address", "clientAddress"],
 ] as const);
 
 type ArgIssue = Issue<"bad_argument">;
@@ -60,7 +63,11 @@ export function parseNodeOptions(argv: readonly string[]): Result<NodeOptions, "
   }
   for (const [flag, key] of valued) {
     const optional =
-      key === "clientPort" || key === "tickMs" || key === "authkeyPath" || key === "usersPath";
+      key === "clientPort" ||
+      key === "tickMs" ||
+      key === "authkeyPath" ||
+      key === "usersPath" ||
+      key === "clientAddress";
     if (!values.has(key) && !optional) {
       issues.push(issue("bad_argument", `Option "${flag}" is required`));
     }
@@ -72,6 +79,7 @@ export function parseNodeOptions(argv: readonly string[]): Result<NodeOptions, "
     configPath: values.get("configPath") ?? "",
     authkeyPath: values.get("authkeyPath"),
     usersPath: values.get("usersPath"),
+    clientAddress: values.get("clientAddress") ?? "127.0.0.1",
     nodeName: values.get("nodeName") ?? "",
     stateDir: values.get("stateDir") ?? "",
     clientPort,

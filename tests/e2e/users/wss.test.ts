@@ -1,5 +1,5 @@
 import { X509Certificate } from "node:crypto";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -8,7 +8,13 @@ import {
   ClientError,
   resolveClusterTarget,
 } from "../../../backend/client/index.js";
-import { ClientHost, fileLog } from "../../../daemons/node/index.js";
+import { clientChannel } from "../../../daemons/node/client-auth-channel.js";
+import {
+  ClientHandlers,
+  ClientHost,
+  fileLog,
+  parseNodeOptions,
+} from "../../../daemons/node/index.js";
 import {
   clientTls,
   clientTlsFiles,
@@ -77,6 +83,42 @@ describe("wss on a non-loopback client address", () => {
       );
       expect(untrusting).toBeInstanceOf(ClientError);
       expect((untrusting as ClientError).message).toMatch(/self[- ]signed certificate/);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test("quorated's channel: --client-address other than 127.0.0.1 means wss with its certificate", async () => {
+    const stateDir = mkdtempSync(join(dir, "node-"));
+    const parsed = parseNodeOptions(
+      ["--config", join(dir, "corosync.conf"), "--node", "n1", "--state-dir", stateDir].concat([
+        "--client-address",
+        "127.0.0.2",
+      ]),
+    );
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+    expect(parsed.value.clientAddress).toBe("127.0.0.2");
+    const host = clientChannel(parsed.value, {
+      token: "node-token",
+      log,
+      handlers: new ClientHandlers(),
+    });
+    const port = await host.start();
+    try {
+      const ca = readFileSync(join(stateDir, clientTlsFiles.cert), "utf8");
+      const connection = await ClientConnection.open(`wss://127.0.0.2:${port}/`, {
+        token: "node-token",
+        ca,
+      });
+      const reply = await connection
+        .request({ kind: "quorum_status_requested" })
+        .catch((error: unknown) => error);
+      connection.close();
+      expect((reply as ClientError).code).toBe("unknown_kind");
+      const plain = await ClientConnection.open(`ws://127.0.0.2:${port}/`, {
+        token: "node-token",
+      }).catch((error: unknown) => error);
+      expect(plain).toBeInstanceOf(ClientError);
     } finally {
       await host.stop();
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { assert } from "../../backend/base/index.js";
 import { bundledToolsDirectory } from "../../backend/ra/index.js";
@@ -13,8 +13,9 @@ import type {
   ProcessOutcome,
 } from "./core-types.js";
 import { logResult } from "./log-result.js";
-import type { AgentSurroundings } from "./invocation.js";
-import { invocationOf } from "./invocation.js";
+import type { AgentLocation, AgentSurroundings } from "./invocation.js";
+import { invocationOf, unitName } from "./invocation.js";
+import { lsbMetadataXml, systemdMetadataXml } from "./synthetic-metadata.js";
 import { programAction } from "./program-action.js";
 import type { AgentProcess } from "./process.js";
 import { startAgentProcess } from "./process.js";
@@ -204,6 +205,8 @@ class ProcessExecutor implements Executor {
       const outcome = { kind: "not_run", rc: 0, status: "done" } as const;
       return void queueMicrotask(() => ended(outcome));
     }
+    const synthetic = syntheticMetadata(action, location);
+    if (synthetic !== undefined) return void queueMicrotask(() => ended(synthetic));
     const invocation = invocationOf(action, location, this.#surroundings);
     const outputBytesMax = this.options.outputBytesMax ?? outputBytesMaxDefault;
     this.#processes.set(callId, startAgentProcess(invocation, { outputBytesMax }, ended));
@@ -214,6 +217,26 @@ class ProcessExecutor implements Executor {
     if (this.options.log !== undefined && action !== undefined) {
       logResult(this.options.log, action, result);
     }
+  }
+}
+
+/** LSB scripts and systemd units have no meta-data action: it is made up, as Pacemaker does. */
+function syntheticMetadata(
+  action: ExecutorAction,
+  location: AgentLocation,
+): ProcessOutcome | undefined {
+  if (action.action !== "meta-data" || location.kind === "ocf") return undefined;
+  if (location.kind === "systemctl") {
+    const output = systemdMetadataXml(unitName(action.agent.type));
+    return { kind: "exited", exitCode: 0, output, errorOutput: "" };
+  }
+  if (action.agent.class === "stonith") return undefined;
+  try {
+    const output = lsbMetadataXml(action.agent.type, readFileSync(location.path, "utf8"));
+    return { kind: "exited", exitCode: 0, output, errorOutput: "" };
+  } catch (error) {
+    const reason = `Cannot read ${location.path}: ${(error as Error).message}`;
+    return { kind: "not_run", rc: 5, status: "not_installed", reason };
   }
 }
 

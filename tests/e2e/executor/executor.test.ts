@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parseAgentMetadata } from "../../../backend/ra/index.js";
 import type { ExecutorAction, ExecutorResult } from "../../../daemons/executor/index.js";
 import type { Fixture } from "./fixture.js";
 import { eventually, makeFixture, ocfAction, processGone } from "./fixture.js";
@@ -159,6 +160,32 @@ describe("executor: LSB scripts", () => {
       ["start", 5, 5],
       ["stop", 9, 1],
     ]);
+  });
+});
+
+describe("executor: LSB meta-data", () => {
+  test("is made up from the INIT INFO header, as Pacemaker does, without running the script", async () => {
+    writeFileSync(fixture.answersFile, "meta-data 3\n");
+    const result = await fixture.executor("lsbmeta").run({
+      ...ocfAction("svc", "Dummy", "meta-data"),
+      agent: { class: "lsb", type: "answers" },
+    });
+    expect([result.rc, result.status]).toEqual([0, "done"]);
+    const parsed = parseAgentMetadata(result.output);
+    expect(parsed.ok && [parsed.value.name, parsed.value.shortdesc]).toEqual([
+      "answers",
+      "answers from a file",
+    ]);
+    expect(parsed.ok && parsed.value.actions.map((action) => action.name)).toEqual([
+      "meta-data",
+      "start",
+      "stop",
+      "status",
+      "restart",
+      "force-reload",
+      "monitor",
+    ]);
+    expect(result.output).toContain("<Provides>answers</Provides>");
   });
 });
 

@@ -189,6 +189,37 @@ describe("executor: LSB meta-data", () => {
   });
 });
 
+describe("executor: systemd units", () => {
+  test("go through systemctl where systemd runs (a stand-in systemctl here)", async () => {
+    const systemctl = join(fixture.folder, "systemctl");
+    const calls = join(fixture.folder, "systemctl.calls");
+    writeFileSync(
+      systemctl,
+      `#!/bin/sh\necho "$*" >> ${calls}\n[ "$1" = is-active ] && { echo inactive; exit 3; }\nexit 0\n`,
+      { mode: 0o755 },
+    );
+    const booted = {
+      ...fixture.search,
+      directories: { ...fixture.search.directories, systemdBooted: true },
+      systemctlPath: systemctl,
+    };
+    const executor = fixture.executor("systemd", { search: booted });
+    const unit = (action: string): ExecutorAction => ({
+      ...ocfAction("web", "Dummy", action),
+      agent: { class: "systemd", type: "nginx" },
+    });
+    const rcs: number[] = [];
+    for (const action of ["start", "monitor", "stop"])
+      rcs.push((await executor.run(unit(action))).rc);
+    expect(rcs).toEqual([0, 7, 0]);
+    expect(readFileSync(calls, "utf8")).toBe(
+      "start nginx.service\nis-active nginx.service\nstop nginx.service\n",
+    );
+    const metadata = await executor.run(unit("meta-data"));
+    expect(metadata.output).toContain("<resource-agent name='nginx.service'");
+  });
+});
+
 describe("executor: timeouts and output", () => {
   test("a timeout SIGTERMs the group, then SIGKILLs what ignores SIGTERM", async () => {
     const executor = fixture.executor("timeouts", { limits: { killGraceMs: 300 } });

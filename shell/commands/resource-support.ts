@@ -3,6 +3,7 @@ import type { AdminChange } from "../../backend/admin/index.js";
 import { knownNodeNames } from "../../backend/admin/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
 import { withSession } from "./configure-support.js";
+import { waitForCluster } from "./resource-wait.js";
 import type { CibSession, CommandContext, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
 
@@ -39,7 +40,7 @@ export async function applyChange(
       if (notesAs === "line") context.output.line(note);
       else context.output.info(note);
     }
-    return done;
+    return (await waitForCluster(context, session)) ? done : failed;
   });
 }
 

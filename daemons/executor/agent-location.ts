@@ -15,11 +15,17 @@ import type { AgentReference } from "./types.js";
 export interface AgentSearch {
   readonly directories: AgentDirectories;
   readonly systemctlPath: string;
+  /** Where runtime unit drop-ins go (systemd's /run/systemd/system). */
+  readonly systemdRuntimeDirectory: string;
 }
 
 /** The search of `crm ra`: quorate's bundled agents, then /usr/lib/ocf, /etc/init.d, /usr/sbin. */
 export function defaultAgentSearch(): AgentSearch {
-  return { directories: agentDirectories({}), systemctlPath: "/usr/bin/systemctl" };
+  return {
+    directories: agentDirectories({}),
+    systemctlPath: "/usr/bin/systemctl",
+    systemdRuntimeDirectory: "/run/systemd/system",
+  };
 }
 
 type NotRun = Extract<ProcessOutcome, { kind: "not_run" }>;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { assert } from "../../backend/base/index.js";
 import { bundledToolsDirectory } from "../../backend/ra/index.js";
@@ -14,7 +14,7 @@ import type {
 } from "./core-types.js";
 import { logResult } from "./log-result.js";
 import type { AgentLocation, AgentSurroundings } from "./invocation.js";
-import { invocationOf, unitName } from "./invocation.js";
+import { clusterDropIn, invocationOf, unitName } from "./invocation.js";
 import { lsbMetadataXml, systemdMetadataXml } from "./synthetic-metadata.js";
 import { programAction } from "./program-action.js";
 import type { AgentProcess } from "./process.js";
@@ -207,6 +207,10 @@ class ProcessExecutor implements Executor {
     }
     const synthetic = syntheticMetadata(action, location);
     if (synthetic !== undefined) return void queueMicrotask(() => ended(synthetic));
+    if (location.kind === "systemctl" && action.action === "start") {
+      const written = writeDropIn(this.#search.systemdRuntimeDirectory, action.agent.type);
+      if (written !== undefined) return void queueMicrotask(() => ended(written));
+    }
     const invocation = invocationOf(action, location, this.#surroundings);
     const outputBytesMax = this.options.outputBytesMax ?? outputBytesMaxDefault;
     this.#processes.set(callId, startAgentProcess(invocation, { outputBytesMax }, ended));
@@ -217,6 +221,20 @@ class ProcessExecutor implements Executor {
     if (this.options.log !== undefined && action !== undefined) {
       logResult(this.options.log, action, result);
     }
+  }
+}
+
+/** Writes the unit's cluster drop-in; the outcome when it cannot be written. */
+function writeDropIn(runtimeDirectory: string, type: string): ProcessOutcome | undefined {
+  const unit = unitName(type);
+  const folder = join(runtimeDirectory, `${unit}.d`);
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "50-quorate.conf"), clusterDropIn(unit));
+    return undefined;
+  } catch (error) {
+    const reason = `Cannot write the drop-in for ${unit}: ${(error as Error).message}`;
+    return { kind: "not_run", rc: 4, status: "error", reason };
   }
 }
 

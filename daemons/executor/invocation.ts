@@ -139,6 +139,22 @@ export function fenceAgentInput(action: ExecutorAction): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The runtime drop-in written before a unit is started (as Pacemaker's 50-pacemaker.conf):
+ * systemd must not restart or order the unit on its own while the cluster manages it.
+ */
+export function clusterDropIn(unit: string): string {
+  return [
+    "[Unit]",
+    `Description=Cluster Controlled ${unit}`,
+    "Before=quorated.service",
+    "",
+    "[Service]",
+    "Restart=no",
+    "",
+  ].join("\n");
+}
+
 /** systemd names a bare unit as a service. */
 export function unitName(type: string): string {
   return type.includes(".") ? type : `${type}.service`;
@@ -159,6 +175,19 @@ export function invocationOf(
         environment: ocfEnvironment(action, location.ocfRoot, surroundings),
       };
     case "systemctl":
+      if (verb === "start") {
+        // The drop-in the host wrote is read by a daemon-reload before the start.
+        return {
+          program: "/bin/sh",
+          args: [
+            "-c",
+            '"$0" daemon-reload && exec "$0" start "$1"',
+            location.path,
+            unitName(action.agent.type),
+          ],
+          environment: baseEnvironment(surroundings),
+        };
+      }
       return {
         program: location.path,
         args: [verb, unitName(action.agent.type)],

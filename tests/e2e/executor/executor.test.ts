@@ -202,6 +202,7 @@ describe("executor: systemd units", () => {
       ...fixture.search,
       directories: { ...fixture.search.directories, systemdBooted: true },
       systemctlPath: systemctl,
+      systemdRuntimeDirectory: join(fixture.folder, "run-systemd"),
     };
     const executor = fixture.executor("systemd", { search: booted });
     const unit = (action: string): ExecutorAction => ({
@@ -213,8 +214,10 @@ describe("executor: systemd units", () => {
       rcs.push((await executor.run(unit(action))).rc);
     expect(rcs).toEqual([0, 7, 0]);
     expect(readFileSync(calls, "utf8")).toBe(
-      "start nginx.service\nis-active nginx.service\nstop nginx.service\n",
+      "daemon-reload\nstart nginx.service\nis-active nginx.service\nstop nginx.service\n",
     );
+    const dropIn = join(fixture.folder, "run-systemd", "nginx.service.d", "50-quorate.conf");
+    expect(readFileSync(dropIn, "utf8")).toContain("Restart=no");
     const metadata = await executor.run(unit("meta-data"));
     expect(metadata.output).toContain("<resource-agent name='nginx.service'");
   });

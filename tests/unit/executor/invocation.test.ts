@@ -113,6 +113,12 @@ describe("invocationOf()", () => {
       { kind: "systemctl", path: "/usr/bin/systemctl" },
       surroundings,
     );
+    const start = invocationOf(
+      action({ agent: { class: "systemd", type: "nginx" }, action: "start" }),
+      { kind: "systemctl", path: "/usr/bin/systemctl" },
+      surroundings,
+    );
+    expect(start.args.slice(2)).toEqual(["/usr/bin/systemctl", "nginx.service"]);
     expect([systemd.program, systemd.args]).toEqual([
       "/usr/bin/systemctl",
       ["is-active", "nginx.service"],

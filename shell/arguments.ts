@@ -12,6 +12,8 @@ export interface Arguments {
   readonly file?: string;
   /** `-D plain|color|color-always|uppercase` (quorate prints plain text either way). */
   readonly display?: string;
+  /** `-c SHADOW`: work on that shadow CIB (as CIB_shadow=SHADOW). */
+  readonly shadow?: string;
   /** Levels, command and its arguments. */
   readonly words: readonly string[];
 }
@@ -55,13 +57,6 @@ export function parseArguments(argv: readonly string[]): Arguments | Issue {
       value = argv[index];
       if (value === undefined) return issue("usage", `Option ${name} needs a value`);
     }
-    if (name === "-c" || name === "--cib") {
-      // Editing the live CIB when a shadow was asked for would be worse than refusing.
-      return issue(
-        "usage",
-        `Shadow CIBs (${name} ${value ?? ""}) are not supported; use CIB_file=PATH`,
-      );
-    }
     applyOption(parsed, name, value);
   }
   parsed.words = argv.slice(index);
@@ -80,13 +75,15 @@ function applyOption(
   else if (name === "-n" || name === "--no") parsed.no = true;
   else if ((name === "-f" || name === "--file") && value !== undefined) parsed.file = value;
   else if ((name === "-D" || name === "--display") && value !== undefined) parsed.display = value;
+  else if ((name === "-c" || name === "--cib") && value !== undefined) parsed.shadow = value;
 }
 
-export const usageText = `usage: crm [-h] [--version] [-f FILE] [-D plain] [-F] [-n] [-w] [LEVEL... COMMAND ARGS]
+export const usageText = `usage: crm [-h] [--version] [-f FILE] [-c SHADOW] [-D plain] [-F] [-n] [-w] [LEVEL... COMMAND ARGS]
 
 The cluster shell (crmsh-compatible).
 
   -f FILE, --file FILE   run the commands of FILE (- for standard input) as one transaction
+  -c SHADOW, --cib SHADOW  work on shadow CIB SHADOW (see crm cib)
   -D plain               plain output (the only display quorate has)
   -F, --force            answer yes to questions; commit despite check errors
   -n, --no               answer no to questions
@@ -95,4 +92,5 @@ The cluster shell (crmsh-compatible).
   -h, --help             print this help and exit
 
 Without LEVEL or COMMAND, crm reads commands from the terminal (interactive) or from
-standard input. CIB_file=PATH makes crm work on a CIB XML file.`;
+standard input. CIB_file=PATH makes crm work on a CIB XML file, CRM_CLUSTER=DIR|ws://HOST:PORT
+on a quorated cluster, CRM_BACKEND=pacemaker on a Pacemaker cluster.`;

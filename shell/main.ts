@@ -45,7 +45,11 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
     ...(terminal === undefined ? {} : { ask: terminal.ask }),
     ...(source === "stdin" ? {} : { readStandardInput: readAllStandardInput }),
   };
-  const context = new ShellContext(output, options, where.environment, ports);
+  const environment =
+    argumentsGiven.shadow === undefined
+      ? where.environment
+      : { ...where.environment, CIB_shadow: argumentsGiven.shadow };
+  const context = new ShellContext(output, options, environment, ports);
   const shell = new Shell(tree, context);
   if (source === "one_shot") return runOneShot(shell, argumentsGiven.words);
   if (argumentsGiven.words.length > 0 && !(await shell.runLine(joinWords(argumentsGiven.words)))) {

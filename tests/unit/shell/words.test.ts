@@ -36,9 +36,12 @@ describe("parseArguments()", () => {
     expect("words" in parsed && parsed.words).toEqual(["configure", "delete", "-f", "x"]);
   });
 
-  test("ignores unknown options as crmsh does, refuses shadows and a missing value", () => {
+  test("ignores unknown options as crmsh does, takes -c SHADOW, refuses a missing value", () => {
     expect(parseArguments(["--bogus", "configure"])).toMatchObject({ words: ["configure"] });
-    expect(parseArguments(["-c", "shadow1"])).toMatchObject({ code: "usage" });
+    expect(parseArguments(["-c", "shadow1", "configure"])).toMatchObject({
+      shadow: "shadow1",
+      words: ["configure"],
+    });
     expect(parseArguments(["-f"])).toMatchObject({ code: "usage" });
     expect(parseArguments(["--file=-"])).toMatchObject({ file: "-" });
   });

@@ -1,6 +1,6 @@
 /**
- * crm_mon (one-shot) and `crm status` on a CIB: Pacemaker's text layout or its XML. The live
- * cluster backend comes later; today the CIB is read from the file named by CIB_file.
+ * crm_mon (one-shot) and `crm status` on a CIB: Pacemaker's text layout or its XML. Here the CIB
+ * comes from the file named by CIB_file; shell/live-monitor.ts reads a running cluster's.
  */
 import type { XmlElement } from "../../backend/cib/index.js";
 import { readXml } from "../../backend/cib/index.js";
@@ -35,7 +35,7 @@ export interface MonitorOutcome {
 export const monitorExitCodes = { ok: 0, usage: 64, dataError: 65, unavailable: 69 } as const;
 
 const usage = `Usage: crm_mon -1 [-r] [-f] [-A] [-n] [-o] [-t] [--output-as=text|xml]
-Reads the CIB from the file named by CIB_file (no live cluster backend yet).
+Reads the CIB from CIB_file, else from the cluster CRM_CLUSTER names (or CRM_BACKEND=pacemaker).
 `;
 
 function failure(message: string, exitCode: number): MonitorOutcome {
@@ -89,7 +89,7 @@ export function runCrmMon(
   if (parsed.value.help) return { stdout: usage, stderr: "", exitCode: monitorExitCodes.ok };
   if (environment.cibFile === undefined) {
     return failure(
-      "no live cluster backend is available yet: set CIB_file=FILE to show a CIB file",
+      "no CIB to show: set CIB_file=FILE, CRM_CLUSTER=DIR|ws://HOST:PORT or CRM_BACKEND=pacemaker",
       monitorExitCodes.unavailable,
     );
   }

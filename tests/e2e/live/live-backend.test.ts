@@ -117,7 +117,13 @@ describe("the live backend on a real 3-node local cluster", () => {
   test("crm_mon -1 over the live backend prints the Cluster Summary and the members", () => {
     const run = spawnSync(
       process.execPath,
-      ["--import", import.meta.resolve("tsx"), join(repository, "shell/bin/crm-mon.ts"), "-1", "-r"],
+      [
+        "--import",
+        import.meta.resolve("tsx"),
+        join(repository, "shell/bin/crm-mon.ts"),
+        "-1",
+        "-r",
+      ],
       { encoding: "utf8", env: { ...process.env, CRM_CLUSTER: dir }, timeout: 60_000 },
     );
     expect(run.status, run.stderr).toBe(0);

@@ -4,6 +4,7 @@
  */
 import type { Role } from "./model.js";
 import {
+  currentNode,
   newAction,
   operationKey,
   setReason,
@@ -242,7 +243,10 @@ function isExpectedNode(state: ResourceState, node: string | undefined): boolean
 function stopResource(working: Working, state: ResourceState, optional: boolean): void {
   for (const current of state.runningOn) {
     if (isExpectedNode(state, current)) continue;
-    const stop = resourceAction(working, state, { task: "stop", node: current, optional });
+    const target = state.partialMigration?.target;
+    // A partial migration continues where it was going; elsewhere the stop is required.
+    if (target !== undefined && current === target && current === state.assignedTo) continue;
+    const stop = resourceAction(working, state, { task: "stop", node: current, optional: optional && target === undefined });
     if (state.assignedTo === undefined) setReason(stop, "node availability", true);
     else if (state.restarting && state.stopUnexpected) setReason(stop, "being multiply active", true);
     if (!state.managed) stop.runnable = false;
@@ -353,10 +357,44 @@ function multiplyActive(working: Working, state: ResourceState): boolean {
   return clean.length > 1;
 }
 
+function danglingSources(state: ResourceState): readonly string[] {
+  return state.resource.kind === "primitive" ? state.resource.danglingMigrations : [];
+}
+
+/** A partial migration continues when it can still go from its source to its target. */
+function continuesMigration(
+  working: Working,
+  state: ResourceState,
+  partial: { readonly source: string; readonly target: string },
+  current: string | undefined,
+): boolean {
+  if (!state.allowMigrate || !state.managed || state.failed || state.startPending) return false;
+  if (state.runningOn.length !== 2 || current !== partial.source || state.assignedTo !== partial.target) return false;
+  const clean = (name: string): boolean => working.model.nodeByName.get(name)?.unclean === false;
+  return clean(partial.source) && clean(partial.target);
+}
+
+/**
+ * A partial migration that cannot continue, or a resource wrongly active on several nodes
+ * (per multiple-active), must be stopped first.
+ */
+function activeElsewhereNeedsStop(working: Working, state: ResourceState, current: string | undefined): boolean {
+  const partial = state.partialMigration;
+  if (partial !== undefined) {
+    if (continuesMigration(working, state, partial, current)) return false;
+    state.partialMigration = undefined;
+    return true;
+  }
+  if (!multiplyActive(working, state)) return false;
+  const recovery = state.resource.meta.get("multiple-active") ?? "stop_start";
+  state.stopUnexpected = recovery === "stop_unexpected";
+  return recovery === "stop_start" || recovery === "stop_unexpected";
+}
+
 export function createPrimitiveActions(working: Working, state: ResourceState): void {
   if (state.nextRole === "Unknown")
     state.nextRole = state.assignedTo === undefined ? "Stopped" : "Started";
-  const current = state.runningOn[0];
+  const current = currentNode(state);
   let needStop = false;
   let needPromote = false;
   const moving =
@@ -365,11 +403,10 @@ export function createPrimitiveActions(working: Working, state: ResourceState): 
     current !== state.assignedTo &&
     rank(state.nextRole) >= rank("Started");
   if (moving) needStop = true;
-  if (multiplyActive(working, state)) {
-    const recovery = state.resource.meta.get("multiple-active") ?? "stop_start";
-    if (recovery === "stop_start" || recovery === "stop_unexpected") needStop = true;
-    state.stopUnexpected = recovery === "stop_unexpected";
+  for (const source of danglingSources(state)) {
+    resourceAction(working, state, { task: "stop", node: source, optional: false }).dangling = true;
   }
+  if (activeElsewhereNeedsStop(working, state, current)) needStop = true;
   if (state.startPending && state.assignedTo !== undefined) {
     resourceAction(working, state, {
       task: "start",

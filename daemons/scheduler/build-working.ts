@@ -92,6 +92,7 @@ function buildState(
     stopUnexpected: false,
     allowMigrate: isTrue(resource.meta.get("allow-migrate")),
     definitionChanged: false,
+    partialMigration: primitive?.partialMigration,
   };
   if (primitive !== undefined && primitive.role === "Stopped" && primitive.activeOn.size > 0)
     state.role = "Started";

@@ -6,6 +6,7 @@
  */
 import { resourceAction } from "./actions.js";
 import {
+  currentNode,
   operationKey,
   Order,
   primitiveStates,
@@ -26,7 +27,7 @@ export function canMigrate(working: Working, state: ResourceState, current: stri
 
 /** The node a primitive will migrate away from, when its move can be a live migration. */
 export function migrationSource(working: Working, state: ResourceState): string | undefined {
-  const current = state.runningOn[0];
+  const current = currentNode(state);
   const next = state.assignedTo;
   if (current === undefined || next === undefined || current === next) return undefined;
   if (state.nextRole === "Stopped" || state.nextRole === "Unknown") return undefined;
@@ -56,16 +57,22 @@ export function createMigrationActions(working: Working, state: ResourceState, c
   if (next === undefined) return;
   const start = resourceAction(working, state, { task: "start", node: next, optional: true });
   const stop = resourceAction(working, state, { task: "stop", node: current, optional: true });
-  const migrateTo = resourceAction(working, state, { task: "migrate_to", node: current, optional: true });
   const migrateFrom = resourceAction(working, state, { task: "migrate_from", node: next, optional: true });
-  for (const action of [start, stop, migrateTo, migrateFrom]) action.migrateRunnable = true;
+  for (const action of [start, stop, migrateFrom]) action.migrateRunnable = true;
   start.pseudo = true;
-  orderOwn(working, state, "monitor", "migrate_to", Order.optional);
-  orderOwn(working, state, "migrate_to", "migrate_from", Order.optional | Order.impliesFirstMigratable);
+  if (state.partialMigration === undefined) {
+    const migrateTo = resourceAction(working, state, { task: "migrate_to", node: current, optional: true });
+    migrateTo.migrateRunnable = true;
+    orderOwn(working, state, "monitor", "migrate_to", Order.optional);
+    orderOwn(working, state, "migrate_to", "migrate_from", Order.optional | Order.impliesFirstMigratable);
+    migrationMeta(migrateTo, current, next);
+    migrateTo.meta.set("record-pending", "true");
+  } else {
+    // migrate_to already completed: only migrate_from is left.
+    orderOwn(working, state, "monitor", "migrate_from", Order.optional);
+  }
   orderOwn(working, state, "migrate_from", "stop", Order.optional | Order.impliesFirstMigratable);
   orderOwn(working, state, "migrate_from", "start", Order.optional | Order.impliesFirstMigratable | Order.pseudoLeft);
-  migrationMeta(migrateTo, current, next);
-  migrateTo.meta.set("record-pending", "true");
   migrationMeta(migrateFrom, current, next);
 }
 

@@ -82,6 +82,9 @@ export interface OperationRecord {
   readonly restartDigest?: string;
   /** `op-force-restart`: the parameters a reload cannot apply (space-separated). */
   readonly forceRestart?: string;
+  /** migrate_to / migrate_from: the nodes a migration went from and to. */
+  readonly migrateSource?: string;
+  readonly migrateTarget?: string;
 }
 
 interface ResourceCommon {
@@ -134,6 +137,10 @@ export interface PrimitiveModel extends ResourceCommon {
   historyName: string | undefined;
   /** Stop failed on these nodes. */
   readonly failedStopOn: Set<string>;
+  /** A live migration was interrupted after migrate_to: it may continue with migrate_from. */
+  partialMigration: { readonly source: string; readonly target: string } | undefined;
+  /** Sources of completed migrations that still need a stop (dangling migrations). */
+  readonly danglingMigrations: string[];
 }
 
 export interface GroupModel extends ResourceCommon {

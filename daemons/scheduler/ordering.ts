@@ -426,7 +426,11 @@ export function applyOrderings(working: Working): void {
           : then.actions.filter((action) => action.key === spec.thenKey);
     if (thens.length === 0) continue;
     if (firsts.length === 0) continue;
-    for (const first of firsts) for (const action of thens) orderActions(first, action, spec.flags);
+    for (const first of firsts) {
+      // A dangling migration's stop does not imply its resource's later actions.
+      const flags = first.dangling && first.resource === then ? spec.flags & ~Order.impliesThen : spec.flags;
+      for (const action of thens) orderActions(first, action, flags);
+    }
   }
 }
 

@@ -3,7 +3,7 @@
  * rsc_action_item): Start, Stop, Move, Restart, Recover, Promote, Demote, Re-promote, Fence.
  */
 import type { Role } from "./model.js";
-import type { ActionState, ResourceState, Working } from "./working.js";
+import { currentNode, type ActionState, type ResourceState, type Working } from "./working.js";
 
 const roleRank: Record<Role, number> = {
   Unknown: 0,
@@ -122,7 +122,7 @@ function sameRoleItems(
 
 function resourceItems(state: ResourceState): Item[] {
   if (!state.managed) return [];
-  const current = state.runningOn[0];
+  const current = currentNode(state);
   const next = state.assignedTo;
   if (current === undefined && next === undefined) return [];
   let role = state.role;

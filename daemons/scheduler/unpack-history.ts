@@ -120,6 +120,8 @@ function toRecord(op: XmlElement, node: string): OperationRecord {
     ...optionalText("digest", attributes["op-digest"]),
     ...optionalText("restartDigest", attributes["op-restart-digest"]),
     ...optionalText("forceRestart", attributes["op-force-restart"]),
+    ...optionalText("migrateSource", attributes["migrate_source"]),
+    ...optionalText("migrateTarget", attributes["migrate_target"]),
   };
 }
 
@@ -252,9 +254,10 @@ function successRole(record: OperationRecord, current: Role): Role {
   switch (record.task) {
     case "start":
     case "migrate_from":
+    case "migrate_to":
+      // After migrate_to the resource counts as active on the source until resolveMigrations.
       return "Started";
     case "stop":
-    case "migrate_to":
       return "Stopped";
     case "promote":
       return "Promoted";

@@ -140,6 +140,8 @@ function buildPrimitive(
     activeMonitors: new Set(),
     history: [],
     failedStopOn: new Set(),
+    partialMigration: undefined,
+    danglingMigrations: [],
     stopOnFail: false,
     recoverOn: new Set(), failureStop: false, historyName: undefined,
   };

@@ -12,6 +12,7 @@ import { unpackDefaults, unpackOptions } from "./unpack-options.js";
 import { primitivesOf, unpackResources } from "./unpack-resources.js";
 import { isTrue } from "./nvpairs.js";
 import { unpackTicketStates } from "./tickets.js";
+import { resolveMigrations } from "./unpack-migrations.js";
 
 export interface UnpackOptions {
   /** ISO 8601 date or epoch seconds; the CIB's `execution-date` wins. */
@@ -67,6 +68,7 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
     now,
   });
   const primitives = resources.flatMap((resource) => primitivesOf(resource));
+  resolveMigrations(primitives, nodes);
   const haveQuorum = isTrue(cib.attributes["have-quorum"]);
   blockUnrecoverableStops(primitives, nodes, fencingPossible(clusterOptions, primitives, haveQuorum));
   unpackFailCounts(primitives, nodes, now);

@@ -54,6 +54,8 @@ export interface ActionState {
   pseudo: boolean;
   /** The action can be carried out by a live migration (Pacemaker's pe_action_migrate_runnable). */
   migrateRunnable: boolean;
+  /** The stop of a completed migration's source (pe_action_dangle): it implies nothing after it. */
+  dangling: boolean;
   printAlways: boolean;
   reason: string | undefined;
   readonly before: Edge[];
@@ -115,6 +117,8 @@ export interface ResourceState {
   readonly allowMigrate: boolean;
   /** Its parameters changed since it started: the next start is required (a restart). */
   definitionChanged: boolean;
+  /** An interrupted live migration (cleared when it cannot continue). */
+  partialMigration: { readonly source: string; readonly target: string } | undefined;
 }
 
 /** A clone's notification pseudo actions for one task (pe__clone_notif_pseudo_ops). */
@@ -206,6 +210,7 @@ export function newAction(
     runnable: true,
     pseudo: false,
     migrateRunnable: false,
+    dangling: false,
     printAlways: false,
     reason: undefined,
     before: [],
@@ -267,6 +272,11 @@ export function findActionsExact(
   node: string | undefined,
 ): ActionState[] {
   return state.actions.filter((action) => action.key === key && action.node === node);
+}
+
+/** The node a resource counts as active on: a partial migration's source, else its first. */
+export function currentNode(state: ResourceState): string | undefined {
+  return state.partialMigration?.source ?? state.runningOn[0];
 }
 
 export function uberParent(state: ResourceState): ResourceState {

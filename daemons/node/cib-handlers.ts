@@ -27,6 +27,20 @@ function writtenReply(id: number, result: Written): ServerMessage {
   return refusal(id, code, first?.message ?? "The write was refused");
 }
 
+/**
+ * The XML text of a held CIB, made once per version: held CIBs are never mutated (each write
+ * makes a new tree), so repeated whole-CIB queries of one version share it.
+ */
+const texts = new WeakMap<XmlElement, string>();
+function textOf(cib: XmlElement): string {
+  let text = texts.get(cib);
+  if (text === undefined) {
+    text = writeXml(cib);
+    texts.set(cib, text);
+  }
+  return text;
+}
+
 /** The CIB as this identity may read it (undefined: nothing). */
 function visibleCib(
   cib: XmlElement,
@@ -58,7 +72,7 @@ function answerQuery(
     }
     selected = queried.value;
   }
-  return { kind: "cib_query", id: request.id, xml: writeXml(selected), version: cibVersion(cib) };
+  return { kind: "cib_query", id: request.id, xml: textOf(selected), version: cibVersion(cib) };
 }
 
 function readPatchset(text: string): Result<Patchset, "invalid_patch"> {

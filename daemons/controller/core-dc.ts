@@ -8,6 +8,7 @@ import { type NodeId } from "../kernel/index.js";
 import { schedule, type GraphAction } from "../scheduler/index.js";
 import type { ControllerConfig, ControllerEffect } from "./core-types.js";
 import { recordsFailCount } from "./fail-count.js";
+import { withRecords } from "./history.js";
 import { joinChanges, type JoinReport } from "./join.js";
 import type { StatusChange } from "./status.js";
 import { execRequest, Transition } from "./transition.js";
@@ -126,6 +127,7 @@ export class DcRole {
   }
 
   actionResult(sender: NodeId, message: ActionResultMessage): void {
+    this.#updateJoinReport(sender, message);
     const node = this.#name(sender);
     const cib = this.env.cib();
     const changes: StatusChange[] = [];
@@ -160,6 +162,26 @@ export class DcRole {
       transition?.abort();
     }
     this.#advance();
+  }
+
+  /**
+   * A result that comes after the member's join request is newer than the history it reported:
+   * the join's status (written later) must hold it too.
+   */
+  #updateJoinReport(sender: NodeId, message: ActionResultMessage): void {
+    const report = this.#histories.get(sender);
+    if (report === undefined || message.records.length === 0) return;
+    const current = report.history.find((entry) => entry.id === message.resource);
+    const updated = withRecords(
+      current,
+      { id: message.resource, agent: message.agent },
+      message.records,
+    );
+    const history =
+      current === undefined
+        ? [...report.history, updated]
+        : report.history.map((entry) => (entry === current ? updated : entry));
+    this.#histories.set(sender, { ...report, history });
   }
 
   fenced(target: string, ok: boolean): void {

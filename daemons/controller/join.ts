@@ -29,9 +29,9 @@ function memberChanges(
   const changes: StatusChange[] = [{ kind: "node_entry", nodeId, name }];
   // A node coming back from down starts without the transient attributes of its last life.
   if (previous?.["crmd"] !== "online") changes.push({ kind: "clear_node", nodeId, name });
-  const shutdown = transientAttributes(cib, nodeId).get("shutdown");
-  // The member says whether it is leaving: a restarted one is not, whatever the CIB holds.
-  if (!report.shuttingDown && shutdown !== undefined) {
+  // The member says whether it is leaving: a restarted one is not, whatever the CIB holds
+  // (the DC's copy may be older than the one the write lands on, so the delete is always made).
+  if (!report.shuttingDown) {
     changes.push({ kind: "set_attributes", nodeId, name, attributes: { shutdown: undefined } });
   }
   changes.push(

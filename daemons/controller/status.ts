@@ -111,6 +111,9 @@ function setAttributes(
   values: Readonly<Record<string, string | undefined>>,
 ): void {
   const nodeId = state.attributes["id"] ?? "";
+  // Deleting from a node without transient attributes changes nothing (creates no containers).
+  const deletesOnly = Object.values(values).every((value) => value === undefined);
+  if (deletesOnly && firstChild(state, "transient_attributes") === undefined) return;
   const transient = ensureChild(state, "transient_attributes");
   transient.attributes["id"] ??= nodeId;
   const set = ensureChild(transient, "instance_attributes");

@@ -87,3 +87,12 @@ export function runControllerSeed(seed: number, safetyTicks: number): Controller
     throw new SimViolation(`Steady, but not running: ${stopped.join(", ")}`);
   return { seed, nodeCount: plan.nodeCount, fencings: sim.fencings.length, convergenceTicks };
 }
+
+/** The seeds of one suite file: SIM_SEED replays one, CONTROLLER_SIM_COUNT sets how many. */
+export function controllerSeeds(part: number, parts: number): number[] {
+  const replay = process.env["SIM_SEED"] ?? "";
+  if (replay !== "") return part === 0 ? [Number(replay)] : [];
+  const count = Number(process.env["CONTROLLER_SIM_COUNT"] ?? 1000);
+  const all = Array.from({ length: count }, (_, index) => index + 1);
+  return all.filter((_, index) => index % parts === part);
+}

@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { setResourceAttribute, setTargetRole } from "../../../backend/admin/index.js";
 import type { XmlElement } from "../../../backend/cib/index.js";
 import { findById, writeXml } from "../../../backend/cib/index.js";
-import { FileBackend, replayChanges, StagedSession } from "../../../backend/session/index.js";
+import {
+  FileBackend,
+  replayChanges,
+  StagedSession,
+  withMembership,
+} from "../../../backend/session/index.js";
 import { fixtureCib, fixturePath } from "./oracle-cib.js";
 
 const keep = { overrideChildren: false };
@@ -102,5 +107,37 @@ describe("StagedSession over a CIB file", () => {
     session.stage(staged(setTargetRole(session.working, ["d1"], "Stopped", keep)));
     expect(await session.refresh()).toEqual([]);
     expect(session.changed).toBe(false);
+  });
+});
+
+describe("withMembership()", () => {
+  const members = [
+    { nodeid: 1, name: "node1", votes: 1 },
+    { nodeid: 3, name: "node3", votes: 1 },
+  ];
+  const quorum = {
+    provider: "corosync_votequorum",
+    localNodeid: 1,
+    localName: "node1",
+    ringId: { representative: 1, sequence: 8 },
+    quorate: true,
+    expectedVotes: 3,
+    highestExpected: 3,
+    totalVotes: 2,
+    quorum: 2,
+    flags: ["Quorate" as const],
+    members,
+  };
+
+  test("adds members the CIB does not record, keeps what it records, and sets have-quorum", () => {
+    const joined = withMembership(fixtureCib(), quorum);
+    expect(joined.attributes["have-quorum"]).toBe("1");
+    const text = writeXml(joined);
+    expect(text).toContain('<node id="3" uname="node3"/>');
+    expect(text).toContain(
+      '<node_state id="3" uname="node3" in_ccm="true" crmd="online" join="member" expected="member"/>',
+    );
+    expect(text.match(/<node_state id="node1"/g)).toHaveLength(1);
+    expect(text).not.toContain('<node id="1"');
   });
 });

@@ -37,7 +37,7 @@ export interface ExecutorOptions {
   readonly outputBytesMax?: number;
   /** Where agents are looked for (tests point it elsewhere). */
   readonly search?: AgentSearch;
-  /** Milliseconds since the epoch (results carry it). */
+  /** Milliseconds since the epoch (results carry it); by default a monotonic clock. */
   readonly clock?: () => number;
   /** Keep HA_RSCTMP and HA_VARRUN from an earlier run (default: a start empties them). */
   readonly preserveRuntimeState?: boolean;
@@ -146,7 +146,7 @@ class ProcessExecutor implements Executor {
   }
 
   #now(): number {
-    const now = (this.options.clock ?? Date.now)();
+    const now = (this.options.clock ?? monotonicEpochMs)();
     this.#lastNowMs = Math.max(this.#lastNowMs, now);
     return this.#lastNowMs;
   }
@@ -222,6 +222,14 @@ class ProcessExecutor implements Executor {
       logResult(this.options.log, action, result);
     }
   }
+}
+
+/**
+ * Milliseconds since the epoch on a clock that never jumps (the process's time origin plus
+ * the monotonic clock), so a wall-clock step cannot time an agent out early.
+ */
+function monotonicEpochMs(): number {
+  return Math.round(performance.timeOrigin + performance.now());
 }
 
 /** Writes the unit's cluster drop-in; the outcome when it cannot be written. */

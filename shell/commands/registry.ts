@@ -14,7 +14,7 @@ const levels: readonly LevelEntry[] = [
   {
     name: "cluster",
     aliases: [],
-    help: "Cluster setup: authkey, local clusters of quorated processes",
+    help: "Cluster setup: authkey, local clusters of quorated processes, users",
     load: async () => (await import("./cluster.js")).clusterLevel,
   },
   {

@@ -3,6 +3,7 @@
 // backend) is imported only when a command runs. Ink is never loaded on these paths.
 import { exitQuietlyOnClosedPipe } from "../closed-pipe.js";
 import { parseArguments, usageText } from "../arguments.js";
+import { opensReplAtRoot, paintEarlyPrompt } from "../early-prompt.js";
 import { version } from "../version.js";
 
 exitQuietlyOnClosedPipe();
@@ -24,6 +25,10 @@ async function run(): Promise<number> {
   if (parsed.help) {
     process.stdout.write(`${usageText}\n`);
     return 0;
+  }
+  const words = parsed.words;
+  if (opensReplAtRoot({ words, file: parsed.file, environment: process.env })) {
+    paintEarlyPrompt(process.env); // the shell loads behind it (~0.2 s of CPU)
   }
   const { main } = await import("../main.js");
   return main(parsed, { environment: process.env, stdinIsTerminal: process.stdin.isTTY });

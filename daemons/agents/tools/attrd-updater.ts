@@ -25,9 +25,11 @@ function request(command: UpdaterCommand) {
 function fromReply(command: UpdaterCommand, reply: ServerMessage): ToolOutcome {
   if (reply.kind === "error") {
     const exitCode =
-      reply.code === "unknown_kind" || reply.code === "not_ready"
-        ? toolExitCodes.disconnected
-        : toolExitCodes.error;
+      reply.code === "unauthorized" || reply.code === "permission_denied"
+        ? toolExitCodes.insufficientPrivilege
+        : reply.code === "unknown_kind" || reply.code === "not_ready"
+          ? toolExitCodes.disconnected
+          : toolExitCodes.error;
     return { exitCode, stdout: "", stderr: `Could not update ${command.name}: ${reply.message}\n` };
   }
   if (reply.kind === "attribute_updated") return { exitCode: 0, stdout: "", stderr: "" };

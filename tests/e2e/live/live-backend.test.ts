@@ -1,5 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { pollUntil } from "../../../backend/client/index.js";
@@ -7,16 +8,36 @@ import { commandTree } from "../../../shell/commands/registry.js";
 import { ShellContext } from "../../../shell/context.js";
 import { StreamOutput } from "../../../shell/output.js";
 import { Shell } from "../../../shell/shell.js";
-import {
-  awaitView,
-  crm,
-  freeBasePort,
-  teardown,
-  temporaryClusterDir,
-} from "../cluster/local-cluster.js";
+import { awaitView, crm, teardown } from "../cluster/local-cluster.js";
 
 const nodes = ["node1", "node2", "node3"] as const;
 const repository = new URL("../../../", import.meta.url).pathname;
+
+interface Started {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `npm start`'s entry in `folder` with commands on standard input (no terminal). */
+function npmStart(folder: string, input: string): Promise<Started> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", import.meta.resolve("tsx"), join(repository, "shell/bin/start.ts")],
+      { cwd: folder, env: { ...process.env, CRM_CLUSTER: "", CIB_file: "" } },
+    );
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.on("close", (code) => {
+      const text = (chunks: Buffer[]): string => Buffer.concat(chunks).toString("utf8");
+      resolve({ code, stdout: text(stdout), stderr: text(stderr) });
+    });
+    child.stdin.end(input);
+  });
+}
 
 function cibOf(dir: string, node: string): string {
   try {
@@ -48,27 +69,25 @@ function liveShell(dir: string) {
   return { shell, context, out: () => stdout.join(""), err: () => stderr.join("") };
 }
 
-describe("the live backend on a real 3-node local cluster", () => {
-  const dir = temporaryClusterDir();
+describe("npm start, then the live backend on its 3-node local cluster", () => {
+  const folder = mkdtempSync(join(tmpdir(), "quorate-start-"));
+  const dir = join(folder, ".cluster");
+  let started: Started | undefined;
   beforeAll(async () => {
-    const port = await freeBasePort(3);
-    const started = crm([
-      "cluster",
-      "local",
-      "start",
-      "--nodes",
-      "3",
-      "--dir",
-      dir,
-      "--base-port",
-      String(port),
-    ]);
-    expect(started.code, started.stderr).toBe(0);
+    started = await npmStart(folder, "status\n");
     await awaitView(dir, "node1", nodes, 30_000);
   }, 90_000);
   afterAll(async () => {
     await teardown(dir);
+    rmSync(folder, { recursive: true, force: true });
   }, 30_000);
+
+  test("npm start started 3 nodes under .cluster/ and opened the shell on them", () => {
+    expect(started?.code, started?.stderr).toBe(0);
+    expect(started?.stderr).toMatch(/Started 3 quorated nodes in .*\.cluster \(ports \d+-\d+\)/);
+    expect(started?.stderr).toContain("Stop it with: npx crm cluster local stop --dir .cluster");
+    expect(started?.stdout).toContain("* Online: [ node1 node2 node3 ]");
+  });
 
   test("crm configure primitive with CRM_CLUSTER=DIR lands on all three nodes", async () => {
     const made = crm(["configure", "primitive", "d1", "ocf:pacemaker:Dummy"], { CRM_CLUSTER: dir });
@@ -131,5 +150,12 @@ describe("the live backend on a real 3-node local cluster", () => {
     expect(run.stdout).toContain("* 3 nodes configured");
     expect(run.stdout).toContain("* Online: [ node1 node2 node3 ]");
     expect(run.stdout).toMatch(/\* d1\t\(ocf:pacemaker:Dummy\):\t Stopped \(disabled\)/);
+  }, 60_000);
+
+  test("npm start again reuses the running cluster", async () => {
+    const again = await npmStart(folder, "configure show d1\n");
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain("Using the local cluster already running in");
+    expect(again.stdout).toContain("primitive d1 ocf:pacemaker:Dummy");
   }, 60_000);
 });

@@ -103,8 +103,9 @@ export class Attrd {
 
   /** True when the status section holds every value (writer) and nothing is pending. */
   get settled(): boolean {
-    if (this.#writes.size > 0 || this.#clearsDue.size > 0) return false;
+    if (this.#writes.size > 0) return false;
     if (!this.isWriter) return true;
+    if (this.#clearsDue.size > 0) return false;
     return [...this.#attributes.values()].every((entry) => entry.writtenVersion === entry.version);
   }
 
@@ -193,11 +194,21 @@ export class Attrd {
       return;
     }
     const message = decoded.value;
+    if (message.kind === "cleared") {
+      if (input.sender !== this.config.localNodeId) this.#clearsDue.delete(message.node);
+      return;
+    }
     if (message.kind === "sync") {
       this.#applySync(input.sender, message.nodes, message.values);
+      const senderName = this.#nameByNodeId.get(input.sender);
+      if (message.joining && senderName !== undefined) this.#clearsDue.set(senderName, this.#now);
+      // Clears a member still owes, told at a group change (answers may be stale by then).
+      for (const node of message.answerWanted ? message.clears : [])
+        if (this.#nodeIdByName.has(node) && !this.#clearsDue.has(node))
+          this.#clearsDue.set(node, this.#now);
       const member = this.#members.includes(this.config.localNodeId);
       if (message.answerWanted && input.sender !== this.config.localNodeId && member)
-        this.#broadcastSync(false);
+        this.#broadcastSync({ answerWanted: false, joining: false });
       return;
     }
     if (!this.#nodeIdByName.has(message.node)) {
@@ -205,6 +216,8 @@ export class Attrd {
         kind: "warn",
         message: `Ignored update for unknown node "${message.node}"`,
       });
+    } else if (message.value === null && !this.#holds(message.node, message.name)) {
+      this.#deleteUnheld(message.node, message.name);
     } else this.#applyValue(message.node, message.name, message.value, message.dampenMs);
     if (input.sender !== this.config.localNodeId || message.requestId === undefined) return;
     if (this.#pending.delete(message.requestId))
@@ -226,6 +239,21 @@ export class Attrd {
       this.#attributes.set(name, attribute);
     }
     return attribute;
+  }
+
+  #holds(node: string, name: string): boolean {
+    return this.#attributes.get(name)?.values.has(node) === true;
+  }
+
+  /**
+   * A deletion of a value attrd never held (another daemon wrote it to the status section):
+   * the writer still removes it there, as attrd_updater -D does.
+   */
+  #deleteUnheld(node: string, name: string): void {
+    const attribute = this.#attribute(name);
+    attribute.values.set(node, null);
+    attribute.version += 1;
+    attribute.dueTick = this.#now;
   }
 
   /** Sets one value in memory; a change (re)starts the attribute's dampening timer. */
@@ -271,15 +299,22 @@ export class Attrd {
     this.#members = [...input.members].sort((left, right) => left - right);
     for (const nodeId of input.left) this.#forgetNode(nodeId);
     for (const nodeId of this.#members) {
-      // A member's values are its own again: a clear still waiting (refused) must not run.
+      // A member back before its clear could be written: clear now, then write its values again.
       const name = this.#nameByNodeId.get(nodeId);
-      if (name !== undefined) this.#clearsDue.delete(name);
+      if (name === undefined || !this.#clearsDue.has(name)) continue;
+      this.#clearsDue.set(name, this.#now);
     }
     if (!this.#members.includes(this.config.localNodeId)) return;
-    if (this.isWriter && !wasWriter) this.#forceFullWrite();
+    if (this.isWriter && !wasWriter) {
+      this.#forceFullWrite();
+      // Clears the previous writer may not have made: nodes outside the group have none.
+      for (const { nodeId, name } of this.config.nodes)
+        if (!this.#members.includes(nodeId)) this.#clearsDue.set(name, this.#now);
+    }
     // On a join every member offers its own values and asks for everyone else's: members need
     // not agree on who joined (a quick restart, an asymmetric merge), so each makes sure.
-    if (input.joined.length > 0) this.#broadcastSync(true);
+    const joining = input.joined.includes(this.config.localNodeId);
+    if (input.joined.length > 0) this.#broadcastSync({ answerWanted: true, joining });
   }
 
   /** A node left: its values go from memory, and the writer clears them from the CIB. */
@@ -295,10 +330,11 @@ export class Attrd {
         this.#outbox.push({ kind: "changed", node, name: attribute.name, value: null });
       }
     }
-    if (this.isWriter) this.#clearsDue.set(node, this.#now);
+    // Every member remembers the clear, so a new writer makes it if this one could not.
+    this.#clearsDue.set(node, this.#now);
   }
 
-  #broadcastSync(answerWanted: boolean): void {
+  #broadcastSync(flags: { readonly answerWanted: boolean; readonly joining: boolean }): void {
     const spoken = new Set([this.localName]);
     if (this.isWriter) {
       for (const { name, nodeId } of this.config.nodes)
@@ -325,7 +361,8 @@ export class Attrd {
       .filter((entry) => entry !== null)
       .map(({ node, name, value, dampenMs }) => ({ node, name, value, dampenMs }));
     const nodes = [...spoken].sort();
-    const message: AttrdMessage = { kind: "sync", nodes, values, answerWanted };
+    const clears = [...this.#clearsDue.keys()].sort();
+    const message: AttrdMessage = { kind: "sync", nodes, values, clears, ...flags };
     this.#outbox.push({ kind: "broadcast", payload: encodeAttrdMessage(message) });
   }
 
@@ -372,8 +409,10 @@ export class Attrd {
     if (write === undefined) return;
     this.#writes.delete(writeId);
     if (typeof write === "string") {
-      if (!succeeded && this.isWriter)
-        this.#clearsDue.set(write, this.#now + this.config.writeRetryTicks);
+      if (succeeded) {
+        const cleared: AttrdMessage = { kind: "cleared", node: write };
+        this.#outbox.push({ kind: "broadcast", payload: encodeAttrdMessage(cleared) });
+      } else this.#clearsDue.set(write, this.#now + this.config.writeRetryTicks);
       return;
     }
     for (const [name, version] of write) {
@@ -404,6 +443,7 @@ export class Attrd {
       const writeId = this.#nextWriteId++;
       this.#writes.set(writeId, node);
       this.#outbox.push({ kind: "clear_node", writeId, node, nodeId });
+      this.#rewriteValuesOf(node);
     }
     const written: [string, number][] = [];
     const values: AttributeWriteValue[] = [];
@@ -420,6 +460,15 @@ export class Attrd {
     const writeId = this.#nextWriteId++;
     this.#writes.set(writeId, written);
     this.#outbox.push({ kind: "write", writeId, values });
+  }
+
+  /** After a clear, the values attrd holds for the node (set while it was away) go back. */
+  #rewriteValuesOf(node: string): void {
+    for (const attribute of this.#attributes.values()) {
+      if (attribute.values.get(node) == null) continue;
+      attribute.version += 1;
+      attribute.dueTick = this.#now;
+    }
   }
 
   #isDue(attribute: AttributeState): boolean {

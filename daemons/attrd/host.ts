@@ -12,7 +12,7 @@ import type {
 } from "../node/index.js";
 import { clusterDaemonIdentity } from "../node/index.js";
 import { addAttributeHandlers } from "./handlers.js";
-import { applyTransientValues, clearTransientValues, transientValuesOf } from "./cib-attributes.js";
+import { applyTransientValues, clearTransientValues } from "./cib-attributes.js";
 import { Attrd } from "./core.js";
 import { attrdConfig, attrdGroup } from "./core-types.js";
 import type { AttrdEffect, AttrdInput, AttrdNode, AttrdReply } from "./core-types.js";
@@ -49,7 +49,6 @@ export class AttrdHost implements AttributeManager {
   #feeding = false;
   #nextRequest = 1;
   #timer: NodeJS.Timeout | undefined;
-  #unsubscribe: (() => void) | undefined;
 
   constructor(readonly env: AttrdHostEnv) {
     this.core = new Attrd(attrdConfig(env.localNodeId, env.nodes, env.tickMs));
@@ -67,13 +66,11 @@ export class AttrdHost implements AttributeManager {
           left: change.left.map((entry) => entry.nodeId),
         }),
     });
-    this.#unsubscribe = this.env.cib.subscribe(() => this.#observeStatus());
     this.#timer = setInterval(() => this.#feed({ kind: "tick" }), this.env.tickMs);
   }
 
   stop(): void {
     clearInterval(this.#timer);
-    this.#unsubscribe?.();
     this.env.bus.leaveGroup(attrdGroup);
     for (const settle of this.#settles.values())
       settle({ ok: false, message: "The attribute manager stopped" });
@@ -104,12 +101,6 @@ export class AttrdHost implements AttributeManager {
 
   values(node?: string): NodeAttribute[] {
     return this.core.values(node);
-  }
-
-  #observeStatus(): void {
-    const cib = this.env.cib.current();
-    if (cib === undefined || !this.core.isWriter) return;
-    this.#feed({ kind: "status_observed", values: transientValuesOf(cib) });
   }
 
   /** Inputs raised while effects are performed (a broadcast delivered at once) wait their turn. */

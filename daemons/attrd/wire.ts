@@ -20,9 +20,18 @@ export type AttrdMessage =
       readonly kind: "sync";
       readonly nodes: readonly string[];
       readonly values: readonly SyncedValue[];
-      /** Sent by a node that just joined: every other member answers with its own sync. */
+      /** Every other member answers with its own sync. */
       readonly answerWanted: boolean;
-    };
+      /**
+       * The sender itself just joined the group (started, or back from a partition): what the
+       * status section holds for it is from before, and the writer clears it first.
+       */
+      readonly joining: boolean;
+      /** Nodes whose clear the sender knows is still to be made (for a new writer). */
+      readonly clears: readonly string[];
+    }
+  /** The writer cleared a node's transient attributes from the status section. */
+  | { readonly kind: "cleared"; readonly node: string };
 
 export interface SyncedValue {
   readonly node: string;
@@ -76,13 +85,14 @@ function decodeSyncedValue(entry: unknown): SyncedValue | undefined {
 }
 
 function decodeSync(record: Fields): AttrdMessage | undefined {
-  const { nodes, values, answerWanted } = record;
+  const { nodes, values, answerWanted, joining, clears } = record;
   if (!Array.isArray(nodes) || !nodes.every(isText) || !Array.isArray(values)) return undefined;
-  if (typeof answerWanted !== "boolean") return undefined;
+  if (typeof answerWanted !== "boolean" || typeof joining !== "boolean") return undefined;
+  if (!Array.isArray(clears) || !clears.every(isText)) return undefined;
   const decoded = values.map(decodeSyncedValue);
   if (decoded.some((entry) => entry === undefined)) return undefined;
   const synced = decoded.filter((entry) => entry !== undefined);
-  return { kind: "sync", nodes, values: synced, answerWanted };
+  return { kind: "sync", nodes, values: synced, answerWanted, joining, clears };
 }
 
 /** Validates one attrd group payload. Never throws on bad input. */
@@ -96,7 +106,13 @@ export function decodeAttrdMessage(payload: string): Result<AttrdMessage, AttrdW
   const record = isRecord(parsed) ? parsed : {};
   const kind = record["kind"];
   const message =
-    kind === "update" ? decodeUpdate(record) : kind === "sync" ? decodeSync(record) : undefined;
+    kind === "update"
+      ? decodeUpdate(record)
+      : kind === "sync"
+        ? decodeSync(record)
+        : kind === "cleared" && isText(record["node"])
+          ? { kind: "cleared" as const, node: record["node"] }
+          : undefined;
   if (message === undefined) {
     return fail([issue("bad_attrd_message", `Malformed attrd message ${JSON.stringify(kind)}`)]);
   }

@@ -82,10 +82,14 @@ describe("Attrd core", () => {
     group.update(1, "b", { node: "node2", name: "pingd", value: "7" });
     group.deliver();
     expect(group.written()).toEqual(["node3 pingd=5", "node2 pingd=7"]);
+    const clearsBefore = group.effectsOf("clear_node", 1).length;
     group.changeGroup([1, 2]);
     group.deliver();
     for (const nodeId of [1, 2]) expect(group.core(nodeId).value("node3", "pingd")).toBeUndefined();
-    expect(group.effectsOf("clear_node", 1)).toHaveLength(1);
+    expect(group.effectsOf("clear_node", 1).slice(clearsBefore)).toEqual([
+      { kind: "clear_node", writeId: expect.any(Number) as number, node: "node3", nodeId: 3 },
+    ]);
+    expect(group.core(2).settled).toBe(true);
     expect(group.written()).toEqual(["node2 pingd=7"]);
   });
 

@@ -42,7 +42,6 @@ export class SimAttrdCluster {
       this.#step(entry.nodeId, { kind: "write_completed", writeId: entry.writeId, ok: entry.ok });
     }
     for (const nodeId of this.cluster.liveNodeIds) this.#step(nodeId, { kind: "tick" });
-    if (this.cluster.now % 50 === 0) this.#observeStatus();
     this.cluster.tick();
   }
 
@@ -124,17 +123,6 @@ export class SimAttrdCluster {
       this.tick();
     }
     return this.cluster.now - start;
-  }
-
-  /** As the host does on CIB changes: the writer sees the status section. */
-  #observeStatus(): void {
-    const writer = this.cluster.liveNodeIds.find((nodeId) => this.cores.get(nodeId)?.isWriter);
-    if (writer === undefined) return;
-    const values = [...this.status].map(([name, value]) => {
-      const [node = "", attribute = ""] = name.split("\u0000");
-      return { node, name: attribute, value };
-    });
-    this.#step(writer, { kind: "status_observed", values });
   }
 
   #startCore(nodeId: number): void {

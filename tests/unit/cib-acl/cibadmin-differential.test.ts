@@ -17,7 +17,7 @@ import { edits, randomEdit } from "./random-edits.js";
  */
 const oracle = hasTool("cibadmin");
 const corpus = corpusDir("scheduler");
-const cases = Number(process.env["ACL_CASES"] ?? "40");
+const cases = Number(process.env["ACL_CASES"] ?? "25");
 const scratch = mkdtempSync(join(tmpdir(), "quorate-acl-"));
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

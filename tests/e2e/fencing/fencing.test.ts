@@ -126,6 +126,19 @@ describe("attrd and the fencer on three quorated processes", () => {
     }
   }, 20_000);
 
+  test("a permanent attribute (section nodes) is written to configuration/nodes", async () => {
+    await updateAttribute(target(dir, "node2"), {
+      node: "node2",
+      name: "rack",
+      value: "r2",
+      section: "nodes",
+    });
+    for (const node of nodes) {
+      const snapshot = await queryCib(target(dir, node), "/cib/configuration/nodes");
+      expect(snapshot.xml).toContain('<nvpair id="nodes-2-rack" name="rack" value="r2"/>');
+    }
+  });
+
   test("crm node fence node3 kills node3's quorated and its attributes are cleared", async () => {
     await configureFencing(dir);
     const pid = Number(readFileSync(join(dir, "node3", "quorated.pid"), "utf8"));

@@ -108,12 +108,6 @@ export type ControllerEffect =
   | { readonly kind: "cancel_recurring"; readonly resource: string; readonly intervalMs: number }
   /** Ask the fencer to fence a node. */
   | { readonly kind: "fence"; readonly target: string; readonly action: string }
-  /** Transient node attributes for the attribute manager (fail counts, shutdown). */
-  | {
-      readonly kind: "update_attributes";
-      readonly node: string;
-      readonly attributes: Readonly<Record<string, string | undefined>>;
-    }
   /** Every local resource is stopped after a shutdown request: the node may leave now. */
   | { readonly kind: "shutdown_ready" }
   | {

@@ -107,8 +107,6 @@ class ControllerEdge {
           })
           .then((result) => this.feed({ kind: "fenced", target: effect.target, ok: result.ok }));
         return;
-      case "update_attributes":
-        return;
       case "shutdown_ready":
         this.#ready = true;
         this.#shutdownReady?.();

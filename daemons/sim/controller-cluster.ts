@@ -264,7 +264,6 @@ export class SimControllerCluster {
       case "shutdown_ready":
         this.cluster.stop(nodeId);
         return;
-      case "update_attributes":
       case "log":
         return;
     }

@@ -159,15 +159,18 @@ export class ExecutorCore {
     this.#startReady();
   }
 
+  /**
+   * Reports a recurring run only when it differs from the last report (rc or status), as
+   * Pacemaker's execd does for the controller (notify on changes only): the first result, a
+   * failure once when it begins, a recovery once. A failure that repeats is not re-reported,
+   * so it is counted once.
+   */
   #onRecurringResult(recurringId: number, result: ExecutorResult): void {
     const op = this.#recurring.get(recurringId);
     if (op === undefined) return; // cancelled while it ran: already reported as cancelled
     const last = op.lastReported;
-    const expectedRc = Number(op.action.meta["op_target_rc"] ?? "0");
-    const failed = result.status !== "done" || result.rc !== expectedRc;
-    const changed = last === undefined || last.rc !== result.rc || last.status !== result.status;
     op.nextDueMs = this.#nowMs + op.action.intervalMs;
-    if (!changed && !failed) return;
+    if (last !== undefined && last.rc === result.rc && last.status === result.status) return;
     op.lastReported = { rc: result.rc, status: result.status };
     this.#outbox.push({ kind: "recurring_result", callId: op.callId, result });
   }

@@ -81,10 +81,11 @@ export interface Executor {
   /** Runs one action, after any action of the same resource still queued or running. */
   run(action: ExecutorAction): Promise<ExecutorResult>;
   /**
-   * Runs `action` every `intervalMs` (the first run after one interval). `onResult` gets the
-   * first result, every result that differs from the last reported one, every failure (rc
-   * other than the expected `op_target_rc`, default 0), and a final `cancelled` one. Ended by
-   * `cancel`, by a stop of the same resource, or by `stopAll`. Returns the operation's call id.
+   * Runs `action` every `intervalMs` (the first run after one interval, or `firstRunDelayMs`).
+   * `onResult` gets the first result, then only results that differ from the last reported
+   * one (rc or status; a repeating failure is reported once, as Pacemaker's execd notifies on
+   * changes only), and a final `cancelled` one. Ended by `cancel`, by a stop of the same
+   * resource, or by `stopAll`. Returns the operation's call id.
    */
   startRecurring(
     action: ExecutorAction,

@@ -118,7 +118,7 @@ describe("ExecutorCore recurring operations", () => {
     return [...core.drain()];
   }
 
-  test("first run after one interval; reports the first result, changes and failures", () => {
+  test("first run after one interval; reports the first result and changes only", () => {
     const core = new ExecutorCore();
     core.step({ kind: "recurring_requested", nowMs: 0, callId: 5, action: monitor });
     expect(core.drain()).toEqual([]);
@@ -127,14 +127,16 @@ describe("ExecutorCore recurring operations", () => {
     expect(core.nextWakeMs()).toBe(201);
     expect(runOnce(core, 201, 0)).toEqual([]);
     expect(kinds(runOnce(core, 302, 7))).toEqual(["recurring_result 5"]);
-    expect(kinds(runOnce(core, 403, 7))).toEqual(["recurring_result 5"]);
+    // A repeating failure is reported once (it must be counted once).
+    expect(runOnce(core, 403, 7)).toEqual([]);
+    expect(kinds(runOnce(core, 504, 0))).toEqual(["recurring_result 5"]);
     expect(core.activeRecurring()).toEqual([
       {
         callId: 5,
         resource: "d1",
         action: "monitor",
         intervalMs: 100,
-        lastRc: 7,
+        lastRc: 0,
         lastStatus: "done",
       },
     ]);
@@ -155,7 +157,7 @@ describe("ExecutorCore recurring operations", () => {
     expect(core.nextWakeMs()).toBe(103);
   });
 
-  test("a promoted monitor expects op_target_rc 8", () => {
+  test("a steady promoted monitor (rc 8) is reported once", () => {
     const core = new ExecutorCore();
     const promoted = { ...monitor, meta: { op_target_rc: "8" } };
     core.step({ kind: "recurring_requested", nowMs: 0, callId: 5, action: promoted });

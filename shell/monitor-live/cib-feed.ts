@@ -8,9 +8,11 @@ import { readFile } from "node:fs/promises";
 import { watch } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { ClientConnection } from "../../backend/client/index.js";
+import type { QuorumStatus } from "../../backend/protocol/index.js";
 
 export type FeedEvent =
-  | { readonly kind: "snapshot"; readonly xml: string }
+  /** The CIB's text; from a live cluster with the membership, which crm_mon joins to it. */
+  | { readonly kind: "snapshot"; readonly xml: string; readonly quorum?: QuorumStatus }
   | { readonly kind: "connected" }
   | { readonly kind: "lost"; readonly reason: string };
 
@@ -77,7 +79,11 @@ export function subscribeClusterCib(
       const opened = await client.ClientConnection.open(target.url, { token: target.token });
       connection = opened;
       opened.onClosed(() => lost("the node closed the connection"));
-      const query = queryCoalesced(() => client.queryCib(opened), onEvent);
+      const query = queryCoalesced(async () => {
+        const snapshot = await client.queryCib(opened);
+        const quorum = await client.fetchQuorumStatus(target).catch(() => undefined);
+        return quorum === undefined ? snapshot : { ...snapshot, quorum };
+      }, onEvent);
       await client.subscribeCib(opened, query);
       onEvent({ kind: "connected" });
       query();
@@ -98,7 +104,7 @@ export function subscribeClusterCib(
 
 /** One query at a time; changes pushed meanwhile cause one more query after it. */
 function queryCoalesced(
-  query: () => Promise<{ readonly xml: string }>,
+  query: () => Promise<{ readonly xml: string; readonly quorum?: QuorumStatus }>,
   onEvent: (event: FeedEvent) => void,
 ): () => void {
   let running = false;
@@ -111,7 +117,12 @@ function queryCoalesced(
     running = true;
     query()
       .then(
-        (snapshot) => onEvent({ kind: "snapshot", xml: snapshot.xml }),
+        (snapshot) =>
+          onEvent({
+            kind: "snapshot",
+            xml: snapshot.xml,
+            ...(snapshot.quorum === undefined ? {} : { quorum: snapshot.quorum }),
+          }),
         () => undefined, // a failed query means a closed connection: onClosed reports it
       )
       .finally(() => {

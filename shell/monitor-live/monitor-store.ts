@@ -5,6 +5,7 @@
  */
 import type { XmlElement } from "../../backend/cib/index.js";
 import { readXml } from "../../backend/cib/index.js";
+import { withMembership } from "../../backend/session/index.js";
 import type { MonitorOptions } from "../monitor/index.js";
 import { renderMonitor } from "../monitor/index.js";
 import type { MonitorEvent, StatusFacts } from "./events.js";
@@ -70,7 +71,8 @@ export class MonitorStore {
     if (event.kind === "snapshot") {
       const parsed = readXml(event.xml);
       if (parsed.ok) {
-        this.#cib = parsed.value;
+        this.#cib =
+          event.quorum === undefined ? parsed.value : withMembership(parsed.value, event.quorum);
         this.#render(true);
       } else this.#text = `Cannot read the CIB: ${parsed.issues[0]?.message ?? ""}\n`;
     } else

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { Arguments } from "./arguments.js";
 import { runBatch, scriptLines, streamedScriptLines } from "./batch.js";
+import { optionEnabled, readUserOptions } from "./commands/options-store.js";
 import { commandTree } from "./commands/registry.js";
 import type { CommandTree } from "./commands/tree.js";
 import type { ShellOptions } from "./commands/types.js";
@@ -24,7 +25,8 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
   const source = await sourceOf(tree, argumentsGiven, where);
   const options: ShellOptions = {
     force: argumentsGiven.force,
-    wait: argumentsGiven.wait,
+    // crmsh's `options wait yes` (core.wait in crm.conf) makes -w the default.
+    wait: argumentsGiven.wait || optionEnabled(readUserOptions(where.environment).get("core.wait")),
     no: argumentsGiven.no,
     interactive: source === "terminal",
     batch: source === "script" || source === "stdin",

@@ -12,7 +12,12 @@ export interface OptionSpec {
   readonly choices?: readonly string[];
 }
 
-const yesNo = ["yes", "no"] as const;
+const yesNo = ["yes", "no", "true", "false", "on", "off"] as const;
+
+/** A boolean option's value read as crmsh reads it (yes, true and on are true). */
+export function optionEnabled(value: string | undefined): boolean {
+  return value !== undefined && ["yes", "true", "on"].includes(value.toLowerCase());
+}
 
 /** crmsh 4.4's options that matter here, keyed as `crm options` names them. */
 export const optionSpecs: Readonly<Record<string, OptionSpec>> = {
@@ -27,7 +32,7 @@ export const optionSpecs: Readonly<Record<string, OptionSpec>> = {
   output: { key: "color.style", defaultValue: "color", choices: ["plain", "color", "uppercase"] },
   colorscheme: { key: "color.scheme", defaultValue: "on", choices: ["on", "off"] },
   "sort-elements": { key: "core.sort_elements", defaultValue: "yes", choices: yesNo },
-  wait: { key: "core.wait", defaultValue: "no", choices: yesNo },
+  wait: { key: "core.wait", defaultValue: "false", choices: yesNo },
   "check-frequency": {
     key: "core.check_frequency",
     defaultValue: "always",

@@ -132,7 +132,9 @@ describe("options level", () => {
     const { shell, out, err } = shellWith();
     expect(await shell.runLine("options editor nano")).toBe(true);
     expect(await shell.runLine("options wait maybe")).toBe(false);
-    expect(err()).toContain('Invalid value "maybe" for core.wait: expected yes, no');
+    expect(err()).toContain(
+      'Invalid value "maybe" for core.wait: expected yes, no, true, false, on, off',
+    );
     expect(readFileSync(join(folder, "home", ".config", "crm", "crm.conf"), "utf8")).toBe(
       "[core]\neditor = nano\n",
     );

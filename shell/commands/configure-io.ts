@@ -17,14 +17,16 @@ function printIssues(context: CommandContext, issues: readonly Issue[], source?:
 export const showCommand: Command = {
   name: "show",
   aliases: ["list"],
-  usage: "[xml] [changed] [ID...|type:TYPE|tag:TAG|related:RSC]",
+  usage: "[xml] [changed] [ID...|type:TYPE|tag:TAG|related:RSC] [xml]",
   help: "Print the configuration (or the selected objects) in the crm language or as XML",
   example: "show type:primitive",
   run: (input, context) =>
     withSession(context, (session) => {
-      const xml = input.args[0] === "xml";
-      const selection = xml ? input.args.slice(1) : input.args;
-      const shown = showText(session, selection, xml);
+      // `show xml changed` as crmsh writes it, and `show changed xml` as people type it.
+      const last = input.args.length > 1 ? input.args.length - 1 : -1;
+      const at = input.args[0] === "xml" ? 0 : input.args[last] === "xml" ? last : -1;
+      const selection = input.args.filter((_word, index) => index !== at);
+      const shown = showText(session, selection, at >= 0);
       if (!shown.ok) return printIssues(context, shown.issues);
       if (shown.value !== "") context.output.line(shown.value.replace(/\n$/, ""));
       return done;

@@ -49,7 +49,7 @@ export function targetOf(dir: string, node: string): { url: string; token: strin
   return target;
 }
 
-/** The patchset (XML) that adds one more primitive (or a cluster property) to `cib`. */
+/** The patchset (XML) that makes `make`'s change to `cib`, one epoch on. */
 export function addition(cib: XmlElement, make: (cib: XmlElement) => void): string {
   const after = parse(writeXml(cib));
   make(after);
@@ -57,10 +57,14 @@ export function addition(cib: XmlElement, make: (cib: XmlElement) => void): stri
   return writeXml(patchsetToXml(diffCib(cib, after)));
 }
 
-export function addPrimitive(id: string): (cib: XmlElement) => void {
+/**
+ * Adds a resource template: one configuration object that sets nothing in motion (a primitive
+ * would have the controller probe and start it on every commit, which is not what is measured).
+ */
+export function addTemplate(id: string): (cib: XmlElement) => void {
   return (cib) => {
     ensureChild(ensureChild(cib, "configuration"), "resources").children.push(
-      element("primitive", { id, class: "ocf", provider: "pacemaker", type: "Dummy" }),
+      element("template", { id, class: "ocf", provider: "pacemaker", type: "Dummy" }),
     );
   };
 }
@@ -78,15 +82,15 @@ export function disableStonith(cib: XmlElement): void {
   );
 }
 
-export function holdsPrimitive(cibXml: string, id: string): boolean {
-  return cibXml.includes(`<primitive id="${id}" `);
+export function holdsTemplate(cibXml: string, id: string): boolean {
+  return cibXml.includes(`<template id="${id}" `);
 }
 
 /** How one commit ended: acknowledged, found applied without an acknowledgement, or not made. */
 export type CommitOutcome = "acknowledged" | "present" | "unavailable";
 
 /**
- * Commits one primitive through `node`: query, patch against that version, and on a lost race
+ * Commits one template through `node`: query, patch against that version, and on a lost race
  * or a write whose fate is unknown, query again (the write may be there already).
  */
 export async function commitThrough(dir: string, node: string, id: string): Promise<CommitOutcome> {
@@ -97,9 +101,9 @@ export async function commitThrough(dir: string, node: string, id: string): Prom
     } catch {
       return "unavailable";
     }
-    if (holdsPrimitive(snapshot.xml, id)) return "present";
+    if (holdsTemplate(snapshot.xml, id)) return "present";
     try {
-      await patchCib(targetOf(dir, node), addition(parse(snapshot.xml), addPrimitive(id)));
+      await patchCib(targetOf(dir, node), addition(parse(snapshot.xml), addTemplate(id)));
       return "acknowledged";
     } catch (error) {
       if (!(error instanceof ClientError)) throw error;

@@ -19,12 +19,12 @@ import {
   temporaryClusterDir,
 } from "../cluster/local-cluster.js";
 import {
-  addPrimitive,
+  addTemplate,
   addition,
   commitThrough,
   disableStonith,
   diskCopy,
-  holdsPrimitive,
+  holdsTemplate,
   nodeNames,
   nodeUp,
   oracleProblems,
@@ -107,7 +107,7 @@ async function killAndRestart(
   }
 }
 
-/** One primitive, through random live nodes until it is acknowledged or found applied. */
+/** One template, through random live nodes until it is acknowledged or found applied. */
 async function commitOne(prng: Prng, id: string): Promise<boolean> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const live = nodeNames.filter((node) => nodeUp(dir, node));
@@ -164,7 +164,7 @@ describe("the CIB on three quorated processes", () => {
     await awaitConvergence();
     for (const node of nodeNames) {
       const copy = diskCopy(dir, node);
-      const missing = acknowledged.filter((id) => !holdsPrimitive(copy.xml, id));
+      const missing = acknowledged.filter((id) => !holdsTemplate(copy.xml, id));
       expect(missing, `${node} lost acknowledged commits`).toEqual([]);
       expect(copy.signed).toBe(true);
     }
@@ -173,7 +173,7 @@ describe("the CIB on three quorated processes", () => {
 
   test("a stale patch gets version_conflict and changes nothing", async () => {
     const snapshot = await queryCib(targetOf(dir, "node1"));
-    const patch = addition(parse(snapshot.xml), addPrimitive("stale-1"));
+    const patch = addition(parse(snapshot.xml), addTemplate("stale-1"));
     await patchCib(targetOf(dir, "node2"), patch);
     const again = patchCib(targetOf(dir, "node1"), patch).then(
       () => "applied twice",
@@ -192,11 +192,11 @@ describe("the CIB on three quorated processes", () => {
     writeFileSync(path, readFileSync(path, "utf8").slice(0, 200));
     await awaitView(dir, "node1", ["node1", "node2"]);
     const snapshot = await queryCib(targetOf(dir, "node1"));
-    await patchCib(targetOf(dir, "node1"), addition(parse(snapshot.xml), addPrimitive("late-1")));
+    await patchCib(targetOf(dir, "node1"), addition(parse(snapshot.xml), addTemplate("late-1")));
     startQuorated(dir, "node3");
     await awaitConvergence();
     expect(existsSync(join(dir, "node3", "cib.xml.refused"))).toBe(true);
-    expect(holdsPrimitive(diskCopy(dir, "node3").xml, "late-1")).toBe(true);
+    expect(holdsTemplate(diskCopy(dir, "node3").xml, "late-1")).toBe(true);
     const log = readFileSync(join(dir, "node3", "quorated.log"), "utf8");
     expect(log).toContain("Refused the CIB on disk");
   }, 40_000);

@@ -10,6 +10,11 @@ type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
 /** Longest Authorization header read; longer ones are refused unread. */
 const authorizationBytesMax = 4096;
+/**
+ * Password checks running at once (each is scrypt: ~16 MiB and tens of ms); a login beyond
+ * this is turned away as busy, so a flood of logins cannot queue without bound.
+ */
+export const passwordChecksMax = 16;
 
 function tokenMatches(presented: string, token: string): boolean {
   const left = Buffer.from(presented);
@@ -38,6 +43,7 @@ export function basicCredentials(
  */
 export class ClientAuthenticator {
   #refusals = 0;
+  #checking = 0;
 
   constructor(
     readonly options: {
@@ -52,7 +58,8 @@ export class ClientAuthenticator {
     return this.#refusals;
   }
 
-  async authenticate(headers: Headers, peer: string): Promise<ClientIdentity | undefined> {
+  /** The identity, undefined when refused, or "busy" when too many logins are being checked. */
+  async authenticate(headers: Headers, peer: string): Promise<ClientIdentity | undefined | "busy"> {
     const token = headers[clientTokenHeader];
     if (typeof token === "string") {
       if (tokenMatches(token, this.options.token)) return localTokenIdentity;
@@ -64,8 +71,22 @@ export class ClientAuthenticator {
     if (credentials === undefined) {
       return this.#refuse(`Refused a client from ${peer}: no client token or credentials`);
     }
+    if (this.#checking >= passwordChecksMax) {
+      this.options.log.write(
+        "warning",
+        "AUTH",
+        `Turned away a login from ${peer}: too many at once`,
+      );
+      return "busy";
+    }
     const user = this.options.users?.find(credentials.user);
-    const matches = await verifyPassword(credentials.password, user?.passwordHash);
+    this.#checking++;
+    let matches: boolean;
+    try {
+      matches = await verifyPassword(credentials.password, user?.passwordHash);
+    } finally {
+      this.#checking--;
+    }
     if (!matches || user === undefined) {
       return this.#refuse(`Refused login of user "${credentials.user}" from ${peer}`);
     }

@@ -93,6 +93,7 @@ export class ClientHost {
         const peer = info.req.socket.remoteAddress ?? "unknown";
         void this.#authenticator.authenticate(info.req.headers, peer).then(
           (identity) => {
+            if (identity === "busy") return accept(false, 503, "Busy");
             if (identity === undefined) return accept(false, 401, "Unauthorized");
             this.#identities.set(info.req, identity);
             accept(true);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { clientTokenHeader } from "../../../backend/protocol/index.js";
 import { hashPassword, writeUsers } from "../../../backend/users/index.js";
+import { passwordChecksMax } from "../../../daemons/node/client-auth.js";
 import {
   ClientAuthenticator,
   UsersStore,
@@ -86,5 +87,25 @@ describe("client authentication", () => {
     expect(
       await authenticator.authenticate({ authorization: basic("alice:pa:ss wörd") }, "test"),
     ).toBeUndefined();
+  });
+
+  test("at most passwordChecksMax logins are checked at once; the rest are turned away busy", async () => {
+    const authenticator = new ClientAuthenticator({
+      token: "t",
+      users: new UsersStore(usersFile, log),
+      log,
+    });
+    const attempts = Array.from({ length: passwordChecksMax + 8 }, (_, index) =>
+      authenticator.authenticate({ authorization: basic(`user${index}:guess`) }, "flood"),
+    );
+    const verdicts = await Promise.all(attempts);
+    expect(verdicts.filter((verdict) => verdict === "busy")).toHaveLength(8);
+    expect(verdicts.filter((verdict) => verdict === undefined)).toHaveLength(passwordChecksMax);
+    expect(authenticator.refusals).toBe(passwordChecksMax);
+    expect(
+      await authenticator.authenticate({ authorization: basic("alice:pa:ss wörd") }, "after"),
+    ).toMatchObject({
+      user: "alice",
+    });
   });
 });

@@ -4,8 +4,15 @@ import { ok } from "../../backend/base/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
 import { unpackCluster } from "../../daemons/scheduler/index.js";
 import { renderTree, statusSections } from "../render/status/index.js";
+import {
+  ClientError,
+  fetchQuorumStatus,
+  resolveClusterTarget,
+} from "../../backend/client/index.js";
+import { withMembership } from "../../backend/session/index.js";
+import { withSession } from "./configure-support.js";
 import { showQuery } from "./resource-support.js";
-import type { Command } from "./types.js";
+import type { Command, CommandContext } from "./types.js";
 
 /** crm_resource --locate for each resource named. */
 function locateAll(cib: XmlElement, resources: readonly string[]): Result<readonly string[]> {
@@ -27,6 +34,17 @@ function resourceList(cib: XmlElement): Result<readonly string[]> {
   return ok(resources === undefined ? [] : renderTree({ ...resources, spacer: false }));
 }
 
+/** On quorated, the CIB joined with the membership (as crm_mon shows it); elsewhere as read. */
+async function statusCib(context: CommandContext, cib: XmlElement): Promise<XmlElement> {
+  try {
+    const quorum = await fetchQuorumStatus(resolveClusterTarget(context.environment));
+    return withMembership(cib, quorum);
+  } catch (error) {
+    if (!(error instanceof ClientError)) throw error;
+    return cib;
+  }
+}
+
 export const resourceStatusCommand: Command = {
   name: "status",
   aliases: ["show", "list"],
@@ -34,9 +52,13 @@ export const resourceStatusCommand: Command = {
   help: "Where resources run: every resource as crm_resource --list, or each one named as --locate",
   example: "status vip",
   run: (input, context) =>
-    showQuery(context, (cib) =>
-      input.args.length === 0 ? resourceList(cib) : locateAll(cib, input.args),
-    ),
+    withSession(context, async (session) => {
+      const cib =
+        session.kind === "live" ? await statusCib(context, session.working) : session.working;
+      return showQuery(context, () =>
+        input.args.length === 0 ? resourceList(cib) : locateAll(cib, input.args),
+      );
+    }),
 };
 
 export const locateCommand: Command = {

@@ -91,6 +91,31 @@ function lrmResourcesOf(state: XmlElement): XmlElement {
   return ensureChild(lrm, "lrm_resources");
 }
 
+interface HistoryIndex {
+  /** children.length when the index was built: any other change rebuilds it. */
+  size: number;
+  readonly byId: Map<string, XmlElement>;
+}
+
+/**
+ * lrm_resource entries by id, per lrm_resources element: a transition records one result per
+ * action, and a linear search per result made large start-ups quadratic.
+ */
+const historyIndexes = new WeakMap<XmlElement, HistoryIndex>();
+
+function historyIndex(container: XmlElement): HistoryIndex {
+  const cached = historyIndexes.get(container);
+  if (cached !== undefined && cached.size === container.children.length) return cached;
+  const byId = new Map<string, XmlElement>();
+  for (const entry of childElements(container, "lrm_resource")) {
+    const id = entry.attributes["id"] ?? "";
+    if (!byId.has(id)) byId.set(id, entry);
+  }
+  const index = { size: container.children.length, byId };
+  historyIndexes.set(container, index);
+  return index;
+}
+
 /** The node's history entry for a resource, created when missing. */
 export function ensureResourceHistory(
   state: XmlElement,
@@ -98,10 +123,9 @@ export function ensureResourceHistory(
   agent: AgentOf,
 ): XmlElement {
   const container = lrmResourcesOf(state);
+  const index = historyIndex(container);
   for (const id of ids) {
-    const found = childElements(container, "lrm_resource").find(
-      (entry) => entry.attributes["id"] === id,
-    );
+    const found = index.byId.get(id);
     if (found !== undefined) return found;
   }
   const created = element("lrm_resource", {
@@ -111,6 +135,8 @@ export function ensureResourceHistory(
   if (agent.provider !== undefined) created.attributes["provider"] = agent.provider;
   created.attributes["type"] = agent.type;
   container.children.push(created);
+  index.byId.set(created.attributes["id"] ?? "", created);
+  index.size = container.children.length;
   return created;
 }
 

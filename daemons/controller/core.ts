@@ -148,7 +148,8 @@ export class Controller {
     this.#joinCounter += 1;
     const view = new Set(this.#viewMembers);
     this.#role?.startJoin(
-      this.#members.filter((member) => view.has(member)),
+      // The DC's own controller runs, whatever the last group change of this ring said.
+      sortedNodeIds([self, ...this.#members.filter((member) => view.has(member))]),
       this.#joinCounter,
     );
   }

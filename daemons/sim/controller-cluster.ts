@@ -276,9 +276,15 @@ export class SimControllerCluster {
     changes: Parameters<typeof applyStatusChanges>[1],
   ): void {
     const cib = daemons.replica.cib;
-    const applied = cib === undefined ? undefined : applyStatusChanges(cib, changes);
+    // While the replica syncs, its copy may be replaced: the write is refused and made again
+    // (as the host holds writes until the sync round ends), even one that changes nothing here.
+    if (cib === undefined || daemons.replica.syncing) {
+      daemons.inputs.push({ kind: "cib_updated", updateId, ok: false });
+      return;
+    }
+    const applied = applyStatusChanges(cib, changes);
     if (applied === undefined) {
-      daemons.inputs.push({ kind: "cib_updated", updateId, ok: cib !== undefined });
+      daemons.inputs.push({ kind: "cib_updated", updateId, ok: true });
       return;
     }
     this.#writeCounter += 1;

@@ -67,20 +67,7 @@ export type AttrdInput =
   /** A message of the attrd group, in agreed order. */
   | { readonly kind: "delivered"; readonly sender: NodeId; readonly payload: string }
   /** The host finished a `write` effect; `ok` false when the CIB refused it. */
-  | { readonly kind: "write_completed"; readonly writeId: number; readonly ok: boolean }
-  /** The status section was replaced wholesale (a CIB sync or erase): write everything again. */
-  | { readonly kind: "cib_replaced" }
-  /**
-   * The transient attributes the CIB's status section now holds: the writer restores what
-   * someone else changed or removed, and deletes what members' attrd does not hold.
-   */
-  | { readonly kind: "status_observed"; readonly values: readonly ObservedValue[] };
-
-export interface ObservedValue {
-  readonly node: string;
-  readonly name: string;
-  readonly value: string;
-}
+  | { readonly kind: "write_completed"; readonly writeId: number; readonly ok: boolean };
 
 export type AttrdReply = { readonly ok: true } | { readonly ok: false; readonly message: string };
 

@@ -1,13 +1,7 @@
 import { assert } from "../../backend/base/index.js";
 import { Outbox } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
-import type {
-  AttrdConfig,
-  AttrdEffect,
-  AttrdInput,
-  AttributeWriteValue,
-  ObservedValue,
-} from "./core-types.js";
+import type { AttrdConfig, AttrdEffect, AttrdInput, AttributeWriteValue } from "./core-types.js";
 import { decodeAttrdMessage, encodeAttrdMessage } from "./wire.js";
 import type { AttrdMessage, SyncedValue } from "./wire.js";
 
@@ -126,12 +120,6 @@ export class Attrd {
         break;
       case "write_completed":
         this.#onWriteCompleted(input.writeId, input.ok);
-        break;
-      case "cib_replaced":
-        this.#forceFullWrite();
-        break;
-      case "status_observed":
-        this.#onStatusObserved(input.values);
         break;
     }
     this.#flush();
@@ -366,42 +354,12 @@ export class Attrd {
     this.#outbox.push({ kind: "broadcast", payload: encodeAttrdMessage(message) });
   }
 
-  /** A new writer (or a replaced status section) knows nothing was written: write it all. */
+  /** A new writer knows nothing of what was written: it writes it all. */
   #forceFullWrite(): void {
     for (const attribute of this.#attributes.values()) {
       attribute.writtenVersion = -1;
       attribute.dueTick = this.#now;
     }
-  }
-
-  /** Writer, with nothing in flight: rewrites what differs, deletes what no member holds. */
-  #onStatusObserved(observed: readonly ObservedValue[]): void {
-    if (!this.isWriter || this.#writes.size > 0) return;
-    const memberNames = new Set(this.#members.map((nodeId) => this.#nameByNodeId.get(nodeId)));
-    const inCib = new Map<string, ObservedValue>();
-    for (const entry of observed) {
-      if (memberNames.has(entry.node)) inCib.set(`${entry.node}\u0000${entry.name}`, entry);
-    }
-    for (const attribute of this.#attributes.values()) {
-      if (attribute.writtenVersion !== attribute.version) continue;
-      for (const [node, value] of attribute.values) {
-        if (!memberNames.has(node)) continue;
-        const key = `${node}\u0000${attribute.name}`;
-        if ((inCib.get(key)?.value ?? null) !== value) this.#scheduleRewrite(attribute);
-        inCib.delete(key);
-      }
-    }
-    for (const stale of inCib.values()) {
-      const attribute = this.#attribute(stale.name);
-      if (attribute.writtenVersion !== attribute.version) continue;
-      attribute.values.set(stale.node, null);
-      this.#scheduleRewrite(attribute);
-    }
-  }
-
-  #scheduleRewrite(attribute: AttributeState): void {
-    attribute.version += 1;
-    attribute.dueTick = this.#now;
   }
 
   #onWriteCompleted(writeId: number, succeeded: boolean): void {

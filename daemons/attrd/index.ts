@@ -10,7 +10,6 @@ export type {
   AttrdNode,
   AttrdReply,
   AttributeWriteValue,
-  ObservedValue,
 } from "./core-types.js";
 export { attrdConfig, attrdGroup } from "./core-types.js";
 export type { AttrdMessage, AttrdWireCode, SyncedValue } from "./wire.js";

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { applyTransientValues } from "../../../daemons/attrd/index.js";
 import { AttrdGroup, tickMs } from "./attrd-group.js";
 
 function started(nodeIds = [1, 2, 3]): AttrdGroup {
@@ -168,38 +169,27 @@ describe("Attrd core", () => {
     expect(group.core(2).values()).toEqual([]);
   });
 
-  test("a replaced status section is written again in full", () => {
+  test("a deletion of a value attrd never held still removes it from the status section", () => {
     const group = started();
-    group.update(2, "a", { node: "node2", name: "x", value: "1" });
+    applyTransientValues(group.cib, [
+      { node: "node2", nodeId: 2, name: "fail-count-d", value: "1" },
+    ]);
+    group.update(3, "a", { node: "node2", name: "fail-count-d", value: null });
     group.deliver();
-    group.step(1, { kind: "cib_replaced" });
-    expect(group.effectsOf("write", 1)).toHaveLength(2);
+    expect(group.written()).toEqual([]);
   });
-});
 
-describe("Attrd core against the status section", () => {
-  test("the writer restores a value someone removed and deletes one no member holds", () => {
-    const group = started();
-    group.update(2, "a", { node: "node2", name: "x", value: "1" });
+  test("a node outside the group has no old values; when it joins, it speaks for itself", () => {
+    const group = new AttrdGroup([1, 2, 3]);
+    applyTransientValues(group.cib, [{ node: "node3", nodeId: 3, name: "old", value: "1" }]);
+    group.changeGroup([1, 2]);
     group.deliver();
-    const writes = group.effectsOf("write", 1).length;
-    group.step(1, { kind: "status_observed", values: [{ node: "node2", name: "x", value: "1" }] });
-    expect(group.effectsOf("write", 1)).toHaveLength(writes);
-    group.step(1, {
-      kind: "status_observed",
-      values: [{ node: "node3", name: "stale", value: "9" }],
-    });
-    const last = group.effectsOf("write", 1).at(-1);
-    expect(last?.kind === "write" && last.values).toEqual(
-      expect.arrayContaining([
-        { node: "node2", nodeId: 2, name: "x", value: "1" },
-        { node: "node3", nodeId: 3, name: "stale", value: null },
-      ]),
-    );
-    group.step(2, {
-      kind: "status_observed",
-      values: [{ node: "node3", name: "stale", value: "9" }],
-    });
-    expect(group.effectsOf("write", 2)).toEqual([]);
+    group.update(1, "a", { node: "node3", name: "set-while-away", value: "7" });
+    group.deliver();
+    expect(group.written()).toEqual(["node3 set-while-away=7"]);
+    group.changeGroup([1, 2, 3]);
+    group.deliver();
+    expect(group.written()).toEqual([]);
+    for (const nodeId of [1, 2, 3]) expect(group.core(nodeId).values()).toEqual([]);
   });
 });

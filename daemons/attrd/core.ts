@@ -190,6 +190,10 @@ export class Attrd {
       this.#applySync(input.sender, message.nodes, message.values);
       const senderName = this.#nameByNodeId.get(input.sender);
       if (message.joining && senderName !== undefined) this.#clearsDue.set(senderName, this.#now);
+      // A group change somewhere: another writer may have changed the status section meanwhile
+      // (an asymmetric partition), so the writer writes everything again (idempotent).
+      if (message.answerWanted && this.isWriter && input.sender !== this.config.localNodeId)
+        this.#forceFullWrite();
       // Clears a member still owes, told at a group change (answers may be stale by then).
       for (const node of message.answerWanted ? message.clears : [])
         if (this.#nodeIdByName.has(node) && !this.#clearsDue.has(node))

@@ -3,10 +3,15 @@ import { perfectNetwork } from "../../../daemons/sim/index.js";
 import { SimAttrdCluster } from "./sim-attrd.js";
 
 const replay = process.env["SIM_SEED"] ?? "";
-// 40 seeds by default; ATTRD_SIM_COUNT=n soaks n of them, SIM_SEED=n replays one.
+// 40 seeds by default; ATTRD_SIM_COUNT=n soaks n of them, SIM_SEED=n replays one. 567 once
+// left the status section without a writer's values after another writer (in an asymmetric
+// partition) cleared them: the writer now writes everything again on every group change.
 const count = Number(process.env["ATTRD_SIM_COUNT"] ?? "40");
+const regressionSeeds = [567];
 const seeds =
-  replay !== "" ? [Number(replay)] : Array.from({ length: count }, (_, index) => index + 1);
+  replay !== ""
+    ? [Number(replay)]
+    : [...Array.from({ length: count }, (_, index) => index + 1), ...regressionSeeds];
 
 function formed(sim: SimAttrdCluster): void {
   for (let tick = 0; tick < 2000 && !sim.converged(); tick += 1) sim.tick();

@@ -130,13 +130,19 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
     expect(await activeOn(dir, "dummy", () => true)).toBe(second);
   }, 60_000);
 
-  test("a failed monitor restarts it in place; with migration-threshold=1 it moves", async () => {
+  test("a failed monitor restarts it in place; cleanup clears the failure; with migration-threshold=1 it moves", async () => {
     const here = await activeOn(dir, "dummy", () => true);
     rmSync(stateFile(dir, here));
     await until("the monitor failure to be recorded and the Dummy started again", async () => {
       const found = await placement(dir, "dummy");
       const recovered = existsSync(stateFile(dir, here));
       return recovered && found?.failures === 1 && found.active.join() === here ? true : undefined;
+    });
+    // Cleanup deletes the history and fail counts; the cluster probes again and keeps it there.
+    crmOk(dir, ["resource", "cleanup", "dummy"]);
+    await until("the fail counts to be cleared", async () => {
+      const found = await placement(dir, "dummy");
+      return found?.failures === 0 && found.active.join() === here ? true : undefined;
     });
     crmOk(dir, ["resource", "meta", "dummy", "set", "migration-threshold", "1"]);
     rmSync(stateFile(dir, here));

@@ -1,0 +1,139 @@
+// attrd and fencer latency on a 3-node local cluster. Prints, asserts nothing.
+// Run: npx tsx tests/bench/attrd-fencing.bench.ts   (UPDATES=200, VISIBLE=20)
+//  1. Transient attribute updates through one reused client connection to node1: the time from
+//     sending attribute_update_requested to attribute_updated (node1's attrd has its update back
+//     in the attrd group's agreed order, so every member holds it).
+//  2. From an update on node1 until node3's CIB status section holds it (the writer's CIB write).
+//  3. One fence of node3 with fence_quorate_local: request to fence_result (the agent run).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  ClientConnection,
+  nodeClientTarget,
+  queryCib,
+  replaceCib,
+  requestFence,
+} from "../../backend/client/index.js";
+import type { ClientTarget } from "../../backend/client/index.js";
+import { element, ensureChild, readXml, writeXml } from "../../backend/cib/index.js";
+import {
+  awaitView,
+  crm,
+  freeBasePort,
+  teardown,
+  temporaryClusterDir,
+} from "../e2e/cluster/local-cluster.js";
+
+const updates = Number(process.env["UPDATES"] ?? 200);
+const visible = Number(process.env["VISIBLE"] ?? 20);
+const nodes = ["node1", "node2", "node3"];
+
+function percentile(samples: readonly number[], fraction: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)] ?? NaN;
+}
+
+function summary(label: string, samples: readonly number[]): void {
+  const figure = (fraction: number): string => percentile(samples, fraction).toFixed(1);
+  console.log(
+    `${label.padEnd(48)} n=${String(samples.length).padStart(4)}  p50 ${figure(0.5)}  p90 ${figure(0.9)}  p99 ${figure(0.99)}  max ${figure(1)} ms`,
+  );
+}
+
+function target(dir: string, node: string): ClientTarget {
+  const found = nodeClientTarget(join(dir, node));
+  if (found === undefined) throw new Error(`${node} has no client channel`);
+  return found;
+}
+
+async function updateRoundTrips(dir: string): Promise<number[]> {
+  const connection = await ClientConnection.open(target(dir, "node1").url, target(dir, "node1"));
+  const samples: number[] = [];
+  for (let index = 0; index < updates; index += 1) {
+    const started = performance.now();
+    await connection.request({
+      kind: "attribute_update_requested",
+      node: nodes[index % 3] ?? "node1",
+      name: "bench",
+      value: String(index),
+      section: "status",
+      lifetimeReboot: true,
+    });
+    samples.push(performance.now() - started);
+  }
+  connection.close();
+  return samples;
+}
+
+async function untilVisible(dir: string): Promise<number[]> {
+  const connection = await ClientConnection.open(target(dir, "node1").url, target(dir, "node1"));
+  const samples: number[] = [];
+  for (let index = 0; index < visible; index += 1) {
+    const value = `visible-${index}`;
+    const started = performance.now();
+    await connection.request({
+      kind: "attribute_update_requested",
+      node: "node2",
+      name: "bench-visible",
+      value,
+      section: "status",
+      lifetimeReboot: true,
+    });
+    while (!(await queryCib(target(dir, "node3"), "/cib/status")).xml.includes(value));
+    samples.push(performance.now() - started);
+  }
+  connection.close();
+  return samples;
+}
+
+async function fenceOnce(dir: string): Promise<number> {
+  const snapshot = await queryCib(target(dir, "node1"));
+  const parsed = readXml(snapshot.xml);
+  if (!parsed.ok) throw new Error("The CIB does not parse");
+  const resources = ensureChild(ensureChild(parsed.value, "configuration"), "resources");
+  resources.children.push(
+    element("primitive", { id: "fence-bench", class: "stonith", type: "fence_quorate_local" }, [
+      element("instance_attributes", { id: "fence-bench-ia" }, [
+        element("nvpair", { id: "fence-bench-dir", name: "cluster_dir", value: dir }),
+      ]),
+    ]),
+  );
+  await replaceCib(target(dir, "node1"), writeXml(parsed.value), snapshot.version);
+  const started = performance.now();
+  const event = await requestFence(target(dir, "node1"), { node: "node3", action: "off" });
+  const took = performance.now() - started;
+  console.log(
+    `fence node3: ${event.state} by ${event.delegate ?? "?"} with ${event.device ?? "?"}`,
+  );
+  return took;
+}
+
+async function main(): Promise<void> {
+  const dir = temporaryClusterDir();
+  try {
+    const port = await freeBasePort(3);
+    const started = crm([
+      "cluster",
+      "local",
+      "start",
+      "--nodes",
+      "3",
+      "--dir",
+      dir,
+      "--base-port",
+      String(port),
+    ]);
+    if (started.code !== 0) throw new Error(started.stderr);
+    for (const node of nodes) await awaitView(dir, node, nodes);
+    summary("attrd update (node1, reply once delivered)", await updateRoundTrips(dir));
+    summary("attrd update until in node3's status section", await untilVisible(dir));
+    const pid = readFileSync(join(dir, "node3", "quorated.pid"), "utf8").trim();
+    console.log(
+      `fence request → result (node3 pid ${pid}): ${(await fenceOnce(dir)).toFixed(1)} ms`,
+    );
+  } finally {
+    await teardown(dir);
+  }
+}
+
+await main();

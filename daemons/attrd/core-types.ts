@@ -32,7 +32,7 @@ export function attrdConfig(
     nodes,
     tickMs,
     requestTimeoutTicks: Math.ceil(10_000 / tickMs),
-    writeRetryTicks: Math.ceil(1000 / tickMs),
+    writeRetryTicks: Math.ceil(200 / tickMs),
     valuesMax: 100_000,
   };
 }

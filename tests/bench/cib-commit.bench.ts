@@ -67,8 +67,17 @@ function template(id: string): XmlElement {
   return element("template", { id, class: "ocf", provider: "pacemaker", type: "Dummy" });
 }
 
-function primitive(id: string): XmlElement {
+/** A primitive with `parameters` instance attributes (bulk without many resources). */
+function primitive(id: string, parameters = 0): XmlElement {
+  const nvpairs = Array.from({ length: parameters }, (_, index) =>
+    element("nvpair", {
+      id: `${id}-instance_attributes-param${index}`,
+      name: `param${index}`,
+      value: `/srv/data/${id}/volume-${index}/mount-point-with-a-long-path`,
+    }),
+  );
   return element("primitive", { id, class: "ocf", provider: "pacemaker", type: "Dummy" }, [
+    element("instance_attributes", { id: `${id}-instance_attributes` }, nvpairs),
     element("operations", {}, [
       element("op", { id: `${id}-monitor-10s`, name: "monitor", interval: "10s" }),
     ]),
@@ -105,7 +114,7 @@ async function timedCommits(
   let conflicts = 0;
   for (let index = 0; index < count;) {
     const [next, patch] = change(cib, (copy) =>
-      resourcesOf(copy).children.push(template(`${label.replace(/\W+/g, "-")}-${index}`)),
+      resourcesOf(copy).children.push(template(`t-${label.replace(/\W+/g, "-")}-${index}`)),
     );
     const begun = performance.now();
     try {
@@ -148,6 +157,7 @@ function bigCib(base: XmlElement, megabytes: number): XmlElement {
   );
   configuration.children.splice(constraints + 1, 0, defaults);
   const status = ensureChild(cib, "status");
+  status.children = []; // the small run's node_state entries are replaced by these
   const states = ["1", "2", "3"].map((nodeid) =>
     element("node_state", { id: nodeid, uname: `node${nodeid}`, in_ccm: "true", crmd: "online" }, [
       element("lrm", { id: nodeid }, [element("lrm_resources")]),
@@ -155,9 +165,9 @@ function bigCib(base: XmlElement, megabytes: number): XmlElement {
   );
   status.children.push(...states);
   for (let index = 0; writeXml(cib).length < megabytes * 1024 * 1024; index++) {
-    for (let step = 0; step < 200; step++) {
-      const id = `big-${index * 200 + step}`;
-      resourcesOf(cib).children.push(primitive(id));
+    for (let step = 0; step < 50; step++) {
+      const id = `big-${index * 50 + step}`;
+      resourcesOf(cib).children.push(primitive(id, 30));
       for (const state of states) {
         const resources = ensureChild(ensureChild(state, "lrm"), "lrm_resources");
         resources.children.push(
@@ -248,7 +258,7 @@ async function bigCibFigures(dir: string, small: XmlElement): Promise<void> {
   const megabytes = (writeXml(big).length / 1024 / 1024).toFixed(1);
   seedDisks(dir, big);
   for (const node of ["node1", "node2", "node3"]) startQuorated(dir, node);
-  await awaitView(dir, "node1", ["node1", "node2", "node3"], 60_000);
+  await awaitView(dir, "node1", ["node1", "node2", "node3"], 120_000);
   const [node1, node2] = targets(dir);
   await queryFigures(node2, megabytes);
   try {

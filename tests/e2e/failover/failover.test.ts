@@ -161,6 +161,24 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
     crmOk(dir, ["node", "online", here]);
   }, 60_000);
 
+  test("SIGTERM of the Dummy's node moves it away before the node exits", async () => {
+    const here = await activeOn(dir, "dummy", () => true);
+    const pid = pidOf(dir, here);
+    expect(pid).toBeDefined();
+    process.kill(pid ?? 0, "SIGTERM");
+    await until(`${here}'s quorated to exit`, () => {
+      try {
+        process.kill(pid ?? 0, 0);
+        return Promise.resolve(undefined);
+      } catch {
+        return Promise.resolve(true);
+      }
+    });
+    expect(existsSync(stateFile(dir, here))).toBe(false);
+    const elsewhere = await activeOn(dir, "dummy", (node) => node !== here);
+    expect(existsSync(stateFile(dir, elsewhere))).toBe(true);
+  }, 60_000);
+
   test("crm cluster local stop stops every resource first", async () => {
     const here = await activeOn(dir, "dummy", () => true);
     expect(existsSync(stateFile(dir, here))).toBe(true);

@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
-import { useSyncExternalStore } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import type { DiffLine, ReplState } from "../repl/index.js";
-import { Box, Static, Text } from "../ui.js";
+import { Box, Static, Text, useStdout } from "../ui.js";
 import { CompletionMenu } from "./CompletionMenu.js";
 import { DiffPane } from "./DiffPane.js";
 import type { Palette } from "./palette.js";
@@ -31,17 +31,24 @@ export interface ViewSource {
   readonly view: () => ReplView;
 }
 
-/** The REPL: transcript above, then the input line, its completion menu and the diff pane. */
+/**
+ * The REPL: transcript above, then the input line, its completion menu and the diff pane.
+ * `transcript: "static"` lays the transcript out with Ink (for renderToString); the live
+ * screen writes it straight to the terminal instead (see ReplApp).
+ */
 export function ReplScreen(props: {
   readonly view: ReplView;
   readonly palette: Palette;
+  readonly transcript?: "static" | "written";
 }): ReactElement {
   const { view, palette } = props;
   return (
     <Box flexDirection="column">
-      <Static items={[...view.transcript]}>
-        {(entry) => <Text key={entry.key}>{entry.text}</Text>}
-      </Static>
+      {props.transcript === "written" ? null : (
+        <Static items={[...view.transcript]}>
+          {(entry) => <Text key={entry.key}>{entry.text}</Text>}
+        </Static>
+      )}
       {view.busy ? null : (
         <PromptLine
           prompt={view.prompt}
@@ -60,11 +67,23 @@ export function ReplScreen(props: {
   );
 }
 
-/** The screen bound to the host's store. */
+/**
+ * The screen bound to the host's store. Transcript entries are written above the input line
+ * with Ink's stdout writer, once each: laying out a long `configure show` as Ink text would
+ * take seconds (~8 s for 13,000 lines), writing it takes milliseconds.
+ */
 export function ReplApp(props: {
   readonly source: ViewSource;
   readonly palette: Palette;
 }): ReactElement {
   const view = useSyncExternalStore(props.source.subscribe, props.source.view);
-  return <ReplScreen view={view} palette={props.palette} />;
+  const { write } = useStdout();
+  const written = useRef(0);
+  useEffect(() => {
+    const fresh = view.transcript.slice(written.current);
+    if (fresh.length === 0) return;
+    written.current = view.transcript.length;
+    write(fresh.map((entry) => `${entry.text}\n`).join(""));
+  }, [view.transcript, write]);
+  return <ReplScreen view={view} palette={props.palette} transcript="written" />;
 }

@@ -119,6 +119,16 @@ function timeoutMs(action: GraphAction, primitive: PrimitiveModel, model: Cluste
   return parseDurationMs(op?.timeout ?? model.opDefaults.get("timeout")) ?? defaultTimeoutMs;
 }
 
+/**
+ * The id the executor runs and the history records: an anonymous clone's instances are one
+ * resource on every node (`st`, not `st:2`), as Pacemaker records them.
+ */
+function executorResourceId(primitive: PrimitiveModel): string {
+  let parent = primitive.parent;
+  while (parent !== undefined && parent.kind !== "clone") parent = parent.parent;
+  return parent?.kind === "clone" && !parent.globallyUnique ? primitive.baseId : primitive.id;
+}
+
 /** What the node's executor runs for a resource action of the graph. */
 export function execRequest(
   action: GraphAction,
@@ -130,7 +140,7 @@ export function execRequest(
   if (primitive === undefined) return undefined;
   const rc = expectedRc(action, primitive);
   return {
-    resource: action.resource,
+    resource: executorResourceId(primitive),
     agent: {
       className: primitive.className,
       type: primitive.type,

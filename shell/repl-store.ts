@@ -6,9 +6,10 @@
  */
 import type { CibSession } from "./commands/types.js";
 import type { ReplView, TranscriptEntry } from "./components/ReplScreen.js";
-import type { Completer, DiffLine, ReplEffect, ReplState } from "./repl/index.js";
+import type { Completer, ReplEffect, ReplState, StagedDiff } from "./repl/index.js";
 import {
   continuationPrompt,
+  diffPaneLinesMax,
   drainEffects,
   initialReplState,
   parseKeys,
@@ -25,7 +26,7 @@ export class ReplStore {
   #question: string | undefined;
   #busy = true;
   #columns: number;
-  #diff: readonly DiffLine[] = [];
+  #diff: StagedDiff = { lines: [], hiddenObjects: 0 };
   #diffXml = false;
   #diffOf: { working: unknown; original: unknown; xml: boolean } | undefined;
   #session: CibSession | undefined;
@@ -166,8 +167,11 @@ export class ReplStore {
     if (stale) {
       this.#diff =
         session === undefined || !session.changed
-          ? []
-          : stagedDiff(session.original, session.working, { xml: this.#diffXml });
+          ? { lines: [], hiddenObjects: 0 }
+          : stagedDiff(session.original, session.working, {
+              xml: this.#diffXml,
+              linesMax: diffPaneLinesMax,
+            });
       this.#diffOf = { working, original, xml: this.#diffXml };
     }
     this.#changed();

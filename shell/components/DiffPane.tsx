@@ -1,20 +1,19 @@
 import type { ReactElement } from "react";
-import type { DiffLine } from "../repl/index.js";
+import type { StagedDiff } from "../repl/index.js";
+import { diffPaneLinesMax } from "../repl/index.js";
 import { Box, Text } from "../ui.js";
 import type { Palette } from "./palette.js";
 
-/** Lines of the staged diff shown under the prompt; the rest is summarised. */
-export const diffLinesShownMax = 20;
-
 /** The staged change, colored by sign: `+` added, `-` removed, `~` changed. */
 export function DiffPane(props: {
-  readonly lines: readonly DiffLine[];
+  readonly diff: StagedDiff;
   readonly xml: boolean;
   readonly palette: Palette;
 }): ReactElement {
-  const { lines, xml, palette } = props;
+  const { diff, xml, palette } = props;
+  const lines = diff.lines;
   const color = { "+": palette.added, "-": palette.removed, "~": palette.changed };
-  const shown = lines.slice(0, diffLinesShownMax);
+  const shown = lines.slice(0, diffPaneLinesMax);
   const hidden = lines.length - shown.length;
   const title = `Staged changes (${xml ? "XML" : "crm syntax"}; commit applies them, Alt-X toggles XML):`;
   return (
@@ -26,6 +25,11 @@ export function DiffPane(props: {
         </Text>
       ))}
       {hidden > 0 ? <Text>{palette.dim(`… ${hidden} more lines (show changed)`)}</Text> : null}
+      {diff.hiddenObjects > 0 ? (
+        <Text>
+          {palette.dim(`… and ${diff.hiddenObjects} more changed objects (show changed)`)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { useEffect, useRef, useSyncExternalStore } from "react";
-import type { DiffLine, ReplState } from "../repl/index.js";
+import type { ReplState, StagedDiff } from "../repl/index.js";
 import { Box, Static, Text, useStdout } from "../ui.js";
 import { CompletionMenu } from "./CompletionMenu.js";
 import { DiffPane } from "./DiffPane.js";
@@ -21,7 +21,7 @@ export interface ReplView {
   readonly state: ReplState;
   /** A command is running: the input line is hidden (keys typed meanwhile are kept). */
   readonly busy: boolean;
-  readonly diff: readonly DiffLine[];
+  readonly diff: StagedDiff;
   readonly diffXml: boolean;
   readonly columns: number;
 }
@@ -60,8 +60,8 @@ export function ReplScreen(props: {
       {view.state.menu === undefined || view.busy ? null : (
         <CompletionMenu menu={view.state.menu} columns={view.columns} palette={palette} />
       )}
-      {view.diff.length === 0 ? null : (
-        <DiffPane lines={view.diff} xml={view.diffXml} palette={palette} />
+      {view.diff.lines.length === 0 ? null : (
+        <DiffPane diff={view.diff} xml={view.diffXml} palette={palette} />
       )}
     </Box>
   );

@@ -15,9 +15,23 @@ export interface DiffLine {
   readonly text: string;
 }
 
+/** Lines of the staged diff the pane under the prompt shows; the rest is summarised. */
+export const diffPaneLinesMax = 20;
+
 export interface StagedDiffOptions {
   /** XML of the changed objects instead of crm syntax. */
   readonly xml?: boolean;
+  /**
+   * Stop printing objects once this many lines are out; later changed objects are only
+   * counted (printing one costs a pass over the configuration: thousands would take seconds).
+   */
+  readonly linesMax?: number;
+}
+
+/** The diff's lines, and how many more changed objects were counted but not printed. */
+export interface StagedDiff {
+  readonly lines: readonly DiffLine[];
+  readonly hiddenObjects: number;
 }
 
 /** Sections printed as one object each (crmsh shows `rsc_defaults …` as one statement). */
@@ -67,31 +81,37 @@ function signed(sign: DiffSign, lines: readonly string[]): DiffLine[] {
   return lines.map((text) => ({ sign, text }));
 }
 
-/** The staged change, object by object; empty when nothing differs. */
+/** The staged change, object by object; no lines when nothing differs. */
 export function stagedDiff(
   original: XmlElement,
   working: XmlElement,
   options: StagedDiffOptions = {},
-): DiffLine[] {
-  if (original === working) return [];
+): StagedDiff {
+  if (original === working) return { lines: [], hiddenObjects: 0 };
   const xml = options.xml === true;
+  const linesMax = options.linesMax ?? Number.POSITIVE_INFINITY;
   const before = configurationObjects(original, !xml);
   const after = configurationObjects(working, !xml);
   const beforeConfiguration = firstChild(original, "configuration");
   const afterConfiguration = firstChild(working, "configuration");
   const lines: DiffLine[] = [];
+  let hiddenObjects = 0;
+  const print = (sign: DiffSign, text: () => string[]): void => {
+    if (lines.length >= linesMax) hiddenObjects += 1;
+    else lines.push(...signed(sign, text()));
+  };
   for (const [key, object] of after) {
     const previous = before.get(key);
     if (previous === undefined) {
-      lines.push(...signed("+", objectLines(object, afterConfiguration, xml)));
+      print("+", () => objectLines(object, afterConfiguration, xml));
     } else if (previous !== object && !nodesEqual(previous, object)) {
       const text = objectLines(object, afterConfiguration, xml);
       const old = objectLines(previous, beforeConfiguration, xml);
-      if (text.join("\n") !== old.join("\n")) lines.push(...signed("~", text));
+      if (text.join("\n") !== old.join("\n")) print("~", () => text);
     }
   }
   for (const [key, object] of before) {
-    if (!after.has(key)) lines.push(...signed("-", objectLines(object, beforeConfiguration, xml)));
+    if (!after.has(key)) print("-", () => objectLines(object, beforeConfiguration, xml));
   }
-  return lines;
+  return { lines, hiddenObjects };
 }

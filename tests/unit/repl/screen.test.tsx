@@ -14,7 +14,7 @@ function view(overrides: Partial<ReplView> = {}): ReplView {
       initialReplState(),
     ),
     busy: false,
-    diff: [],
+    diff: { lines: [], hiddenObjects: 0 },
     diffXml: false,
     columns: 60,
     ...overrides,
@@ -51,9 +51,15 @@ describe("ReplScreen", () => {
       { sign: "+" as const, text: "primitive d1 Dummy" },
       { sign: "-" as const, text: "location l1 d0 100: node1" },
     ];
-    const text = renderToString(<ReplScreen view={view({ diff })} palette={plainPalette} />, {
-      columns: 80,
-    });
+    const text = renderToString(
+      <ReplScreen
+        view={view({ diff: { lines: diff, hiddenObjects: 0 } })}
+        palette={plainPalette}
+      />,
+      {
+        columns: 80,
+      },
+    );
     expect(text.split("\n").slice(-3)).toEqual([
       "Staged changes (crm syntax; commit applies them, Alt-X toggles XML):",
       "+ primitive d1 Dummy",
@@ -64,10 +70,18 @@ describe("ReplScreen", () => {
   test("colors added and removed lines when color is on, never with the plain palette", () => {
     const diff = [{ sign: "+" as const, text: "primitive d1 Dummy" }];
     const colored = renderToString(
-      <ReplScreen view={view({ diff })} palette={createPalette(true)} />,
+      <ReplScreen
+        view={view({ diff: { lines: diff, hiddenObjects: 0 } })}
+        palette={createPalette(true)}
+      />,
     );
     expect(colored).toContain("\x1b[32m+ primitive d1 Dummy");
-    const plain = renderToString(<ReplScreen view={view({ diff })} palette={plainPalette} />);
+    const plain = renderToString(
+      <ReplScreen
+        view={view({ diff: { lines: diff, hiddenObjects: 0 } })}
+        palette={plainPalette}
+      />,
+    );
     expect(plain).not.toContain("\x1b[");
   });
 

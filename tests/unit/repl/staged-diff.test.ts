@@ -21,18 +21,21 @@ describe("stagedDiff()", () => {
       removed,
       "primitive a ocf:heartbeat:Dummy op monitor interval=10s",
     );
-    expect(stagedDiff(original, working)).toEqual([
+    expect(stagedDiff(original, working).lines).toEqual([
       { sign: "~", text: "primitive a Dummy \\" },
       { sign: "~", text: "\top monitor interval=10s" },
       { sign: "+", text: "primitive c Dummy" },
     ]);
-    expect(stagedDiff(working, original).map((line) => line.sign)).toEqual(["~", "-"]);
-    expect(stagedDiff(original, original)).toEqual([]);
+    expect(stagedDiff(working, original).lines.map((line) => line.sign)).toEqual(["~", "-"]);
+    expect(stagedDiff(original, original).lines).toEqual([]);
+    const limited = stagedDiff(original, working, { linesMax: 1 });
+    expect(limited.lines).toHaveLength(2);
+    expect(limited.hiddenObjects).toBe(1);
   });
 
   test("shows the XML of changed objects on request", async () => {
     const working = await configured(emptyCib(), "primitive d1 ocf:pacemaker:Dummy");
-    expect(stagedDiff(emptyCib(), working, { xml: true })[0]).toEqual({
+    expect(stagedDiff(emptyCib(), working, { xml: true }).lines[0]).toEqual({
       sign: "+",
       text: '<primitive id="d1" class="ocf" provider="pacemaker" type="Dummy"/>',
     });

@@ -34,6 +34,13 @@ interface Execution {
   failures: string[];
 }
 
+/** Operation ids are `<nodeid>-<counter>`: requests are sent again in the order first made. */
+function compareOpIds(left: FencerMessage, right: FencerMessage): number {
+  const counter = (message: FencerMessage): number =>
+    message.kind === "request" ? Number(message.opId.split("-")[1]) : 0;
+  return counter(left) - counter(right);
+}
+
 type FenceRequested = Extract<FencerInput, { kind: "fence_requested" }>;
 type DeviceFinished = Extract<FencerInput, { kind: "device_finished" }>;
 
@@ -160,6 +167,9 @@ export class Fencer {
         return this.#onResultDelivered(message.opId, message.event);
       case "history":
         for (const entry of message.entries) this.#record(entry);
+        return;
+      case "announce":
+        if (sender !== this.config.localNodeId) this.#restartOperations();
         return;
     }
   }
@@ -311,14 +321,34 @@ export class Fencer {
   #onGroupChanged(members: readonly NodeId[], joined: readonly NodeId[]): void {
     this.#members = [...members].sort((left, right) => left - right);
     if (!this.#members.includes(this.config.localNodeId)) return;
+    if (joined.includes(this.config.localNodeId)) this.#broadcast({ kind: "announce" });
+    if (joined.length > 0) return this.#restartOperations();
     for (const operation of this.#operations.values()) {
       const executioner = operation.executioner;
       if (executioner !== undefined && !this.#members.includes(executioner))
         this.#assign(operation);
     }
-    const sender = this.#members.find((member) => !joined.includes(member));
-    if (joined.length > 0 && sender === this.config.localNodeId && this.#history.length > 0) {
-      this.#broadcast({ kind: "history", entries: [...this.#history] });
+  }
+
+  /**
+   * Members that joined know nothing of the operations in flight, and those who stayed may each
+   * know different ones (a merge): everyone forgets them, and each origin asks again for its
+   * own, so all members rebuild the same operations in the new view's agreed order.
+   */
+  #restartOperations(): void {
+    const again: FencerMessage[] = [];
+    for (const operation of this.#operations.values()) {
+      const { target, action, client } = operation;
+      for (const opId of [operation.opId, ...operation.merged]) {
+        if (!this.#requests.has(opId)) continue;
+        again.push({ kind: "request", opId, target, action, origin: this.localName, client });
+      }
     }
+    this.#operations.clear();
+    this.#executions.clear();
+    for (const message of again.sort((left, right) => compareOpIds(left, right)))
+      this.#broadcast(message);
+    // Every member offers its history: in a merge each side saw operations the other did not.
+    if (this.#history.length > 0) this.#broadcast({ kind: "history", entries: [...this.#history] });
   }
 }

@@ -16,7 +16,9 @@ export type FencerMessage =
     }
   | { readonly kind: "result"; readonly opId: string; readonly event: FenceEvent }
   /** The sender's history, sent to members that joined. */
-  | { readonly kind: "history"; readonly entries: readonly HistoryEntry[] };
+  | { readonly kind: "history"; readonly entries: readonly HistoryEntry[] }
+  /** The sender just joined the group (it may have restarted without the others noticing). */
+  | { readonly kind: "announce" };
 
 export type FencerWireCode = "bad_fencer_message";
 
@@ -83,6 +85,8 @@ function decodeBody(record: Fields): FencerMessage | undefined {
       const entry = decodeEntry(record);
       return entry === undefined ? undefined : { kind: "result", ...entry };
     }
+    case "announce":
+      return { kind: "announce" };
     case "history": {
       const entries = Array.isArray(record["entries"])
         ? record["entries"].map(decodeEntry)

@@ -81,10 +81,16 @@ export function formatExecution(graph: TransitionGraph): string[] {
   return lines;
 }
 
+/** Resource-related actions the DC carries out itself rather than the resource's agent. */
+const clusterTasks = new Set(["lrm_delete", "clear_failcount"]);
+
 function formatGraphAction(action: GraphAction): string {
   if (action.task === "stonith") return `  * Fencing ${action.node ?? ""} (${action.meta["stonith_action"] ?? "reboot"})`;
   if (!action.pseudo && action.resource === undefined && action.node !== undefined) {
     return `  * Cluster action:  ${action.task} on ${action.node}`;
+  }
+  if (!action.pseudo && clusterTasks.has(action.task)) {
+    return `  * Cluster action:  ${action.task} for ${action.resource ?? ""} on ${action.node ?? ""}`;
   }
   if (action.pseudo || action.resource === undefined) {
     return `  * Pseudo action:   ${action.key}${action.node === undefined ? "" : ` on ${action.node}`}`;

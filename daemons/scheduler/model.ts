@@ -141,6 +141,10 @@ export interface PrimitiveModel extends ResourceCommon {
   partialMigration: { readonly source: string; readonly target: string } | undefined;
   /** Sources of completed migrations that still need a stop (dangling migrations). */
   readonly danglingMigrations: string[];
+  /** shutdown-lock: the node it stays locked to since that node shut down (epoch seconds). */
+  shutdownLock: { readonly node: string; readonly since: number } | undefined;
+  /** Nodes whose history of it must be erased (an expired shutdown lock). */
+  readonly clearHistoryOn: string[];
 }
 
 export interface GroupModel extends ResourceCommon {

@@ -21,6 +21,7 @@ import { cancelReloads, checkDefinitionChanges } from "./definition-changes.js";
 import { applyTicketBans, applyTicketLosses } from "./tickets.js";
 import { createNotificationPseudoOps } from "./notify-pseudo.js";
 import { createNotifications } from "./notifications.js";
+import { applyShutdownLocks } from "./shutdown-lock.js";
 import { createMigrationActions, markCloneStopMigratable, migrationSource } from "./migration.js";
 
 export interface ScheduleOptions {
@@ -76,6 +77,7 @@ export function runStages(model: ClusterModel): Working {
   unpackUserOrderings(working);
   antiColocationOrderings(working);
   applyNodeCriteria(working);
+  applyShutdownLocks(working);
   applyTicketBans(working);
   for (const state of working.topLevel) internalConstraints(working, state);
   checkDefinitionChanges(working);

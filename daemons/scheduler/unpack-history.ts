@@ -81,8 +81,22 @@ function unpackNodeHistory(
       .sort(compareRecords);
     primitive.knownOn.add(node.name);
     if (id !== primitive.id) primitive.historyName = id;
+    unpackShutdownLock(entry, primitive, node, context);
     applyRecords(primitive, node, records, context);
   }
+}
+
+/** unpack_shutdown_lock: a history entry locked to its node, unless shutdown-lock-limit expired. */
+function unpackShutdownLock(entry: XmlElement, primitive: PrimitiveModel, node: NodeModel, context: HistoryContext): void {
+  if (!isTrue(context.options.all.get("shutdown-lock"))) return;
+  const since = Number(entry.attributes["shutdown-lock"] ?? "0");
+  if (!Number.isFinite(since) || since === 0) return;
+  const limitSeconds = (parseDurationMs(context.options.all.get("shutdown-lock-limit")) ?? 0) / 1000;
+  if (limitSeconds > 0 && context.now !== undefined && context.now > since + limitSeconds) {
+    primitive.clearHistoryOn.push(node.name);
+    return;
+  }
+  primitive.shutdownLock = { node: node.name, since };
 }
 
 /**

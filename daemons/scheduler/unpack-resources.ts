@@ -142,6 +142,8 @@ function buildPrimitive(
     failedStopOn: new Set(),
     partialMigration: undefined,
     danglingMigrations: [],
+    shutdownLock: undefined,
+    clearHistoryOn: [],
     stopOnFail: false,
     recoverOn: new Set(), failureStop: false, historyName: undefined,
   };

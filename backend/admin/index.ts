@@ -30,6 +30,7 @@ export type { NodeAttributeRequest, NodeAttributeScope } from "./node-attributes
 export { deleteNodeAttribute, setNodeAttribute, showNodeAttribute } from "./node-attributes.js";
 export {
   clearNodeState,
+  crmshIdPrefix,
   deleteNode,
   nodeMaintenance,
   onlineNode,

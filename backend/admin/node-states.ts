@@ -8,6 +8,11 @@ import { findNode, findNodeState } from "./nodes.js";
 import { idsOf, nvpairsNamed, removeAttribute, setAttribute } from "./nvpairs.js";
 import { isOnline, transientSet } from "./status-section.js";
 
+/** crmsh's id prefix rule: an all-digit id (a corosync nodeid) becomes `num-ID`, an XML name. */
+export function crmshIdPrefix(id: string): string {
+  return /^\d+$/.test(id) ? `num-${id}` : id;
+}
+
 /** `crm node standby NODE [forever|reboot]`: crmsh's standby nvpair, moved between scopes. */
 export function standbyNode(
   cib: XmlElement,
@@ -39,7 +44,7 @@ export function standbyNode(
       );
     } else {
       if (transient !== undefined) removeAttribute(transient, "instance_attributes", "standby");
-      const setId = `${nodeId}-instance_attributes`;
+      const setId = `${crmshIdPrefix(nodeId)}-instance_attributes`;
       setAttribute(
         node,
         {

@@ -7,4 +7,4 @@ export { FileBackend } from "./file-backend.js";
 export { LiveBackend, clientIssue } from "./live-backend.js";
 export { replayChanges } from "./replay.js";
 export { conflictMessage, conflictSuggestion, versionNumbers, versionText } from "./versions.js";
-export { withMembership } from "./membership-status.js";
+export { withMemberNodes, withMembership } from "./membership-status.js";

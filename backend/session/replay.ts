@@ -27,6 +27,31 @@ interface SectionReplay {
   readonly original: XmlElement | undefined;
   readonly working: XmlElement | undefined;
   readonly current: XmlElement;
+  /** `mine`: an object both changed takes the staged form instead of being a conflict. */
+  readonly prefer: "none" | "mine";
+}
+
+function sameAttributes(left: XmlElement, right: XmlElement): boolean {
+  const keys = Object.keys(left.attributes);
+  return (
+    keys.length === Object.keys(right.attributes).length &&
+    keys.every((key) => left.attributes[key] === right.attributes[key])
+  );
+}
+
+/**
+ * Both sides changed one object: merge inside it, as a patch would, when the changes touch
+ * different attributes sets or nvpairs (the DC adding dc-version to cib-bootstrap-options
+ * while this session sets stonith-enabled). `theirs` is changed in place; returns the keys
+ * of the children both changed differently (the element itself, `.`, for its attributes).
+ */
+function mergeInside(base: XmlElement, mine: XmlElement, theirs: XmlElement): string[] {
+  if (base.name !== mine.name || base.name !== theirs.name) return ["."];
+  if (!sameAttributes(mine, base)) {
+    if (!sameAttributes(theirs, base) && !sameAttributes(theirs, mine)) return ["."];
+    theirs.attributes = { ...mine.attributes };
+  }
+  return replaySection({ original: base, working: mine, current: theirs, prefer: "none" });
 }
 
 /** Replays one section's object changes onto the current section; returns conflicting keys. */
@@ -40,8 +65,9 @@ function replaySection(replay: SectionReplay): string[] {
     const base = before.get(key);
     if (same(base, mine)) continue;
     const theirs = now.get(key);
-    if (!same(theirs, base) && !same(theirs, mine)) {
-      conflicts.push(key);
+    if (!same(theirs, base) && !same(theirs, mine) && replay.prefer === "none") {
+      if (base === undefined || mine === undefined || theirs === undefined) conflicts.push(key);
+      else conflicts.push(...mergeInside(base, mine, theirs).map((inner) => `${key}/${inner}`));
       continue;
     }
     const children: XmlNode[] = replay.current.children;
@@ -71,6 +97,7 @@ export function replayChanges(
   original: XmlElement,
   working: XmlElement,
   current: XmlElement,
+  prefer: "none" | "mine" = "none",
 ): Result<XmlElement, SessionCode> {
   const result = cloneNode(current);
   const configuration = (cib: XmlElement): XmlElement | undefined =>
@@ -90,7 +117,12 @@ export function replayChanges(
       return found === undefined ? undefined : firstChild(found, name);
     };
     conflicts.push(
-      ...replaySection({ original: pick(original), working: pick(working), current: section }),
+      ...replaySection({
+        original: pick(original),
+        working: pick(working),
+        current: section,
+        prefer,
+      }),
     );
   }
   const status = firstChild(result, "status") ?? element("status");
@@ -100,6 +132,7 @@ export function replayChanges(
       original: firstChild(original, "status"),
       working: firstChild(working, "status"),
       current: status,
+      prefer,
     }),
   );
   if (conflicts.length > 0) {

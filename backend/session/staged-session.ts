@@ -1,9 +1,13 @@
 import type { Issue } from "../base/index.js";
+import { issue } from "../base/index.js";
 import type { XmlElement } from "../cib/index.js";
 import { advanceVersion, cibChanged } from "../file/index.js";
 import type { CibBackend, CibBackendKind, CibRead } from "./backend.js";
 import { isConflict } from "./backend.js";
 import { replayChanges } from "./replay.js";
+
+/** How often a commit replays staged changes on a CIB that moved on before giving up. */
+export const commitReplaysMax = 3;
 
 /**
  * The staged configuration over any backend: a working copy of the CIB read at one version,
@@ -74,27 +78,52 @@ export class StagedSession {
     this.#working = next;
   }
 
+  /**
+   * Writes the staged changes against the version read. When the CIB moved on meanwhile, the
+   * changes are replayed on the current CIB and written again, as a patch would apply, unless
+   * another client changed the same objects: that lost race is refused, naming both versions,
+   * and the staged changes stay for `refresh` (which replays them) and another commit.
+   */
   async commit(): Promise<readonly Issue[]> {
     if (!this.changed) return [];
-    const next = advanceVersion(this.#read.cib, this.#working);
-    const written = await this.#backend.write(this.#read, next);
-    if (!written.ok) {
-      if (isConflict(written.issues)) this.#conflict = written.issues[0]?.message;
-      return written.issues;
+    let base = this.#read;
+    let working = this.#working;
+    for (let attempt = 0; attempt <= commitReplaysMax; attempt++) {
+      const written = await this.#backend.write(base, advanceVersion(base.cib, working));
+      if (written.ok) {
+        this.#read = written.value;
+        this.#working = written.value.cib;
+        this.#conflict = undefined;
+        return [];
+      }
+      if (!isConflict(written.issues)) return written.issues;
+      const current = await this.#backend.read();
+      const replayed = current.ok
+        ? replayChanges(this.#read.cib, this.#working, current.value.cib)
+        : undefined;
+      if (!current.ok || replayed === undefined || !replayed.ok) {
+        this.#conflict = written.issues[0]?.message;
+        return [...written.issues, ...(replayed?.ok === false ? replayed.issues : [])];
+      }
+      base = current.value;
+      working = replayed.value;
     }
-    this.#read = written.value;
-    this.#working = written.value.cib;
-    this.#conflict = undefined;
-    return [];
+    return [
+      issue("cib_conflict", `Cannot commit to ${this.#backend.source}: the CIB kept changing`),
+    ];
   }
 
-  /** Rereads the CIB: replays staged changes after a lost race, else drops them. */
+  /**
+   * Rereads the CIB. After a lost race the staged changes are replayed on it, the staged form
+   * of an object both changed replacing the other client's (the person saw the refusal and
+   * asked for this); otherwise they are dropped, as crmsh does.
+   */
   async refresh(): Promise<readonly Issue[]> {
     const read = await this.#backend.read();
     if (!read.ok) return read.issues;
     if (this.#conflict !== undefined && this.changed) {
       this.#conflict = undefined;
-      const replayed = replayChanges(this.#read.cib, this.#working, read.value.cib);
+      const replayed = replayChanges(this.#read.cib, this.#working, read.value.cib, "mine");
       if (!replayed.ok) return replayed.issues;
       this.#read = read.value;
       this.#working = replayed.value;

@@ -9,26 +9,46 @@ import {
 } from "../../backend/admin/index.js";
 import type { AdminChange } from "../../backend/admin/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
+import {
+  ClientError,
+  fetchQuorumStatus,
+  resolveClusterTarget,
+} from "../../backend/client/index.js";
+import type { QuorumStatus } from "../../backend/protocol/index.js";
+import { withMemberNodes } from "../../backend/session/index.js";
 import { nodeAttributeCommands } from "./node-attributes.js";
 import { fenceCommand } from "./node-fence.js";
 import { nodesXml, showNodes } from "./node-show.js";
 import { applyChange, showQuery, usage } from "./resource-support.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 
-/** The node a command without one acts on: this host, as crmsh's utils.this_node(). */
-function thisNode(context: CommandContext): string {
-  return context.environment["HOSTNAME"] ?? hostname();
+/** The membership on a quorated cluster (undefined elsewhere, or when it cannot be read). */
+async function liveQuorum(context: CommandContext): Promise<QuorumStatus | undefined> {
+  const session = await context.cib();
+  if (!("working" in session) || session.kind !== "live") return undefined;
+  try {
+    return await fetchQuorumStatus(resolveClusterTarget(context.environment));
+  } catch (error) {
+    if (!(error instanceof ClientError)) throw error;
+    return undefined;
+  }
 }
 
-/** Applies one change per node named (or this node), in one commit. */
-function forNodes(
+/**
+ * Applies one change per node named, in one commit. Without a name it is this node: the node
+ * the shell talks to on quorated, else this host (crmsh's utils.this_node()). On quorated the
+ * members the nodes section does not list yet are added first, as they are when they join.
+ */
+async function forNodes(
   context: CommandContext,
   nodes: readonly string[],
   change: (cib: XmlElement, node: string) => Result<AdminChange>,
 ): Promise<Outcome> {
-  const targets = nodes.length === 0 ? [thisNode(context)] : nodes;
+  const quorum = await liveQuorum(context);
+  const here = quorum?.localName ?? context.environment["HOSTNAME"] ?? hostname();
+  const targets = nodes.length === 0 ? [here] : nodes;
   return applyChange(context, (cib) => {
-    let current = cib;
+    let current = quorum === undefined ? cib : withMemberNodes(cib, quorum);
     const notes: string[] = [];
     for (const node of targets) {
       const changed = change(current, node);

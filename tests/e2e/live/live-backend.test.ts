@@ -111,26 +111,28 @@ describe("npm start, then the live backend on its 3-node local cluster", () => {
     ).toBe(true);
   }, 30_000);
 
-  test("a stale commit is refused naming both versions; refresh keeps the staged change for the retry", async () => {
+  test("a commit that lost a race on the same object is refused naming both versions; refresh keeps it for the retry", async () => {
     const mine = liveShell(dir);
     expect(await mine.shell.runLine("configure")).toBe(true);
-    expect(await mine.shell.runLine("primitive d2 ocf:pacemaker:Dummy")).toBe(true);
+    expect(await mine.shell.runLine("primitive d2 ocf:pacemaker:Dummy params fake=mine")).toBe(
+      true,
+    );
     const theirs = liveShell(dir);
     expect(
-      await theirs.shell.runLine("configure primitive d3 ocf:pacemaker:Dummy"),
+      await theirs.shell.runLine("configure primitive d2 ocf:pacemaker:Dummy params fake=theirs"),
       theirs.err(),
     ).toBe(true);
     expect(await mine.shell.runLine("commit")).toBe(false);
     expect(mine.err()).toMatch(
       /the CIB changed since it was read; nothing was written \(read at version 0\.\d+\.\d+, now at 0\.\d+\.\d+\)/,
     );
-    expect(cibOf(dir, "node1")).not.toContain('id="d2"');
+    expect(mine.err()).toContain('"d2" changed in the CIB too');
+    expect(cibOf(dir, "node1")).toContain('name="fake" value="theirs"');
     expect(await mine.shell.runLine("show changed")).toBe(true);
     expect(mine.out()).toContain("primitive d2 ocf:pacemaker:Dummy");
     expect(await mine.shell.runLine("refresh"), mine.err()).toBe(true);
     expect(await mine.shell.runLine("commit"), mine.err()).toBe(true);
-    expect(await onEveryNode(dir, '<primitive id="d2"')).toBe(true);
-    expect(nodes.every((node) => cibOf(dir, node).includes('<primitive id="d3"'))).toBe(true);
+    expect(await onEveryNode(dir, 'name="fake" value="mine"')).toBe(true);
   }, 30_000);
 
   test("crm_mon -1 over the live backend prints the Cluster Summary and the members", () => {
@@ -151,6 +153,16 @@ describe("npm start, then the live backend on its 3-node local cluster", () => {
     expect(run.stdout).toContain("* Online: [ node1 node2 node3 ]");
     expect(run.stdout).toMatch(/\* d1\t\(ocf:pacemaker:Dummy\):\t Stopped \(disabled\)/);
   }, 60_000);
+
+  test("node standby without a node acts on the node the shell talks to; online undoes it", async () => {
+    const { shell, err } = liveShell(dir);
+    expect(await shell.runLine("node standby"), err()).toBe(true);
+    const standby = '<nvpair id="num-1-instance_attributes-standby" name="standby" value="on"/>';
+    expect(await onEveryNode(dir, standby)).toBe(true);
+    expect(cibOf(dir, "node2")).toContain('<node id="1" uname="node1">');
+    expect(await shell.runLine("node online node1"), err()).toBe(true);
+    expect(await onEveryNode(dir, 'name="standby" value="off"')).toBe(true);
+  }, 30_000);
 
   test("npm start again reuses the running cluster", async () => {
     const again = await npmStart(folder, "configure show d1\n");

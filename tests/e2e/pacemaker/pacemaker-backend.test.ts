@@ -69,18 +69,17 @@ describe.skipIf(!tools)("the pacemaker backend (cibadmin and crm_diff on a CIB f
       encoding: "utf8",
     });
     expect(other.status, other.stderr).toBe(0);
-    const staged = setTargetRole(session.working, ["d2"], "Stopped", { overrideChildren: false });
+    const staged = setTargetRole(session.working, ["d1"], "Stopped", { overrideChildren: false });
     if (!staged.ok) throw new Error("stage");
     session.stage(staged.value.cib);
     const refused = await session.commit();
     expect(refused[0]?.code).toBe("cib_conflict");
     expect(refused[0]?.message).toContain("(read at version 0.2.22, now at 0.3.0)");
-    expect(readFileSync(cibPath, "utf8")).not.toContain("d2-meta_attributes-target-role");
+    expect(readFileSync(cibPath, "utf8")).not.toContain("d1-meta_attributes-target-role");
     expect(await session.refresh()).toEqual([]);
     expect(await session.commit()).toEqual([]);
     const text = readFileSync(cibPath, "utf8");
-    expect(text).toContain("d2-meta_attributes-target-role");
-    expect(text).toContain("d1-meta_attributes-priority");
+    expect(text).toContain("d1-meta_attributes-target-role");
   });
 
   test("crm_mon -1 with CRM_BACKEND=pacemaker reads through cibadmin and renders the status", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { AdminChange } from "../../../backend/admin/index.js";
 import {
   clearNodeState,
+  crmshIdPrefix,
   deleteNode,
   deleteNodeAttribute,
   nodeMaintenance,
@@ -127,6 +128,11 @@ describe("node transformations", () => {
     expect(state).toBeDefined();
     const deleted = changed(deleteNode(cleared, "node2"));
     expect(writeXml(deleted)).not.toContain('uname="node2"');
+  });
+
+  test("a numeric node id gets crmsh's num- prefix in the standby set id (an XML name)", () => {
+    expect(crmshIdPrefix("1")).toBe("num-1");
+    expect(crmshIdPrefix("node1")).toBe("node1");
   });
 
   test("an unknown node is an issue with the nearest name", () => {

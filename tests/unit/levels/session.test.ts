@@ -43,8 +43,11 @@ describe("replayChanges()", () => {
     const replayed = replayChanges(base, mine, theirs);
     expect(replayed.ok).toBe(false);
     expect(replayed.issues[0]?.message).toBe(
-      'Cannot replay the staged changes: "d1" changed in the CIB too',
+      'Cannot replay the staged changes: "d1/d1-meta_attributes" changed in the CIB too',
     );
+    const mineWins = replayChanges(base, mine, theirs, "mine");
+    if (!mineWins.ok) throw new Error("prefer mine");
+    expect(findById(mineWins.value, "d1-meta_attributes-target-role")).toBeDefined();
   });
 
   test("a deletion replays: objects this session removed leave the newer CIB too", () => {
@@ -70,7 +73,7 @@ describe("StagedSession over a CIB file", () => {
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-  test("a lost race keeps the staged change; refresh replays it; commit then succeeds", async () => {
+  test("a commit merges another client's change to other objects, as a patch applies", async () => {
     const session = await StagedSession.open(new FileBackend(path));
     if (!("working" in session)) throw new Error("open");
     session.stage(staged(setTargetRole(session.working, ["d1"], "Stopped", keep)));
@@ -86,19 +89,41 @@ describe("StagedSession over a CIB file", () => {
       path,
       writeXml({ ...other, attributes: { ...other.attributes, epoch: "3", num_updates: "0" } }),
     );
-    const refused = await session.commit();
-    expect(refused[0]?.message).toContain(
-      "(read at version 0.2.22, now at 0.3.0) and your staged changes are kept",
-    );
-    expect(session.conflict).toBeDefined();
-    expect(session.changed).toBe(true);
-    expect(await session.refresh()).toEqual([]);
-    expect(session.conflict).toBeUndefined();
     expect(await session.commit()).toEqual([]);
     const text = readFileSync(path, "utf8");
     expect(text).toContain('name="target-role" value="Stopped"');
     expect(text).toContain('name="priority" value="5"');
     expect(text).toContain('epoch="4" num_updates="0"');
+  });
+
+  test("a race on the same object is refused naming both versions; refresh keeps mine for the retry", async () => {
+    const session = await StagedSession.open(new FileBackend(path));
+    if (!("working" in session)) throw new Error("open");
+    session.stage(staged(setTargetRole(session.working, ["d1"], "Stopped", keep)));
+    const other = staged(
+      setResourceAttribute(fixtureCib(), {
+        resource: "d1",
+        kind: "meta",
+        name: "priority",
+        value: "5",
+      }),
+    );
+    writeFileSync(
+      path,
+      writeXml({ ...other, attributes: { ...other.attributes, epoch: "3", num_updates: "0" } }),
+    );
+    const refused = await session.commit();
+    expect(refused[0]?.message).toContain(
+      "(read at version 0.2.22, now at 0.3.0) and your staged changes are kept",
+    );
+    expect(refused[1]?.message).toContain('"d1/d1-meta_attributes" changed in the CIB too');
+    expect(session.conflict).toBeDefined();
+    expect(session.changed).toBe(true);
+    expect(readFileSync(path, "utf8")).not.toContain("target-role");
+    expect(await session.refresh()).toEqual([]);
+    expect(session.conflict).toBeUndefined();
+    expect(await session.commit()).toEqual([]);
+    expect(readFileSync(path, "utf8")).toContain('name="target-role" value="Stopped"');
   });
 
   test("refresh without a lost race drops the staged changes, as crmsh does", async () => {

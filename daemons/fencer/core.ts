@@ -41,6 +41,14 @@ function compareOpIds(left: FencerMessage, right: FencerMessage): number {
   return counter(left) - counter(right);
 }
 
+/** A request of a local client, by the operation id it was broadcast with. */
+interface LocalRequest {
+  readonly requestId: string;
+  readonly target: string;
+  readonly action: FenceAction;
+  readonly client: string;
+}
+
 type FenceRequested = Extract<FencerInput, { kind: "fence_requested" }>;
 type DeviceFinished = Extract<FencerInput, { kind: "device_finished" }>;
 
@@ -55,7 +63,7 @@ export class Fencer {
   readonly #outbox = new Outbox<FencerEffect>();
   readonly #operations = new Map<string, Operation>();
   /** Local request ids by operation id. */
-  readonly #requests = new Map<string, string>();
+  readonly #requests = new Map<string, LocalRequest>();
   readonly #history: HistoryEntry[] = [];
   readonly #nameByNodeId: ReadonlyMap<NodeId, string>;
   readonly #nodeIdByName: ReadonlyMap<string, NodeId>;
@@ -134,7 +142,8 @@ export class Fencer {
       return this.#failAtOnce(input, "This node has not joined the stonith-ng group yet");
     this.#counter += 1;
     const opId = `${this.config.localNodeId}-${this.#counter}`;
-    this.#requests.set(opId, input.requestId);
+    const { requestId, target, action, client } = input;
+    this.#requests.set(opId, { requestId, target, action, client });
     this.#broadcast({
       kind: "request",
       opId,
@@ -303,7 +312,7 @@ export class Fencer {
     this.#executions.delete(opId);
     this.#outbox.push({ kind: "fenced", event });
     for (const id of [opId, ...operation.merged]) {
-      const requestId = this.#requests.get(id);
+      const requestId = this.#requests.get(id)?.requestId;
       if (requestId === undefined) continue;
       this.#requests.delete(id);
       this.#outbox.push({ kind: "reply", requestId, event });
@@ -336,14 +345,15 @@ export class Fencer {
    * own, so all members rebuild the same operations in the new view's agreed order.
    */
   #restartOperations(): void {
-    const again: FencerMessage[] = [];
-    for (const operation of this.#operations.values()) {
-      const { target, action, client } = operation;
-      for (const opId of [operation.opId, ...operation.merged]) {
-        if (!this.#requests.has(opId)) continue;
-        again.push({ kind: "request", opId, target, action, origin: this.localName, client });
-      }
-    }
+    // Every request of this node still unanswered, delivered or not (it may have been lost).
+    const again: FencerMessage[] = [...this.#requests].map(([opId, request]) => ({
+      kind: "request",
+      opId,
+      target: request.target,
+      action: request.action,
+      origin: this.localName,
+      client: request.client,
+    }));
     this.#operations.clear();
     this.#executions.clear();
     for (const message of again.sort((left, right) => compareOpIds(left, right)))

@@ -79,10 +79,11 @@ export class StagedSession {
   }
 
   /**
-   * Writes the staged changes against the version read. When the CIB moved on meanwhile, the
-   * changes are replayed on the current CIB and written again, as a patch would apply, unless
-   * another client changed the same objects: that lost race is refused, naming both versions,
-   * and the staged changes stay for `refresh` (which replays them) and another commit.
+   * Writes the staged changes against the version read. When a cluster's CIB moved on
+   * meanwhile, the changes are replayed on the current CIB and written again, as a patch would
+   * apply, unless another client changed the same objects: that lost race is refused, naming
+   * both versions, and the staged changes stay for `refresh` (which replays them) and another
+   * commit. On a CIB file any concurrent write refuses the commit the same way.
    */
   async commit(): Promise<readonly Issue[]> {
     if (!this.changed) return [];
@@ -97,6 +98,11 @@ export class StagedSession {
         return [];
       }
       if (!isConflict(written.issues)) return written.issues;
+      if (this.#backend.kind === "file") {
+        // A CIB file has no patch semantics to honour: any concurrent write refuses the commit.
+        this.#conflict = written.issues[0]?.message;
+        return written.issues;
+      }
       const current = await this.#backend.read();
       const replayed = current.ok
         ? replayChanges(this.#read.cib, this.#working, current.value.cib)

@@ -82,6 +82,24 @@ describe.skipIf(!tools)("the pacemaker backend (cibadmin and crm_diff on a CIB f
     expect(text).toContain("d1-meta_attributes-target-role");
   });
 
+  test("a concurrent change to another object merges, as crmsh's patch does", async () => {
+    const environment = { ...process.env, CRM_BACKEND: "pacemaker", CIB_file: cibPath };
+    const session = await StagedSession.open(new PacemakerBackend(environment));
+    if (!("working" in session)) throw new Error("open");
+    const other = spawnSync("crm_resource", ["-r", "d2", "--meta", "-p", "priority", "-v", "5"], {
+      env: { ...process.env, CIB_file: cibPath },
+      encoding: "utf8",
+    });
+    expect(other.status, other.stderr).toBe(0);
+    const staged = setTargetRole(session.working, ["d1"], "Stopped", { overrideChildren: false });
+    if (!staged.ok) throw new Error("stage");
+    session.stage(staged.value.cib);
+    expect(await session.commit()).toEqual([]);
+    const text = readFileSync(cibPath, "utf8");
+    expect(text).toContain("d1-meta_attributes-target-role");
+    expect(text).toContain("d2-meta_attributes-priority");
+  });
+
   test("crm_mon -1 with CRM_BACKEND=pacemaker reads through cibadmin and renders the status", async () => {
     const { liveCrmMon } = await import("../../../shell/live-monitor.js");
     const shown = await liveCrmMon(["-1"], {

@@ -12,6 +12,8 @@ export interface FencerConfig {
   readonly nodes: readonly { readonly nodeId: NodeId; readonly name: string }[];
   /** Completed operations kept in the history (oldest dropped first). */
   readonly historyMax: number;
+  /** Differs on every start of the node (the host's start time): operation ids stay unique. */
+  readonly incarnation: number;
 }
 
 export type FencerInput =

@@ -34,10 +34,10 @@ interface Execution {
   failures: string[];
 }
 
-/** Operation ids are `<nodeid>-<counter>`: requests are sent again in the order first made. */
+/** Operation ids are `<nodeid>-<incarnation>-<counter>`: sent again in the order first made. */
 function compareOpIds(left: FencerMessage, right: FencerMessage): number {
   const counter = (message: FencerMessage): number =>
-    message.kind === "request" ? Number(message.opId.split("-")[1]) : 0;
+    message.kind === "request" ? Number(message.opId.split("-")[2]) : 0;
   return counter(left) - counter(right);
 }
 
@@ -141,7 +141,7 @@ export class Fencer {
     if (!this.#members.includes(this.config.localNodeId))
       return this.#failAtOnce(input, "This node has not joined the stonith-ng group yet");
     this.#counter += 1;
-    const opId = `${this.config.localNodeId}-${this.#counter}`;
+    const opId = `${this.config.localNodeId}-${this.config.incarnation}-${this.#counter}`;
     const { requestId, target, action, client } = input;
     this.#requests.set(opId, { requestId, target, action, client });
     this.#broadcast({
@@ -330,8 +330,11 @@ export class Fencer {
   #onGroupChanged(members: readonly NodeId[], joined: readonly NodeId[]): void {
     this.#members = [...members].sort((left, right) => left - right);
     if (!this.#members.includes(this.config.localNodeId)) return;
-    if (joined.includes(this.config.localNodeId)) this.#broadcast({ kind: "announce" });
-    if (joined.length > 0) return this.#restartOperations();
+    if (joined.length > 0) {
+      // Members need not agree on who joined (a quick restart, an asymmetric merge): each tells.
+      this.#broadcast({ kind: "announce" });
+      return this.#restartOperations();
+    }
     for (const operation of this.#operations.values()) {
       const executioner = operation.executioner;
       if (executioner !== undefined && !this.#members.includes(executioner))

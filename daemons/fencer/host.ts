@@ -61,7 +61,12 @@ export class FencerHost implements FenceApi {
   #unsubscribe: (() => void) | undefined;
 
   constructor(readonly env: FencerHostEnv) {
-    this.core = new Fencer({ localNodeId: env.localNodeId, nodes: env.nodes, historyMax: 500 });
+    this.core = new Fencer({
+      localNodeId: env.localNodeId,
+      nodes: env.nodes,
+      historyMax: 500,
+      incarnation: env.clock(),
+    });
   }
 
   start(): void {

@@ -17,6 +17,7 @@ export class FencerGroup {
   /** Device runs waiting for `finishRuns()` (when `autoFinish` is off). */
   readonly running: { nodeId: number; opId: string; run: DeviceRun; target: string }[] = [];
   members: number[] = [];
+  #incarnation = 0;
   autoFinish = true;
   clockMs = 1_000;
 
@@ -30,7 +31,9 @@ export class FencerGroup {
 
   #create(nodeId: number): void {
     const nodes = this.nodeIds.map((id) => ({ nodeId: id, name: `node${id}` }));
-    const core = new Fencer({ localNodeId: nodeId, nodes, historyMax: 100 });
+    this.#incarnation += 1;
+    const incarnation = this.#incarnation;
+    const core = new Fencer({ localNodeId: nodeId, nodes, historyMax: 100, incarnation });
     this.cores.set(nodeId, core);
     core.step({ kind: "config_changed", config: this.fencing });
   }

@@ -24,6 +24,7 @@ export class SimFencerCluster {
   readonly #runs: { nodeId: number; opId: string; dueTick: number }[] = [];
   readonly #prng: Prng;
   #counter = 0;
+  #incarnation = 0;
 
   constructor(seed: number, nodeCount: number) {
     this.#prng = new Prng(seed ^ 0xfe4c);
@@ -108,7 +109,9 @@ export class SimFencerCluster {
 
   #startCore(nodeId: number): void {
     const nodes = this.cluster.nodeIds.map((id) => ({ nodeId: id, name: `node${id}` }));
-    const core = new Fencer({ localNodeId: nodeId, nodes, historyMax: 1000 });
+    this.#incarnation += 1;
+    const incarnation = this.#incarnation;
+    const core = new Fencer({ localNodeId: nodeId, nodes, historyMax: 1000, incarnation });
     core.step({ kind: "config_changed", config: fencing });
     this.cores.set(nodeId, core);
   }

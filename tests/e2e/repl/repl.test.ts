@@ -152,15 +152,17 @@ describe.skipIf(!hasTool("tmux"))("crm in a terminal (tmux)", () => {
     terminal.type("primitive mine ocf:heartbeat:Dummy");
     terminal.press("Enter");
     await terminal.waitFor("+ primitive mine Dummy");
-    const other = await runBin(bin, ["configure", "primitive", "theirs", "ocf:heartbeat:Dummy"], {
-      environment: environment(),
-    });
+    // Another crm writes the same object meanwhile: a race on one object is always refused.
+    const theirs = ["configure", "primitive", "mine", "ocf:pacemaker:Dummy"];
+    const other = await runBin(bin, theirs, { environment: environment() });
     expect(other.code).toBe(0);
     terminal.type("commit");
     terminal.press("Enter");
     const screen = await terminal.waitFor(/ERROR: .*(changed|conflict)/i);
     expect(screen).toContain("+ primitive mine Dummy");
-    expect(readFileSync(cib, "utf8")).not.toContain('id="mine"');
+    expect(readFileSync(cib, "utf8")).toContain(
+      '<primitive id="mine" class="ocf" provider="pacemaker"',
+    );
   });
 
   test("crm_mon shows a change another crm made, within a second", async () => {

@@ -34,9 +34,13 @@ function inGraph(action: ActionState): boolean {
 }
 
 /** Orderings the graph leaves out (pcmk_graph_producer.c should_add_input_to_graph). */
-function ignoredInput(edge: Edge): boolean {
+function ignoredInput(edge: Edge, action: ActionState): boolean {
   if (edge.type === Order.none) return true;
   const input = edge.action;
+  if (edge.type === Order.load) {
+    const node = action.task === "migrate_to" ? action.resource?.assignedTo : action.node;
+    return input.node === undefined || input.node !== node;
+  }
   if (edge.type & Order.applyFirstNonMigratable && input.migrateRunnable) return true;
   return edge.type === Order.optional && input.migrateRunnable && input.key.endsWith("_stop_0");
 }
@@ -55,7 +59,7 @@ export function buildGraph(working: Working): TransitionGraph {
     const after = ids.get(action);
     if (after === undefined) continue;
     for (const edge of action.before) {
-      if (ignoredInput(edge)) continue;
+      if (ignoredInput(edge, action)) continue;
       const before = ids.get(edge.action);
       if (before === undefined) continue;
       edges.push({ before, after });

@@ -20,6 +20,7 @@ import { blockDependentsOf } from "./propagate.js";
 import { newColocation } from "./colocation.js";
 import { booleanOption } from "./nvpairs.js";
 import { orderMigrationEquivalents } from "./migration.js";
+import { createLoadOrderings } from "./load-orderings.js";
 
 export function orderResourceActions(
   working: Working,
@@ -74,6 +75,7 @@ function primitiveInternal(working: Working, state: ResourceState): void {
     orderResourceActions(working, state, "demote", state, "stop", Order.promotedImpliesFirst);
     orderResourceActions(working, state, "start", state, "promote", Order.runnableLeft);
   }
+  createLoadOrderings(working, state);
 }
 
 interface MemberContext {

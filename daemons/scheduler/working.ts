@@ -34,6 +34,8 @@ export const Order = {
   pseudoLeft: 1 << 16,
   /** Applies only when 'first' is not part of a migration. */
   applyFirstNonMigratable: 1 << 17,
+  /** Utilization load: only between actions on the same node (a migrate_to: its target). */
+  load: 1 << 18,
 } as const;
 
 export interface Edge {

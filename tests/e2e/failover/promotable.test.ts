@@ -1,0 +1,109 @@
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readXml } from "../../../backend/cib/index.js";
+import { nodeClientTarget, queryCib } from "../../../backend/client/index.js";
+import { schedule } from "../../../daemons/scheduler/index.js";
+import {
+  awaitView,
+  crm,
+  freeBasePort,
+  teardown,
+  temporaryClusterDir,
+} from "../cluster/local-cluster.js";
+
+const nodes = ["node1", "node2", "node3"];
+
+/** Role of the clone's instance on each node, as a live node's CIB says (crm_mon's reading). */
+async function roles(dir: string, skip?: string): Promise<Map<string, string> | undefined> {
+  for (const node of nodes) {
+    const target = node === skip ? undefined : nodeClientTarget(join(dir, node));
+    if (target === undefined) continue;
+    try {
+      const parsed = readXml((await queryCib(target)).xml);
+      const model = parsed.ok ? schedule(parsed.value).model : undefined;
+      if (model === undefined) continue;
+      const found = new Map<string, string>();
+      for (const resource of model.resourceById.values()) {
+        if (resource.kind !== "primitive" || resource.baseId !== "st") continue;
+        for (const [where, role] of resource.activeOn) found.set(where, role);
+      }
+      return found;
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+async function promotedOn(
+  dir: string,
+  accept: (node: string) => boolean,
+  skip?: string,
+): Promise<string> {
+  const deadline = performance.now() + 30_000;
+  for (;;) {
+    const found = await roles(dir, skip);
+    const promoted = [...(found ?? [])]
+      .filter(([, role]) => role === "Promoted")
+      .map(([node]) => node);
+    const unpromoted = [...(found ?? [])].filter(([, role]) => role !== "Promoted");
+    const expected = nodes.length - (skip === undefined ? 1 : 2);
+    const node = promoted[0];
+    if (
+      promoted.length === 1 &&
+      node !== undefined &&
+      accept(node) &&
+      unpromoted.length === expected
+    )
+      return node;
+    if (performance.now() > deadline)
+      throw new Error(`No single promoted instance: ${JSON.stringify([...(found ?? [])])}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("a promotable Stateful clone on three quorated processes", () => {
+  const dir = temporaryClusterDir();
+
+  beforeAll(async () => {
+    const port = await freeBasePort(3);
+    const args = [
+      "cluster",
+      "local",
+      "start",
+      "--nodes",
+      "3",
+      "--dir",
+      dir,
+      "--base-port",
+      String(port),
+      "--token",
+      "1000",
+    ];
+    expect(crm(args).code).toBe(0);
+    await awaitView(dir, "node1", nodes);
+    const script = [
+      "configure property stonith-enabled=false",
+      "configure primitive st ocf:quorate:Stateful op monitor interval=1s role=Promoted op monitor interval=2s role=Unpromoted",
+      "configure clone st-clone st meta promotable=true",
+    ];
+    for (const line of script) {
+      const result = crm(line.split(" "), { CRM_CLUSTER: dir });
+      expect(result.code, result.stderr).toBe(0);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await teardown(dir);
+  }, 30_000);
+
+  test("promotes exactly one instance, and another after the promoted node is killed", async () => {
+    const first = await promotedOn(dir, () => true);
+    const pid = Number(readFileSync(join(dir, first, "quorated.pid"), "utf8"));
+    process.kill(pid, "SIGKILL");
+    rmSync(join(dir, first, "quorated.pid"), { force: true });
+    const second = await promotedOn(dir, (node) => node !== first, first);
+    expect(second).not.toBe(first);
+  }, 60_000);
+});

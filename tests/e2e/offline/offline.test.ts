@@ -209,15 +209,6 @@ describe("the CIB file", () => {
     expect(readdirSync(folder)).toEqual(["cib.xml"]);
   });
 
-  test("npm start's script creates the demo CIB through configure and opens crm on it", async () => {
-    const start = built.bin.replace(/crm\.js$/, "start.js");
-    const ran = await runBin(start, [], { cwd: folder, input: "configure show\n" });
-    expect(ran.code).toBe(0);
-    expect(ran.stdout).toContain("Created a demo CIB in");
-    expect(ran.stdout).toContain("group web-group vip web\n");
-    expect(readFileSync(join(folder, ".cluster", "demo-cib.xml"), "utf8")).toContain('epoch="2"');
-  });
-
   test("--complete answers completions/crm.bash with levels, commands and the CIB's ids", async () => {
     await crm(["configure", "primitive", "web-1", "Dummy"]);
     expect((await crm(["--complete", "1", "--", "crm", "conf"])).stdout).toBe("configure\n");

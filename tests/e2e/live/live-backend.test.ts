@@ -127,7 +127,8 @@ describe("npm start, then the live backend on its 3-node local cluster", () => {
       /the CIB changed since it was read; nothing was written \(read at version 0\.\d+\.\d+, now at 0\.\d+\.\d+\)/,
     );
     expect(mine.err()).toContain('"d2" changed in the CIB too');
-    expect(cibOf(dir, "node1")).toContain('name="fake" value="theirs"');
+    // cib.xml follows the journal once commits pause: wait for it rather than race it.
+    expect(await onEveryNode(dir, 'name="fake" value="theirs"')).toBe(true);
     expect(await mine.shell.runLine("show changed")).toBe(true);
     expect(mine.out()).toContain("primitive d2 ocf:pacemaker:Dummy");
     expect(await mine.shell.runLine("refresh"), mine.err()).toBe(true);
@@ -159,7 +160,7 @@ describe("npm start, then the live backend on its 3-node local cluster", () => {
     expect(await shell.runLine("node standby"), err()).toBe(true);
     const standby = '<nvpair id="num-1-instance_attributes-standby" name="standby" value="on"/>';
     expect(await onEveryNode(dir, standby)).toBe(true);
-    expect(cibOf(dir, "node2")).toContain('<node id="1" uname="node1">');
+    expect(await onEveryNode(dir, '<node id="1" uname="node1">')).toBe(true);
     expect(await shell.runLine("node online node1"), err()).toBe(true);
     expect(await onEveryNode(dir, 'name="standby" value="off"')).toBe(true);
   }, 30_000);

@@ -107,7 +107,13 @@ export async function commitThrough(dir: string, node: string, id: string): Prom
       return "acknowledged";
     } catch (error) {
       if (!(error instanceof ClientError)) throw error;
-      const retry = ["version_conflict", "indeterminate", "not_ready", "no_quorum"];
+      const retry = [
+        "version_conflict",
+        "indeterminate",
+        "not_ready",
+        "no_quorum",
+        "sync_in_progress",
+      ];
       if (!retry.includes(error.code)) return "unavailable";
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

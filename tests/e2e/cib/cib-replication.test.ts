@@ -131,8 +131,25 @@ beforeAll(async () => {
   expect(started.code, started.stderr).toBe(0);
   await awaitView(dir, "node1", [...nodeNames]);
   await awaitAllInView();
-  const snapshot = await queryCib(targetOf(dir, "node1"));
-  await patchCib(targetOf(dir, "node1"), addition(parse(snapshot.xml), disableStonith));
+  // A view that just formed may still be syncing its CIB, and the controller writes status:
+  // retry the first write on the answers that say "try again".
+  for (let attempt = 0; ; attempt++) {
+    const snapshot = await queryCib(targetOf(dir, "node1"));
+    const written = await patchCib(
+      targetOf(dir, "node1"),
+      addition(parse(snapshot.xml), disableStonith),
+    ).then(
+      () => true,
+      (error: unknown) => {
+        const retryable = ["sync_in_progress", "version_conflict", "not_ready", "indeterminate"];
+        if (attempt >= 40 || !(error instanceof ClientError) || !retryable.includes(error.code))
+          throw error;
+        return false;
+      },
+    );
+    if (written) break;
+    await sleep(50);
+  }
 }, 40_000);
 
 afterAll(async () => {
@@ -191,8 +208,8 @@ describe("the CIB on three quorated processes", () => {
     const path = join(dir, "node3", "cib.xml");
     writeFileSync(path, readFileSync(path, "utf8").slice(0, 200));
     await awaitView(dir, "node1", ["node1", "node2"]);
-    const snapshot = await queryCib(targetOf(dir, "node1"));
-    await patchCib(targetOf(dir, "node1"), addition(parse(snapshot.xml), addTemplate("late-1")));
+    // The two-node view may still be syncing: commitThrough retries "try again" answers.
+    expect(await commitThrough(dir, "node1", "late-1")).toBe("acknowledged");
     startQuorated(dir, "node3");
     await awaitConvergence();
     expect(existsSync(join(dir, "node3", "cib.xml.refused"))).toBe(true);

@@ -1,6 +1,7 @@
 import { fail, ok } from "../../backend/base/index.js";
 import type { Result } from "../../backend/base/index.js";
 import type { NodeAttribute } from "../../backend/protocol/index.js";
+import { CoreFeeder } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type {
   ClientIdentity,
@@ -43,15 +44,15 @@ export interface AttributeManager {
 
 /** Runs the Attrd core on a node: the attrd group in, CIB writes and replies out. */
 export class AttrdHost implements AttributeManager {
+  readonly #feeder: CoreFeeder<AttrdInput, AttrdEffect>;
   readonly core: Attrd;
   readonly #settles = new Map<string, (reply: AttrdReply) => void>();
-  readonly #queue: AttrdInput[] = [];
-  #feeding = false;
   #nextRequest = 1;
   #timer: NodeJS.Timeout | undefined;
 
   constructor(readonly env: AttrdHostEnv) {
     this.core = new Attrd(attrdConfig(env.localNodeId, env.nodes, env.tickMs));
+    this.#feeder = new CoreFeeder(this.core, (effect) => this.#perform(effect));
   }
 
   start(): void {
@@ -105,17 +106,7 @@ export class AttrdHost implements AttributeManager {
 
   /** Inputs raised while effects are performed (a broadcast delivered at once) wait their turn. */
   #feed(input: AttrdInput): void {
-    this.#queue.push(input);
-    if (this.#feeding) return;
-    this.#feeding = true;
-    try {
-      for (let next = this.#queue.shift(); next !== undefined; next = this.#queue.shift()) {
-        this.core.step(next);
-        for (const effect of this.core.drain()) this.#perform(effect);
-      }
-    } finally {
-      this.#feeding = false;
-    }
+    this.#feeder.feed(input);
   }
 
   #perform(effect: AttrdEffect): void {

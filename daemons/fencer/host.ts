@@ -2,6 +2,7 @@ import { fail, ok } from "../../backend/base/index.js";
 import type { Result } from "../../backend/base/index.js";
 import type { FenceAction, FenceEvent } from "../../backend/protocol/index.js";
 import type { Executor, ExecutorResult } from "../executor/index.js";
+import { CoreFeeder } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type { ClusterBus, LocalCib, Log, NodeSetup, RunningNode } from "../node/index.js";
 import { addFencingHandlers } from "./handlers.js";
@@ -52,11 +53,10 @@ function failureReason(result: ExecutorResult): string {
 
 /** Runs the Fencer core on a node: the stonith-ng group and the CIB in, devices and replies out. */
 export class FencerHost implements FenceApi {
+  readonly #feeder: CoreFeeder<FencerInput, FencerEffect>;
   readonly core: Fencer;
   readonly #settles = new Map<string, (event: FenceEvent) => void>();
   readonly #listeners: ((event: FenceEvent) => void)[] = [];
-  readonly #queue: FencerInput[] = [];
-  #feeding = false;
   #nextRequest = 1;
   #unsubscribe: (() => void) | undefined;
 
@@ -67,6 +67,7 @@ export class FencerHost implements FenceApi {
       historyMax: 500,
       incarnation: env.clock(),
     });
+    this.#feeder = new CoreFeeder(this.core, (effect) => this.#perform(effect));
   }
 
   start(): void {
@@ -126,17 +127,7 @@ export class FencerHost implements FenceApi {
   }
 
   #feed(input: FencerInput): void {
-    this.#queue.push(input);
-    if (this.#feeding) return;
-    this.#feeding = true;
-    try {
-      for (let next = this.#queue.shift(); next !== undefined; next = this.#queue.shift()) {
-        this.core.step(next);
-        for (const effect of this.core.drain()) this.#perform(effect);
-      }
-    } finally {
-      this.#feeding = false;
-    }
+    this.#feeder.feed(input);
   }
 
   #perform(effect: FencerEffect): void {

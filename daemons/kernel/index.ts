@@ -10,4 +10,5 @@ export {
   sortedNodeIds,
   sameNodeIds,
 } from "./ids.js";
-export { Outbox } from "./effects.js";
+export type { SteppedCore } from "./effects.js";
+export { CoreFeeder, Outbox } from "./effects.js";

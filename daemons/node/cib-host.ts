@@ -13,6 +13,7 @@ import {
   type CibVersion,
   type Patchset,
 } from "../cib/index.js";
+import { CoreFeeder } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type { CibAccess } from "./cib-access.js";
 import type { CibStore } from "./cib-store.js";
@@ -89,16 +90,16 @@ function refused<T>(code: CibWriteCode, message: string): Result<T, CibWriteCode
  * arriving while effects are performed (a broadcast delivered at once) wait their turn.
  */
 export class CibHost implements LocalCib {
+  readonly #feeder: CoreFeeder<CibInput, CibEffect>;
   readonly core: CibReplica;
   readonly #listeners = new Set<(event: CibChangeEvent) => void>();
   readonly #settles = new Map<string, Settle>();
-  readonly #queue: CibInput[] = [];
   readonly #deferred = new Set<DeferredWrite>();
-  #feeding = false;
   #nextRequest = 1;
 
   constructor(readonly env: CibHostEnv) {
     this.core = new CibReplica({ nodeId: env.localNodeId, group: cibGroup });
+    this.#feeder = new CoreFeeder(this.core, (effect) => this.#perform(effect));
   }
 
   /** Loads the disk copy (a refused one is moved aside), then joins the cib group. */
@@ -257,18 +258,7 @@ export class CibHost implements LocalCib {
   }
 
   #feed(input: CibInput): void {
-    this.#queue.push(input);
-    if (this.#feeding) return;
-    this.#feeding = true;
-    try {
-      for (let next = this.#queue.shift(); next !== undefined; next = this.#queue.shift()) {
-        this.core.step(next);
-        for (const effect of this.core.drain()) this.#perform(effect);
-      }
-    } finally {
-      this.#feeding = false;
-    }
-    this.#releaseDeferred();
+    if (this.#feeder.feed(input)) this.#releaseDeferred();
   }
 
   #perform(effect: CibEffect): void {

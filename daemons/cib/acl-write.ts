@@ -3,6 +3,7 @@ import type { XmlElement, XmlText } from "../../backend/cib/index.js";
 import type { AclEntry, AclIdentity } from "./acl-rules.js";
 import { aclEntriesFor, aclFlags, decides, isRestricted } from "./acl-rules.js";
 import { pathSegment } from "./xpath.js";
+import { elementKeys } from "./diff.js";
 
 export type AclIssueCode = "acl_denied";
 
@@ -168,9 +169,9 @@ function pairByPosition(check: WriteCheck, before: Chain, after: Chain): boolean
 
 function compareChildren(check: WriteCheck, before: Chain, after: Chain): void {
   const oldByKey = new Map<string, XmlElement>();
-  for (const [child, key] of childKeys(before.node)) oldByKey.set(key, child);
+  for (const [child, key] of elementKeys(before.node)) oldByKey.set(key, child);
   const matchedOrder: string[] = [];
-  for (const [child, key] of childKeys(after.node)) {
+  for (const [child, key] of elementKeys(after.node)) {
     const old = oldByKey.get(key);
     if (old === undefined) {
       checkCreated(check, { node: child, parent: after });
@@ -190,7 +191,7 @@ function compareChildren(check: WriteCheck, before: Chain, after: Chain): void {
 /** Children that keep their place relative to each other are not moved; the others are. */
 function checkMoves(check: WriteCheck, before: Chain, matchedOrder: readonly string[]): void {
   const matched = new Set(matchedOrder);
-  const oldOrder = [...childKeys(before.node)].filter(([, key]) => matched.has(key));
+  const oldOrder = [...elementKeys(before.node)].filter(([, key]) => matched.has(key));
   oldOrder.forEach(([child, key], index) => {
     const chain = { node: child, parent: before };
     if (matchedOrder[index] === key || check.writable(chain, false)) return;
@@ -216,21 +217,4 @@ function checkCreated(check: WriteCheck, chain: Chain): void {
   for (const child of node.children) {
     if (child.kind === "element") checkCreated(check, { node: child, parent: chain });
   }
-}
-/** Children match by tag and id, an id-less child by tag and occurrence (as patchsets do). */
-function childKeys(parent: XmlElement): Map<XmlElement, string> {
-  const keys = new Map<XmlElement, string>();
-  const occurrences = new Map<string, number>();
-  for (const child of parent.children) {
-    if (child.kind !== "element") continue;
-    const id = child.attributes["id"];
-    if (id !== undefined) {
-      keys.set(child, `${child.name}\u0000${id}`);
-      continue;
-    }
-    const count = occurrences.get(child.name) ?? 0;
-    occurrences.set(child.name, count + 1);
-    keys.set(child, `${child.name}\u0001${count}`);
-  }
-  return keys;
 }

@@ -25,7 +25,8 @@ export function diffCib(before: XmlElement, after: XmlElement): Patchset {
   };
 }
 
-function elementKeys(parent: XmlElement): Map<XmlElement, string> {
+/** Children match by tag and id, an id-less child by tag and occurrence (as patchsets do). */
+export function elementKeys(parent: XmlElement): Map<XmlElement, string> {
   const keys = new Map<XmlElement, string>();
   const occurrences = new Map<string, number>();
   for (const child of parent.children) {

@@ -1,12 +1,2 @@
-import { writeXml, type XmlElement } from "../../backend/cib/index.js";
-import { md5Hex } from "./md5.js";
-
-/**
- * The digest Pacemaker puts on a v2 patchset (`<diff digest=…>`) and checks after applying it:
- * MD5 over the unformatted XML of the whole CIB (no whitespace between tags, attributes in
- * document order, no trailing newline). Checked against `crm_diff -c`, which prints the same
- * value for the same document. We use it for the persisted copy's signature too.
- */
-export function cibDigest(cib: XmlElement): string {
-  return md5Hex(writeXml(cib, { indent: 0 }));
-}
+/** Moved to backend/cib (the shell's live backend diffs too); re-exported for this area. */
+export { cibDigest } from "../../backend/cib/index.js";

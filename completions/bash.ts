@@ -8,7 +8,7 @@
  * prints one candidate per line: the whole word (`ocf:heartbeat:IPaddr2`, `target-role=`),
  * which the script trims at bash's word breaks (`:` and `=`). Exit status 0 even with none.
  */
-import { issue, type Issue } from "../backend/base/index.js";
+import { crmValuedOptions, issue, type Issue } from "../backend/base/index.js";
 import { complete } from "./complete.js";
 import type { CompletionContext } from "./context.js";
 
@@ -16,22 +16,6 @@ import type { CompletionContext } from "./context.js";
 export function completeRequested(argv: readonly string[]): boolean {
   return argv[0] === "--complete";
 }
-
-/** crm's options that take a value (`-f FILE`…): skipped with it before the first word. */
-const valuedOptions = new Set([
-  "-f",
-  "--file",
-  "-D",
-  "--display",
-  "-c",
-  "--cib",
-  "-H",
-  "--history",
-  "-X",
-  "-o",
-  "--opt",
-  "--scriptdir",
-]);
 
 /**
  * The lines `crm --complete CWORD -- WORD...` prints. `argv` is crm's arguments, starting
@@ -63,7 +47,7 @@ function firstCommandWord(words: readonly string[]): number | undefined {
   while (index < words.length) {
     const word = words[index] ?? "";
     if (!word.startsWith("-") || word === "-") return index;
-    index += valuedOptions.has(word) ? 2 : 1;
+    index += crmValuedOptions.has(word) ? 2 : 1;
   }
   return index < words.length ? index : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Issue } from "../backend/base/index.js";
-import { issue } from "../backend/base/index.js";
+import { crmValuedOptions, issue } from "../backend/base/index.js";
 
 /** crm's command line, as crmsh 4.4 reads it. */
 export interface Arguments {
@@ -17,21 +17,6 @@ export interface Arguments {
   /** Levels, command and its arguments. */
   readonly words: readonly string[];
 }
-
-const valued = new Set([
-  "-f",
-  "--file",
-  "-D",
-  "--display",
-  "-c",
-  "--cib",
-  "-H",
-  "--history",
-  "-X",
-  "-o",
-  "--opt",
-  "--scriptdir",
-]);
 
 /** Options come before the first word; crmsh ignores unknown options, and so does quorate. */
 export function parseArguments(argv: readonly string[]): Arguments | Issue {
@@ -52,7 +37,7 @@ export function parseArguments(argv: readonly string[]): Arguments | Issue {
         ? [argument.slice(0, argument.indexOf("=")), argument.slice(argument.indexOf("=") + 1)]
         : [argument, undefined];
     let value = inline;
-    if (valued.has(name) && value === undefined) {
+    if (crmValuedOptions.has(name) && value === undefined) {
       index += 1;
       value = argv[index];
       if (value === undefined) return issue("usage", `Option ${name} needs a value`);

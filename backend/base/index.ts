@@ -4,3 +4,4 @@ export type { Result } from "./result.js";
 export { ok, fail } from "./result.js";
 export { BugError, assert, unreachable } from "./assert.js";
 export { editDistance, nearest } from "./nearest.js";
+export { crmValuedOptions } from "./crm-options.js";

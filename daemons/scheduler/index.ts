@@ -12,3 +12,4 @@ export { formatIsoDate } from "./dates.js";
 export { schedule, type ScheduleOptions, type ScheduleResult } from "./schedule.js";
 export { formatExecution, type GraphAction, type GraphEdge, type TransitionGraph } from "./graph.js";
 export { parametersDigest } from "./definition-changes.js";
+export { evaluateRule, type RuleContext } from "./rules.js";

@@ -40,6 +40,11 @@ export interface ShowOptions {
   readonly obscure?: boolean;
   /** Patterns for `obscure` (default crmsh's `passw*`); `show obscure:GLOB` replaces them. */
   readonly obscurePatterns?: readonly string[];
+  /**
+   * crmsh's `sort-elements` (default true): objects sorted by id within a kind's bucket; false
+   * keeps each bucket in document order.
+   */
+  readonly sortElements?: boolean;
 }
 
 interface Prepared {
@@ -105,7 +110,8 @@ export function showConfiguration(
   if (!prepared.ok) return fail(prepared.issues);
   const { context, selected } = prepared.value;
   const warnings: Issue<ShowIssueCode>[] = [];
-  const texts = sortObjects(selected).map((object) => objectText(object, context, warnings));
+  const sorted = sortObjects(selected, { byId: options.sortElements !== false });
+  const texts = sorted.map((object) => objectText(object, context, warnings));
   return ok(texts.length === 0 ? "" : `${texts.join("\n")}\n`, warnings);
 }
 

@@ -144,14 +144,20 @@ export function collectObjects(configuration: XmlElement): ConfigurationObject[]
   return objects;
 }
 
-/** crmsh's `show` order: by bucket, then by id (code-unit order), ties in document order. */
-export function sortObjects(objects: readonly ConfigurationObject[]): ConfigurationObject[] {
+/**
+ * crmsh's `show` order: by bucket, then by id (code-unit order), ties in document order.
+ * Without `byId` (crmsh's `sort-elements no`), by bucket only, in document order.
+ */
+export function sortObjects(
+  objects: readonly ConfigurationObject[],
+  options: { readonly byId: boolean } = { byId: true },
+): ConfigurationObject[] {
   return objects
     .map((object, index) => ({ object, index }))
     .sort((a, b) => {
       const bucket = sortBucket[a.object.kind] - sortBucket[b.object.kind];
       if (bucket !== 0) return bucket;
-      if (a.object.id !== b.object.id) return a.object.id < b.object.id ? -1 : 1;
+      if (options.byId && a.object.id !== b.object.id) return a.object.id < b.object.id ? -1 : 1;
       return a.index - b.index;
     })
     .map(({ object }) => object);

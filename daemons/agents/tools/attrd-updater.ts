@@ -1,11 +1,10 @@
 import type { ServerMessage } from "../../../backend/protocol/index.js";
-import type { ToolOutcome } from "./crm-attribute.js";
-import { toolExitCodes } from "./crm-attribute.js";
 import { askNode, ChannelError, resolveNodeChannel } from "./node-channel.js";
+import { usageLines } from "./tool-options.js";
+import type { ToolEnvironment, ToolOutcome } from "./tool-outcome.js";
+import { localNodeOf, refusalExitCode, toolExitCodes } from "./tool-outcome.js";
 import type { UpdaterCommand } from "./updater-options.js";
 import { parseUpdaterOptions } from "./updater-options.js";
-
-type Environment = Readonly<Record<string, string | undefined>>;
 
 function request(command: UpdaterCommand) {
   if (command.operation === "query") {
@@ -24,13 +23,8 @@ function request(command: UpdaterCommand) {
 
 function fromReply(command: UpdaterCommand, reply: ServerMessage): ToolOutcome {
   if (reply.kind === "error") {
-    const exitCode =
-      reply.code === "unauthorized" || reply.code === "permission_denied"
-        ? toolExitCodes.insufficientPrivilege
-        : reply.code === "unknown_kind" || reply.code === "not_ready"
-          ? toolExitCodes.disconnected
-          : toolExitCodes.error;
-    return { exitCode, stdout: "", stderr: `Could not update ${command.name}: ${reply.message}\n` };
+    const stderr = `Could not update ${command.name}: ${reply.message}\n`;
+    return { exitCode: refusalExitCode(reply.code), stdout: "", stderr };
   }
   if (reply.kind === "attribute_updated") return { exitCode: 0, stdout: "", stderr: "" };
   if (reply.kind !== "attribute_value") {
@@ -55,17 +49,13 @@ function fromReply(command: UpdaterCommand, reply: ServerMessage): ToolOutcome {
  */
 export async function attrdUpdater(
   argv: readonly string[],
-  environment: Environment,
+  environment: ToolEnvironment,
 ): Promise<ToolOutcome> {
-  const localNode = environment["QUORATE_NODE"] ?? environment["OCF_RESKEY_CRM_meta_on_node"];
+  const localNode = localNodeOf(environment);
   const parsed = parseUpdaterOptions(argv, localNode);
   if (!parsed.ok) {
-    const lines = parsed.issues.map((problem) =>
-      problem.suggestion === undefined
-        ? `attrd_updater: ${problem.message}`
-        : `attrd_updater: ${problem.message} (did you mean ${problem.suggestion}?)`,
-    );
-    return { exitCode: toolExitCodes.usage, stdout: "", stderr: `${lines.join("\n")}\n` };
+    const stderr = usageLines("attrd_updater", parsed.issues);
+    return { exitCode: toolExitCodes.usage, stdout: "", stderr };
   }
   try {
     const channel = resolveNodeChannel(environment, localNode);

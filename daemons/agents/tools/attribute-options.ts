@@ -1,5 +1,6 @@
 import type { Issue, Result } from "../../../backend/base/index.js";
-import { fail, issue, nearest, ok } from "../../../backend/base/index.js";
+import { assert, fail, issue, nearest, ok } from "../../../backend/base/index.js";
+import { readToolOptions, type ToolOptionTable } from "./tool-options.js";
 
 /** What one crm_attribute call asks for (the subset quorate's agents and scripts use). */
 export interface AttributeCommand {
@@ -35,32 +36,25 @@ interface Draft {
 
 type Handler = (draft: Draft, value: string | undefined) => Issue | undefined;
 
-const takesValue = new Set([
-  "update",
-  "node",
-  "name",
-  "lifetime",
-  "type",
-  "default",
-  "set-name",
-  "id",
-]);
-
-const shortNames: Readonly<Record<string, string>> = {
-  G: "query",
-  v: "update",
-  D: "delete",
-  N: "node",
-  U: "node",
-  n: "name",
-  l: "lifetime",
-  t: "type",
-  p: "promotion",
-  q: "quiet",
-  d: "default",
-  s: "set-name",
-  i: "id",
-  z: "utilization",
+const table: ToolOptionTable = {
+  valued: new Set(["update", "node", "name", "lifetime", "type", "default", "set-name", "id"]),
+  flags: new Set(["query", "delete", "quiet", "promotion", "utilization"]),
+  shortNames: {
+    G: "query",
+    v: "update",
+    D: "delete",
+    N: "node",
+    U: "node",
+    n: "name",
+    l: "lifetime",
+    t: "type",
+    p: "promotion",
+    q: "quiet",
+    d: "default",
+    s: "set-name",
+    i: "id",
+    z: "utilization",
+  },
 };
 
 function lifetimeOf(word: string): string | undefined {
@@ -105,51 +99,6 @@ function setLifetime(draft: Draft, word: string, option: string): Issue | undefi
   }
   draft.lifetime = lifetime;
   return undefined;
-}
-
-/** `-Gq` → `-G -q`: letters of options without a value may share one dash. */
-function expandFlags(argv: readonly string[]): string[] {
-  return argv.flatMap((word) => {
-    if (word.startsWith("--") || !word.startsWith("-") || word.length <= 2) return [word];
-    const letters = [...word.slice(1)];
-    const flagsOnly = letters.every((letter) => {
-      const long = shortNames[letter];
-      return long !== undefined && !takesValue.has(long);
-    });
-    return flagsOnly ? letters.map((letter) => `-${letter}`) : [word];
-  });
-}
-
-/** Splits `--name=value`, `--name value`, `-n value`, `-nvalue` into (option, value). */
-function* options(words: readonly string[]): Generator<[string, string | undefined] | Issue> {
-  const argv = expandFlags(words);
-  for (let index = 0; index < argv.length; index++) {
-    const word = argv[index] ?? "";
-    let name: string;
-    let inline: string | undefined;
-    if (word.startsWith("--")) {
-      const equals = word.indexOf("=");
-      name = equals < 0 ? word.slice(2) : word.slice(2, equals);
-      inline = equals < 0 ? undefined : word.slice(equals + 1);
-    } else if (word.startsWith("-") && word.length > 1) {
-      const long = shortNames[word[1] ?? ""];
-      if (long === undefined) {
-        yield issue("unknown_option", `Unknown option ${word.slice(0, 2)}`);
-        continue;
-      }
-      name = long;
-      inline = word.length > 2 ? word.slice(2) : undefined;
-    } else {
-      yield issue("unexpected_argument", `Unexpected argument "${word}"`);
-      continue;
-    }
-    if (takesValue.has(name) && inline === undefined) {
-      index += 1;
-      inline = argv[index];
-      if (inline === undefined) yield issue("missing_value", `Option --${name} needs a value`);
-    }
-    yield [name, inline];
-  }
 }
 
 function finish(draft: Draft, context: AttributeContext): Result<AttributeCommand> {
@@ -200,25 +149,11 @@ export function parseAttributeOptions(
   context: AttributeContext,
 ): Result<AttributeCommand> {
   const draft: Draft = { quiet: false };
-  const issues: Issue[] = [];
-  for (const item of options(argv)) {
-    if (!Array.isArray(item)) {
-      issues.push(item);
-      continue;
-    }
-    const [name, value] = item;
+  const read = readToolOptions(argv, table);
+  const issues: Issue[] = [...read.issues];
+  for (const [name, value] of read.options) {
     const handler = handlers[name];
-    if (handler === undefined) {
-      const hint = nearest(name, Object.keys(handlers));
-      issues.push(
-        issue(
-          "unknown_option",
-          `Unknown option --${name}`,
-          hint === undefined ? {} : { suggestion: `--${hint}` },
-        ),
-      );
-      continue;
-    }
+    assert(handler !== undefined, `crm_attribute's option table names --${name} without a handler`);
     const problem = handler(draft, value);
     if (problem !== undefined) issues.push(problem);
   }

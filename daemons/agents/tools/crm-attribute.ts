@@ -3,26 +3,9 @@ import type { AttributeCommand } from "./attribute-options.js";
 import { parseAttributeOptions } from "./attribute-options.js";
 import { askNode, ChannelError, resolveNodeChannel } from "./node-channel.js";
 import { permanentAttribute } from "./permanent-attribute.js";
-
-/** Pacemaker's exit codes that the cluster tools use (crm_exit_t). */
-export const toolExitCodes = {
-  ok: 0,
-  error: 1,
-  unimplemented: 3,
-  insufficientPrivilege: 4,
-  usage: 64,
-  disconnected: 102,
-  noSuchAttribute: 105,
-} as const;
-
-type Environment = Readonly<Record<string, string | undefined>>;
-
-/** What a tool printed and how it exits. */
-export interface ToolOutcome {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import { usageLines } from "./tool-options.js";
+import type { ToolEnvironment, ToolOutcome } from "./tool-outcome.js";
+import { localNodeOf, refusalExitCode, toolExitCodes } from "./tool-outcome.js";
 
 function request(command: AttributeCommand) {
   if (command.operation === "query" && command.section === "nodes") {
@@ -55,13 +38,8 @@ function shownValue(command: AttributeCommand, found: string | null): ToolOutcom
 }
 
 function refused(reply: Extract<ServerMessage, { kind: "error" }>): ToolOutcome {
-  const exitCode =
-    reply.code === "unauthorized" || reply.code === "permission_denied"
-      ? toolExitCodes.insufficientPrivilege
-      : reply.code === "unknown_kind" || reply.code === "not_ready"
-        ? toolExitCodes.disconnected
-        : toolExitCodes.error;
-  return { exitCode, stdout: "", stderr: `Error performing operation: ${reply.message}\n` };
+  const stderr = `Error performing operation: ${reply.message}\n`;
+  return { exitCode: refusalExitCode(reply.code), stdout: "", stderr };
 }
 
 function fromReply(command: AttributeCommand, reply: ServerMessage): ToolOutcome {
@@ -87,23 +65,18 @@ function fromReply(command: AttributeCommand, reply: ServerMessage): ToolOutcome
  */
 export async function crmAttribute(
   argv: readonly string[],
-  environment: Environment,
+  environment: ToolEnvironment,
 ): Promise<ToolOutcome> {
-  const localNode = environment["QUORATE_NODE"] ?? environment["OCF_RESKEY_CRM_meta_on_node"];
+  const localNode = localNodeOf(environment);
   const instance = environment["OCF_RESOURCE_INSTANCE"];
   const parsed = parseAttributeOptions(argv, {
     ...(localNode === undefined ? {} : { localNode }),
     ...(instance === undefined ? {} : { resourceInstance: instance }),
   });
   if (!parsed.ok) {
-    const lines = parsed.issues.map((problem) =>
-      problem.suggestion === undefined
-        ? `crm_attribute: ${problem.message}`
-        : `crm_attribute: ${problem.message} (did you mean ${problem.suggestion}?)`,
-    );
     const unsupported = parsed.issues.some((problem) => problem.code === "unsupported");
     const exitCode = unsupported ? toolExitCodes.unimplemented : toolExitCodes.usage;
-    return { exitCode, stdout: "", stderr: `${lines.join("\n")}\n` };
+    return { exitCode, stdout: "", stderr: usageLines("crm_attribute", parsed.issues) };
   }
   const command = parsed.value;
   try {

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Entry of the bundled cluster tools agents call: `main.js TOOL ARGS...` (the scripts in
 // daemons/agents/bin pass their own name as TOOL).
-import type { ToolOutcome } from "./crm-attribute.js";
-import { crmAttribute, toolExitCodes } from "./crm-attribute.js";
 import { attrdUpdater } from "./attrd-updater.js";
+import { crmAttribute } from "./crm-attribute.js";
+import type { ToolOutcome } from "./tool-outcome.js";
+import { toolExitCodes } from "./tool-outcome.js";
 
 const tools: Readonly<Record<string, typeof crmAttribute>> = {
   crm_attribute: crmAttribute,

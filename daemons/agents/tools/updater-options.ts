@@ -1,5 +1,6 @@
-import type { Issue, Result } from "../../../backend/base/index.js";
-import { fail, issue, nearest, ok } from "../../../backend/base/index.js";
+import type { Result } from "../../../backend/base/index.js";
+import { fail, issue, ok } from "../../../backend/base/index.js";
+import { readToolOptions, type ToolOptionTable } from "./tool-options.js";
 
 /** What one attrd_updater call asks for (transient attributes only, as attrd holds them). */
 export interface UpdaterCommand {
@@ -11,22 +12,24 @@ export interface UpdaterCommand {
   readonly dampenMs?: number;
 }
 
-const valueOptions = new Set(["name", "update", "update-both", "delay", "node", "lifetime", "set"]);
-const flagOptions = new Set(["delete", "query", "private", "all", "quiet"]);
-const shortNames: Readonly<Record<string, string>> = {
-  n: "name",
-  U: "update",
-  v: "update",
-  B: "update-both",
-  d: "delay",
-  N: "node",
-  l: "lifetime",
-  s: "set",
-  D: "delete",
-  Q: "query",
-  p: "private",
-  A: "all",
-  q: "quiet",
+const table: ToolOptionTable = {
+  valued: new Set(["name", "update", "update-both", "delay", "node", "lifetime", "set"]),
+  flags: new Set(["delete", "query", "private", "all", "quiet"]),
+  shortNames: {
+    n: "name",
+    U: "update",
+    v: "update",
+    B: "update-both",
+    d: "delay",
+    N: "node",
+    l: "lifetime",
+    s: "set",
+    D: "delete",
+    Q: "query",
+    p: "private",
+    A: "all",
+    q: "quiet",
+  },
 };
 
 /** Pacemaker's durations (crm_get_msec): a bare number is seconds; ms, s, m, h suffixes. */
@@ -48,45 +51,6 @@ export function durationMs(text: string): number | undefined {
   return amount * (scale[unit] ?? 1000);
 }
 
-/** (option, value) pairs of `--name=value`, `--name value`, `-n value`, `-nvalue`. */
-function pairs(argv: readonly string[]): Result<[string, string | undefined][]> {
-  const found: [string, string | undefined][] = [];
-  const issues: Issue[] = [];
-  for (let index = 0; index < argv.length; index++) {
-    const word = argv[index] ?? "";
-    const long = word.startsWith("--");
-    const name = long ? (word.slice(2).split("=")[0] ?? "") : shortNames[word[1] ?? ""];
-    if (
-      !word.startsWith("-") ||
-      name === undefined ||
-      !(valueOptions.has(name) || flagOptions.has(name))
-    ) {
-      const known = [...valueOptions, ...flagOptions];
-      const hint = long ? nearest(name ?? "", known) : undefined;
-      issues.push(
-        issue(
-          "unknown_option",
-          `Unknown option ${word}`,
-          hint === undefined ? {} : { suggestion: `--${hint}` },
-        ),
-      );
-      continue;
-    }
-    let value: string | undefined = long
-      ? word.includes("=")
-        ? word.slice(word.indexOf("=") + 1)
-        : undefined
-      : word.length > 2
-        ? word.slice(2)
-        : undefined;
-    if (valueOptions.has(name) && value === undefined) value = argv[++index];
-    if (valueOptions.has(name) && value === undefined)
-      issues.push(issue("missing_value", `Option --${name} needs a value`));
-    found.push([name, value]);
-  }
-  return issues.length > 0 ? fail(issues) : ok(found);
-}
-
 /**
  * Reads attrd_updater's options (Pacemaker 2.1): -n NAME with -U/-v VALUE, -B VALUE (value and
  * delay), -D or -Q; -d DELAY; -N NODE (the local node by default); -p, -A, -l and -s are
@@ -96,9 +60,9 @@ export function parseUpdaterOptions(
   argv: readonly string[],
   localNode: string | undefined,
 ): Result<UpdaterCommand> {
-  const parsed = pairs(argv);
-  if (!parsed.ok) return parsed;
-  const options = new Map(parsed.value);
+  const read = readToolOptions(argv, table);
+  if (read.issues.length > 0) return fail(read.issues);
+  const options = new Map(read.options);
   const name = options.get("name");
   if (name === undefined || name === "")
     return fail([issue("missing_name", "Give the attribute's name with -n/--name")]);

@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+import { readToolOptions, usageLines } from "../../../daemons/agents/tools/tool-options.js";
+import type { ToolOptionTable } from "../../../daemons/agents/tools/tool-options.js";
+import { refusalExitCode } from "../../../daemons/agents/tools/tool-outcome.js";
+
+const table: ToolOptionTable = {
+  valued: new Set(["name", "update"]),
+  flags: new Set(["query", "quiet", "promotion"]),
+  shortNames: { n: "name", v: "update", G: "query", q: "quiet", p: "promotion" },
+};
+
+describe("readToolOptions() (the cluster tools' shared option reader)", () => {
+  test("reads --name=value, --name value, -n value and -nvalue alike", () => {
+    const read = readToolOptions(["--name=a", "--update", "1", "-n", "b", "-v2"], table);
+    expect(read).toEqual({
+      options: [
+        ["name", "a"],
+        ["update", "1"],
+        ["name", "b"],
+        ["update", "2"],
+      ],
+      issues: [],
+    });
+  });
+
+  test("flag letters share one dash; a letter with a value does not split", () => {
+    expect(readToolOptions(["-Gq"], table).options).toEqual([
+      ["query", undefined],
+      ["quiet", undefined],
+    ]);
+    expect(readToolOptions(["-nGq"], table).options).toEqual([["name", "Gq"]]);
+    expect(readToolOptions(["--promotion=db", "-pweb"], table).options).toEqual([
+      ["promotion", "db"],
+      ["promotion", "web"],
+    ]);
+  });
+
+  test("unknown options, stray words and missing values are issues, in order", () => {
+    const read = readToolOptions(["--nmae", "x", "-Z", "--name"], table);
+    expect(read.issues.map((problem) => [problem.code, problem.message])).toEqual([
+      ["unknown_option", "Unknown option --nmae"],
+      ["unexpected_argument", 'Unexpected argument "x"'],
+      ["unknown_option", "Unknown option -Z"],
+      ["missing_value", "Option --name needs a value"],
+    ]);
+    expect(read.issues[0]?.suggestion).toBe("--name");
+    expect(usageLines("crm_attribute", read.issues.slice(0, 2))).toBe(
+      "crm_attribute: Unknown option --nmae (did you mean --name?)\n" +
+        'crm_attribute: Unexpected argument "x"\n',
+    );
+  });
+
+  test("refusals map to Pacemaker's exit codes", () => {
+    expect(
+      ["permission_denied", "not_ready", "bad_field"].map((code) => refusalExitCode(code as never)),
+    ).toEqual([4, 102, 1]);
+  });
+});

@@ -62,6 +62,8 @@ export function onCommit(context: Context, from: NodeId, commit: CommitMessage):
   const lowest = Math.min(...commit.members);
   if (from !== lowest || commit.ringId.representative !== from) return;
   if (!commit.members.includes(config.nodeId)) return;
+  // A ring with a node the transport proved gone could never finish: as if the commit were lost.
+  if (commit.members.some((nodeId) => state.unreachable.has(nodeId))) return;
   // Ring sequences only grow, across restarts too: the persisted maximum bounds them, except
   // for the very commit this node answered before it timed out back into GATHER.
   const answered = ringIdEquals(state.acceptedCommit?.ringId, commit.ringId);

@@ -14,18 +14,23 @@ function ringKey(ringId: RingId | undefined): string {
   return ringId === undefined ? "none" : ringIdText(ringId);
 }
 
-/** Heard from once, then silent for longer than the token timeout. */
+/**
+ * Heard from once, then silent for longer than the token timeout; or reported unreachable by
+ * the transport and not heard from since.
+ */
 export function isSilent(context: Context, nodeId: NodeId): boolean {
   if (nodeId === context.config.nodeId) return false;
+  if (context.state.unreachable.has(nodeId)) return true;
   const heard = context.state.lastHeard.get(nodeId);
   return heard !== undefined && context.state.now - heard > context.timings.tokenTicks;
 }
 
-/** Nodes heard from within the token timeout, this node included. */
+/** Nodes heard from within the token timeout and not reported unreachable, this node included. */
 export function reachableNodes(context: Context): NodeId[] {
   const { state, timings, config } = context;
   return config.nodeIds.filter((nodeId) => {
     if (nodeId === config.nodeId) return true;
+    if (state.unreachable.has(nodeId)) return false;
     const heard = state.lastHeard.get(nodeId);
     return heard !== undefined && state.now - heard <= timings.tokenTicks;
   });

@@ -79,6 +79,8 @@ export interface MembershipState {
   readonly lastHeard: Map<NodeId, Tick>;
   /** Messages carrying the installed ring id, per member (ring liveness). */
   readonly lastHeardInRing: Map<NodeId, Tick>;
+  /** Nodes the transport reported unreachable and not heard from since: failed at once. */
+  readonly unreachable: Set<NodeId>;
   /** Process groups of the installed ring: group → members. */
   readonly groups: Map<string, Set<NodeId>>;
   /** The groups this node's processes joined. */
@@ -111,6 +113,7 @@ export function initialState(config: MembershipConfig): MembershipState {
     ringSeqMax: config.ringSeqRestored,
     lastHeard: new Map(),
     lastHeardInRing: new Map(),
+    unreachable: new Set(),
     groups: new Map(),
     localGroups: new Set(),
     lastHeartbeatTick: -Infinity,

@@ -12,6 +12,7 @@ import {
   requestBroadcast,
 } from "./core-order.js";
 import { initialState, sendToAll, type Context, type MembershipState } from "./core-state.js";
+import { onPeerUnreachable } from "./core-unreachable.js";
 import type { HeartbeatMessage, JoinMessage, Message } from "./messages.js";
 import type { Effect, Input, MembershipStatus } from "./types.js";
 
@@ -64,6 +65,8 @@ export class Membership {
         });
       case "leave_requested":
         return this.#onLeaveRequested();
+      case "peer_unreachable":
+        return onPeerUnreachable(this.#context, input.nodeId);
       default:
         return unreachable(input);
     }
@@ -115,6 +118,7 @@ export class Membership {
     const members = state.ring?.members ?? [];
     const silent = members.filter((nodeId) => {
       if (nodeId === this.config.nodeId) return false;
+      if (state.unreachable.has(nodeId)) return true;
       return state.now - (state.lastHeardInRing.get(nodeId) ?? -Infinity) > this.timings.tokenTicks;
     });
     // Silent in the ring but heard on the network (it missed an install): gather with it.
@@ -126,6 +130,7 @@ export class Membership {
     if (from === this.config.nodeId || !this.config.nodeIds.includes(from)) return;
     const context = this.#context;
     this.#state.lastHeard.set(from, this.#state.now);
+    this.#state.unreachable.delete(from);
     if ("ringId" in message && ringIdEquals(message.ringId, this.#state.ring?.ringId)) {
       if (message.kind !== "join" && message.kind !== "leave" && message.kind !== "commit_ack") {
         this.#state.lastHeardInRing.set(from, this.#state.now);

@@ -15,7 +15,12 @@ export type Input =
   | { readonly kind: "group_join_requested"; readonly group: string }
   | { readonly kind: "group_leave_requested"; readonly group: string }
   /** Orderly shutdown: tell the members, then stay silent. */
-  | { readonly kind: "leave_requested" };
+  | { readonly kind: "leave_requested" }
+  /**
+   * The transport proved the node's process gone: every link to it is down and its last
+   * reconnect was refused. It fails now instead of after the token; hearing it again clears it.
+   */
+  | { readonly kind: "peer_unreachable"; readonly nodeId: NodeId };
 
 export type InputKind = Input["kind"];
 

@@ -10,6 +10,7 @@ import {
 import type { QuorumEffect, QuorumSection } from "../quorum/index.js";
 import type { Checker } from "./checkers.js";
 import type { SimEvent } from "./events.js";
+import { SimReachability, type ReachabilityFaults } from "./membership-reachability.js";
 import { SimNetwork, perfectNetwork, type NetworkFaults, type PartitionMode } from "./network.js";
 import { SimNode, quorumGroup } from "./sim-node.js";
 
@@ -27,6 +28,8 @@ export interface SimClusterOptions {
   readonly broadcastPercent?: number;
   /** Keep every event (transcripts); otherwise only the current tick's. */
   readonly keepEvents?: boolean;
+  /** Transports report crashed (and sometimes live) peers unreachable; off when unset. */
+  readonly reachability?: ReachabilityFaults;
 }
 
 export class SimViolation extends Error {
@@ -42,11 +45,17 @@ export class SimCluster {
   readonly tickEvents: SimEvent[] = [];
   readonly #workload: Prng;
   readonly #checkers: Checker[] = [];
+  readonly reachability: SimReachability | undefined;
 
   private constructor(readonly options: SimClusterOptions) {
     const prng = new Prng(options.seed);
     this.network = new SimNetwork(prng.fork(), options.faults ?? perfectNetwork);
     this.#workload = prng.fork();
+    // Forked last, so clusters without reachability reports draw exactly as before.
+    this.reachability =
+      options.reachability === undefined
+        ? undefined
+        : new SimReachability(prng.fork(), options.reachability);
     const nodeIds = sortedNodeIds(
       options.nodeIds ?? Array.from({ length: options.nodeCount }, (_, index) => index + 1),
     );
@@ -119,6 +128,9 @@ export class SimCluster {
       this.#performQuorum(node, node.quorum.drain());
     }
     this.#workloadTick();
+    for (const report of this.reachability?.due(this.now, this.liveNodeIds) ?? []) {
+      this.reportUnreachable(report.to, report.about);
+    }
     for (;;) {
       const entry = this.network.nextDue(this.now);
       if (entry === undefined) break;
@@ -133,6 +145,13 @@ export class SimCluster {
     const node = this.node(nodeId);
     node.crash();
     this.#record(node, { kind: "crashed" });
+    this.reachability?.crashed(nodeId, this.liveNodeIds, this.now);
+  }
+
+  /** `to`'s transport reports `about` unreachable (every link refused); ignored when `to` is down. */
+  reportUnreachable(to: NodeId, about: NodeId): void {
+    const node = this.node(to);
+    if (node.up) this.#feed(node, { kind: "peer_unreachable", nodeId: about });
   }
 
   restart(nodeId: NodeId): void {

@@ -1,4 +1,6 @@
 export { SimCluster, SimViolation } from "./cluster.js";
+export { SimReachability } from "./membership-reachability.js";
+export type { ReachabilityFaults, ReachabilityReport } from "./membership-reachability.js";
 export type { SimClusterOptions } from "./cluster.js";
 export { SimNode, quorumGroup } from "./sim-node.js";
 export type { SimNodeOptions } from "./sim-node.js";

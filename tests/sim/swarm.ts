@@ -6,6 +6,7 @@ import {
   injectFault,
   safetyCheckers,
   swarmPlan,
+  type ReachabilityFaults,
 } from "../../daemons/sim/index.js";
 import { Prng } from "../../daemons/kernel/index.js";
 import type { QuorumSection } from "../../daemons/quorum/index.js";
@@ -27,6 +28,20 @@ function quorumSectionFor(prng: Prng, nodeCount: number): QuorumSection {
   if (choice === 2 && nodeCount % 2 === 0) return { autoTieBreaker: true };
   if (choice === 3) return { lastManStanding: true, lastManStandingWindowMs: 500 };
   return {};
+}
+
+/**
+ * Most seeds have transports that report a crashed peer unreachable (kill -9: every reconnect
+ * refused), some late or not at all, and some report live peers (flapping links).
+ */
+function reachabilityFor(prng: Prng): ReachabilityFaults | undefined {
+  if (prng.chance(25)) return undefined;
+  return {
+    crashReportPercent: 50 + prng.int(51),
+    reportDelayTicksMin: 1 + prng.int(3),
+    reportDelayTicksSpread: prng.int(6),
+    spuriousPercent: prng.chance(50) ? 0 : 1 + prng.int(2),
+  };
 }
 
 /**
@@ -71,7 +86,10 @@ export function runSwarmSeed(seed: number, options: SwarmOptions): SwarmResult {
   const prng = new Prng(seed);
   const plan = swarmPlan(prng.fork(), options.nodeCountMax ?? 5, options.nodeCountMin ?? 2);
   const quorum = quorumSectionFor(prng.fork(), plan.nodeCount);
+  const faultStream = prng.fork();
+  const reachability = reachabilityFor(prng.fork());
   const cluster = SimCluster.create({
+    ...(reachability === undefined ? {} : { reachability }),
     seed,
     nodeCount: plan.nodeCount,
     faults: plan.network,
@@ -86,13 +104,13 @@ export function runSwarmSeed(seed: number, options: SwarmOptions): SwarmResult {
   }
   const own = ownBroadcasts();
   cluster.addChecker(own);
-  const faultStream = prng.fork();
   let faults = 0;
   for (let tick = 0; tick < options.safetyTicks; tick += 1) {
     if (injectFault(cluster, faultStream, plan) !== undefined) faults += 1;
     cluster.tick();
   }
   cluster.heal();
+  cluster.reachability?.calm();
   cluster.network.setFaults({ ...plan.network, lossPercent: 0, duplicatePercent: 0 });
   for (const nodeId of cluster.nodeIds) if (!cluster.node(nodeId).up) cluster.restart(nodeId);
   const convergenceTicks = cluster.runUntil(converged, 600);

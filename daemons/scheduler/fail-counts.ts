@@ -1,6 +1,7 @@
 /** Fail counts from node attributes (`fail-count-RSC#OP_INTERVAL`), with failure-timeout expiry. */
 import type { NodeModel, PrimitiveModel } from "./model.js";
 import { owningClone } from "./unpack-history.js";
+import type { RecheckTime } from "./recheck.js";
 import { addScores, parseDurationMs, parseScore } from "./score.js";
 
 function failCountName(primitive: PrimitiveModel): string {
@@ -16,15 +17,25 @@ function matches(attribute: string, prefix: string, name: string, anonymous: boo
   return rest === "" || rest.startsWith("#");
 }
 
+/** failure-timeout in whole seconds, as Pacemaker keeps it (0: failures never expire). */
+export function failureTimeoutSeconds(primitive: PrimitiveModel): number {
+  return Math.floor((parseDurationMs(primitive.meta.get("failure-timeout")) ?? 0) / 1000);
+}
+
+/**
+ * pe_get_failcount: a node's fail count is forgotten once `now` is past the last failure plus
+ * failure-timeout; until then the instant it expires is noted for the recheck.
+ */
 export function unpackFailCounts(
   primitives: readonly PrimitiveModel[],
   nodes: readonly NodeModel[],
-  now: number | undefined,
+  recheck: RecheckTime,
 ): void {
+  const { now } = recheck;
   for (const primitive of primitives) {
     const name = failCountName(primitive);
     const anonymous = name !== primitive.id;
-    const timeoutMs = parseDurationMs(primitive.meta.get("failure-timeout")) ?? 0;
+    const timeout = failureTimeoutSeconds(primitive);
     for (const node of nodes) {
       let count = 0;
       let lastFailure = 0;
@@ -33,7 +44,10 @@ export function unpackFailCounts(
         if (matches(attribute, "last-failure-", name, anonymous)) lastFailure = Math.max(lastFailure, Number(value) || 0);
       }
       if (count === 0) continue;
-      if (timeoutMs > 0 && now !== undefined && lastFailure > 0 && lastFailure + timeoutMs / 1000 <= now) continue;
+      if (timeout > 0 && now !== undefined && lastFailure > 0) {
+        if (now > lastFailure + timeout) continue;
+        recheck.note(lastFailure + timeout + 1);
+      }
       primitive.failCounts.set(node.name, count);
     }
   }

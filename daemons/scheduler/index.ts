@@ -13,3 +13,4 @@ export { schedule, type ScheduleOptions, type ScheduleResult } from "./schedule.
 export { formatExecution, type GraphAction, type GraphEdge, type TransitionGraph } from "./graph.js";
 export { parametersDigest } from "./definition-changes.js";
 export { evaluateRule, type RuleContext } from "./rules.js";
+export { RecheckTime } from "./recheck.js";

@@ -56,6 +56,7 @@ function locationNodes(
     const matches = evaluateRule(rule, {
       attributes: node.attributes,
       now: working.model.now,
+      recheck: working.model.recheck,
       ...(primitive === undefined ? {} : { resourceParams: primitive.instance }),
       resourceMeta: state.resource.meta,
     });

@@ -4,6 +4,7 @@
  * working state beside it.
  */
 import type { XmlElement } from "../../backend/cib/index.js";
+import type { RecheckTime } from "./recheck.js";
 
 export type Role = "Unknown" | "Stopped" | "Started" | "Unpromoted" | "Promoted";
 
@@ -235,6 +236,8 @@ export interface ClusterModel {
   readonly dcUuid: string | undefined;
   /** Epoch seconds used as "now" (the CIB's execution-date, or the option). */
   readonly now: number | undefined;
+  /** The earliest instant after `now` at which the result can change (recheck-by). */
+  readonly recheck: RecheckTime;
   /** Nodes sorted by name (natural order). */
   readonly nodes: NodeModel[];
   readonly nodeByName: Map<string, NodeModel>;

@@ -73,7 +73,7 @@ function roleLocationScore(working: Working, clone: ResourceState, instance: Res
       continue;
     }
     const rule = location.rules[0];
-    if (rule === undefined || !evaluateRule(rule, { attributes: node.attributes, now: working.model.now })) continue;
+    if (rule === undefined || !evaluateRule(rule, { attributes: node.attributes, now: working.model.now, recheck: working.model.recheck })) continue;
     const attribute = rule.attributes["score-attribute"];
     const score = rule.attributes["score"] !== undefined ? parseScore(rule.attributes["score"])
       : attribute === undefined ? 0 : parseScore(node.attributes.get(attribute), -INFINITY);

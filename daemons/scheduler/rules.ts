@@ -4,11 +4,14 @@
  */
 import { childElements, type XmlElement } from "../../backend/cib/index.js";
 import { addDuration, civilFromEpoch, parseIsoDate } from "./dates.js";
+import type { RecheckTime } from "./recheck.js";
 
 export interface RuleContext {
   /** Node attributes (with `#uname`, `#id`, `#kind`, `#is_dc`); absent outside node rules. */
   readonly attributes?: ReadonlyMap<string, string>;
   readonly now: number | undefined;
+  /** Where the date boundaries evaluated are noted (the schedule's recheck-by). */
+  readonly recheck?: RecheckTime;
   readonly resourceParams?: ReadonlyMap<string, string>;
   readonly resourceMeta?: ReadonlyMap<string, string>;
   readonly resourceClass?: string;
@@ -35,7 +38,7 @@ function evaluatePart(part: XmlElement, context: RuleContext): boolean {
     case "expression":
       return evaluateExpression(part, context);
     case "date_expression":
-      return evaluateDateExpression(part, context.now);
+      return evaluateDateExpression(part, context);
     case "rsc_expression":
       return evaluateResourceExpression(part, context);
     case "op_expression":
@@ -123,7 +126,13 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-function evaluateDateExpression(part: XmlElement, now: number | undefined): boolean {
+/**
+ * pe__eval_date_expr: also notes the next instant the result flips (in_range: its start, or
+ * one second after its end; gt: one second after its start; lt: its end). date_spec notes
+ * nothing, as in Pacemaker 2.1.
+ */
+function evaluateDateExpression(part: XmlElement, context: RuleContext): boolean {
+  const { now } = context;
   if (now === undefined) return false;
   const operation = part.attributes["operation"] ?? "in_range";
   const start = parseOptionalDate(part.attributes["start"]);
@@ -132,11 +141,23 @@ function evaluateDateExpression(part: XmlElement, now: number | undefined): bool
   if (end === undefined && start !== undefined && duration !== undefined) {
     end = addDuration(start, duration.attributes);
   }
+  const note = (seconds: number | undefined): void => {
+    if (seconds !== undefined) context.recheck?.note(seconds);
+  };
   switch (operation) {
-    case "gt": return start !== undefined && now > start;
-    case "lt": return end !== undefined && now < end;
+    case "gt":
+      if (start !== undefined && now <= start) note(start + 1);
+      return start !== undefined && now > start;
+    case "lt":
+      note(end);
+      return end !== undefined && now < end;
     case "in_range":
-      return (start === undefined || now >= start) && (end === undefined || now <= end);
+      if (start !== undefined && now < start) {
+        note(start);
+        return false;
+      }
+      note(end === undefined ? undefined : end + 1);
+      return end === undefined || now <= end;
     case "date_spec": {
       const spec = childElements(part, "date_spec")[0];
       return spec !== undefined && matchesDateSpec(spec, now);

@@ -38,6 +38,11 @@ export interface ScheduleResult {
   readonly issues: readonly Issue[];
   /** The unpacked model (undefined when the CIB could not be read). */
   readonly model: ClusterModel | undefined;
+  /**
+   * Pacemaker's `recheck-by`: the earliest instant (epoch seconds) after `now` at which the
+   * result can change with the CIB unchanged (a failure-timeout expiry, a date rule boundary).
+   */
+  readonly recheckBy?: number;
 }
 
 function failed(issues: readonly Issue[]): ScheduleResult {
@@ -115,5 +120,8 @@ export function schedule(cib: XmlElement | string, options: ScheduleOptions = {}
     summary: transitionSummary(working),
     issues: unpacked.issues,
     model: unpacked.value,
+    ...(unpacked.value.recheck.earliest === undefined
+      ? {}
+      : { recheckBy: unpacked.value.recheck.earliest }),
   };
 }

@@ -15,6 +15,7 @@ import type {
 } from "./model.js";
 import { addCloneInstance, primitivesOf, type ResourceContext } from "./unpack-resources.js";
 import { parseDurationMs } from "./score.js";
+import { failureTimeoutSeconds } from "./fail-counts.js";
 import { isTrue } from "./nvpairs.js";
 
 const onFailSeverity: readonly OnFail[] = [
@@ -96,6 +97,7 @@ function unpackShutdownLock(entry: XmlElement, primitive: PrimitiveModel, node: 
     primitive.clearHistoryOn.push(node.name);
     return;
   }
+  if (limitSeconds > 0) context.resources.rule.recheck?.note(since + limitSeconds + 1);
   primitive.shutdownLock = { node: node.name, since };
 }
 
@@ -235,18 +237,26 @@ function applyRecords(
   context: HistoryContext,
 ): void {
   const state: NodeHistoryState = { role: "Unknown", onFail: undefined, lastFailure: undefined };
-  const timeoutMs = parseDurationMs(primitive.meta.get("failure-timeout")) ?? 0;
+  const timeout = failureTimeoutSeconds(primitive);
+  const recheck = context.resources.rule.recheck;
   for (const record of records) {
     primitive.history.push(record);
-    if (isExpiredFailure(record, timeoutMs, context.now)) continue;
+    if (isExpiredFailure(record, timeout, context.now)) continue;
+    if (timeout > 0 && record.lastRcChange !== undefined && isFailure(record))
+      recheck?.note(record.lastRcChange + timeout);
     applyRecord(primitive, node, record, state, context.options);
   }
   finishNodeHistory(primitive, node, state, context.options);
 }
 
-function isExpiredFailure(record: OperationRecord, timeoutMs: number, now: number | undefined): boolean {
-  if (timeoutMs <= 0 || now === undefined || record.lastRcChange === undefined) return false;
-  if (record.lastRcChange + timeoutMs / 1000 > now) return false;
+/** check_operation_expiry: a failure at least failure-timeout old is ignored. */
+function isExpiredFailure(record: OperationRecord, timeout: number, now: number | undefined): boolean {
+  if (timeout <= 0 || now === undefined || record.lastRcChange === undefined) return false;
+  if (record.lastRcChange + timeout > now) return false;
+  return isFailure(record);
+}
+
+function isFailure(record: OperationRecord): boolean {
   const succeeded = (record.status === 0 || record.status === 4) && isExpected(record);
   return !succeeded && record.status !== -1;
 }

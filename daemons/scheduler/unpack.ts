@@ -13,6 +13,7 @@ import { primitivesOf, unpackResources } from "./unpack-resources.js";
 import { isTrue } from "./nvpairs.js";
 import { unpackTicketStates } from "./tickets.js";
 import { resolveMigrations } from "./unpack-migrations.js";
+import { RecheckTime } from "./recheck.js";
 
 export interface UnpackOptions {
   /** ISO 8601 date or epoch seconds; the CIB's `execution-date` wins. */
@@ -40,7 +41,8 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
   const configuration = firstChild(cib, "configuration");
   const status = firstChild(cib, "status");
   const byId = indexById(cib);
-  const baseContext: NvpairContext = { byId, rule: { now } };
+  const recheck = new RecheckTime(now);
+  const baseContext: NvpairContext = { byId, rule: { now, recheck } };
   const configured = unpackOptions(configuration, baseContext);
   const neverQuorate = !isTrue(cib.attributes["have-quorum"]) && !isTrue(cib.attributes["no-quorum-panic"]);
   const clusterOptions =
@@ -71,7 +73,7 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
   resolveMigrations(primitives, nodes);
   const haveQuorum = isTrue(cib.attributes["have-quorum"]);
   blockUnrecoverableStops(primitives, nodes, fencingPossible(clusterOptions, primitives, haveQuorum));
-  unpackFailCounts(primitives, nodes, now);
+  unpackFailCounts(primitives, nodes, recheck);
   applyManagement(primitives, nodes, clusterOptions.maintenanceMode);
   const constraints = unpackConstraints(configuration === undefined ? undefined : firstChild(configuration, "constraints"), {
     resourceById, topLevel: resources, references: unpackReferences(configuration, resourcesSection),
@@ -79,7 +81,7 @@ export function unpackCluster(cib: XmlElement, options: UnpackOptions = {}): Res
   return ok({
     options: clusterOptions,
     haveQuorum,
-    dcUuid, now, nodes,
+    dcUuid, now, recheck, nodes,
     nodeByName: new Map(nodes.map((node) => [node.name, node])),
     resources, resourceById,
     ...constraints,

@@ -21,6 +21,10 @@ export interface FailedAction {
   readonly lastRcChange: number | undefined;
   readonly execMs: number;
   readonly queueMs: number;
+  /** The record names its operation_key (else operationKey is its id). */
+  readonly hasOperationKey: boolean;
+  /** The lrm_rsc_op's attributes as recorded. */
+  readonly recorded: Readonly<Record<string, string>>;
 }
 
 function numberOf(op: XmlElement, name: string): number | undefined {
@@ -58,6 +62,17 @@ function resourceOfKey(key: string, task: string, intervalMs: number): string | 
   return key.endsWith(suffix) ? key.slice(0, -suffix.length) : undefined;
 }
 
+/**
+ * A probe that found the agent missing or its parameters invalid: Pacemaker treats it as "not
+ * running" and leaves it out of the failed actions.
+ */
+function isMaskedProbeFailure(op: XmlElement): boolean {
+  if (op.attributes["operation"] !== "monitor" || (numberOf(op, "interval") ?? 0) !== 0)
+    return false;
+  const rc = numberOf(op, "rc-code") ?? 0;
+  return rc === 5 || rc === 2 || numberOf(op, "op-status") === 7;
+}
+
 function failedAction(op: XmlElement, resource: string, node: string): FailedAction | undefined {
   const [status, rc] = outcomeOf(op);
   const intervalMs = numberOf(op, "interval") ?? 0;
@@ -78,6 +93,8 @@ function failedAction(op: XmlElement, resource: string, node: string): FailedAct
     lastRcChange: numberOf(op, "last-rc-change"),
     execMs: numberOf(op, "exec-time") ?? 0,
     queueMs: numberOf(op, "queue-time") ?? 0,
+    hasOperationKey: op.attributes["operation_key"] !== undefined,
+    recorded: op.attributes,
   };
 }
 
@@ -103,10 +120,13 @@ export function collectFailedActions(
       const id = resource.attributes["id"] ?? "";
       for (const op of [...childElements(resource, "lrm_rsc_op")].sort(byCallId)) {
         const failure = failedAction(op, id, node);
-        const key = `${failure?.operationKey ?? ""}\u0000${node}`;
+        // Pacemaker keeps one failure per operation_key and node; records without the
+        // attribute all share one (absent) key.
+        const operationKey = op.attributes["operation_key"]?.toLowerCase() ?? "\u0001";
+        const key = `${operationKey}\u0000${node.toLowerCase()}`;
         if (failure === undefined || seen.has(key)) continue;
         seen.add(key);
-        failures.push(failure);
+        if (!isMaskedProbeFailure(op)) failures.push(failure);
       }
     }
   }

@@ -54,7 +54,7 @@ function entryText(entry: HistoryEntry, timing: boolean): string {
   const parts: string[] = [];
   if (entry.intervalMs > 0) parts.push(`interval="${entry.intervalMs}ms"`);
   if (timing) {
-    if (entry.lastRcChange !== undefined)
+    if (entry.lastRcChange !== undefined && entry.lastRcChange > 0)
       parts.push(`last-rc-change="${formatCtime(entry.lastRcChange)}"`);
     if (entry.execMs !== undefined) parts.push(`exec-time="${entry.execMs}ms"`);
     if (entry.queueMs !== undefined) parts.push(`queue-time="${entry.queueMs}ms"`);
@@ -77,29 +77,32 @@ export function resourceHistories(cib: XmlElement): Map<string, XmlElement[]> {
   return histories;
 }
 
-/** Base ids of primitives inside globally unique clones (their instance numbers are shown). */
-export function uniqueCloneMembers(model: ClusterModel): Set<string> {
+/** Base ids of primitives inside anonymous clones (shown without their instance numbers). */
+export function anonymousCloneMembers(model: ClusterModel): Set<string> {
   const members = new Set<string>();
-  const visit = (resource: ResourceModel, unique: boolean): void => {
+  const visit = (resource: ResourceModel, anonymous: boolean): void => {
     if (resource.kind === "primitive") {
-      if (unique) members.add(resource.baseId);
+      if (anonymous) members.add(resource.baseId);
     } else if (resource.kind === "group")
-      resource.children.forEach((child) => visit(child, unique));
-    else resource.instances.forEach((child) => visit(child, resource.globallyUnique));
+      resource.children.forEach((child) => visit(child, anonymous));
+    else resource.instances.forEach((child) => visit(child, !resource.globallyUnique));
   };
   model.resources.forEach((resource) => visit(resource, false));
   return members;
 }
 
-/** Anonymous clone instances are shown by the primitive's id, without `:N`. */
-export function shownId(id: string, unique: ReadonlySet<string>): string {
+/**
+ * The id crm_mon shows for a history entry: an anonymous clone's instance by the primitive's
+ * id (without `:N`); unique clone instances and orphans as recorded.
+ */
+export function shownId(id: string, anonymous: ReadonlySet<string>): string {
   const base = id.replace(/:\d+$/, "");
-  return unique.has(base) ? id : base;
+  return anonymous.has(base) ? base : id;
 }
 
 export function operationsSection(cib: XmlElement, model: ClusterModel, timing: boolean): ListItem {
   const histories = resourceHistories(cib);
-  const unique = uniqueCloneMembers(model);
+  const anonymous = anonymousCloneMembers(model);
   const items: ListItem[] = [];
   for (const [name, lrmResources] of histories) {
     const node = model.nodeByName.get(name);
@@ -110,13 +113,13 @@ export function operationsSection(cib: XmlElement, model: ClusterModel, timing: 
       const entries = historyEntries(resource);
       if (entries.length === 0) continue;
       const lrmId = resource.attributes["id"] ?? "";
-      const id = shownId(lrmId, unique);
+      const id = shownId(lrmId, anonymous);
       const failure = failures.get(lrmId) ?? failures.get(id);
       const failed =
         failure === undefined
           ? ""
           : ` fail-count=${failure.failCount}${failure.lastFailure === undefined ? "" : ` last-failure='${formatCtime(failure.lastFailure)}'`}`;
-      const threshold = migrationThreshold(model, id.replace(/:\d+$/, ""));
+      const threshold = migrationThreshold(model, id);
       const lines = entries.map((entry) => listItem(entryText(entry, timing)));
       resources.push(listItem(`${id}: migration-threshold=${threshold}${failed}`, lines));
     }

@@ -2,13 +2,14 @@
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import type { XmlElement } from "../../backend/cib/index.js";
 import type { ClusterModel } from "../../daemons/scheduler/index.js";
+import { collectBans } from "./bans.js";
 import { formatCtime } from "./dates.js";
 import { migrationThreshold, nodeFailures } from "./node-sections.js";
 import {
   historyEntries,
   resourceHistories,
+  anonymousCloneMembers,
   shownId,
-  uniqueCloneMembers,
   type HistoryEntry,
 } from "./operations.js";
 import { agentResultName } from "./results.js";
@@ -20,7 +21,7 @@ function operationAttributes(entry: HistoryEntry): Record<string, string> {
     rc: String(entry.rc),
     rc_text: agentResultName(entry.rc),
     ...(entry.intervalMs > 0 ? { interval: `${entry.intervalMs}ms` } : {}),
-    ...(entry.lastRcChange === undefined
+    ...(entry.lastRcChange === undefined || entry.lastRcChange <= 0
       ? {}
       : { "last-rc-change": formatCtime(entry.lastRcChange) }),
     ...(entry.execMs === undefined ? {} : { "exec-time": `${entry.execMs}ms` }),
@@ -28,23 +29,17 @@ function operationAttributes(entry: HistoryEntry): Record<string, string> {
   };
 }
 
-/** Ids and base ids of every configured primitive (history of others is orphaned). */
-function configuredIds(model: ClusterModel): Set<string> {
-  const ids = new Set<string>();
-  for (const resource of model.resourceById.values()) {
-    ids.add(resource.id);
-    if (resource.kind === "primitive") ids.add(resource.baseId);
-  }
-  return ids;
-}
-
 export function nodeHistoryXml(parent: XMLBuilder, cib: XmlElement, model: ClusterModel): void {
-  const unique = uniqueCloneMembers(model);
-  const configured = configuredIds(model);
+  const anonymous = anonymousCloneMembers(model);
+  const histories = [...resourceHistories(cib)].filter(
+    ([name]) => model.nodeByName.get(name)?.online === true,
+  );
+  // The list starts with the first online node in the status section, shown or not.
+  if (histories.length === 0) return;
   const element = parent.ele("node_history");
-  for (const [name, resources] of resourceHistories(cib)) {
+  for (const [name, resources] of histories) {
     const node = model.nodeByName.get(name);
-    if (node === undefined || !node.online) continue;
+    if (node === undefined) continue;
     const failures = new Map(nodeFailures(node).map((failure) => [failure.resource, failure]));
     const shown = resources.filter((resource) => historyEntries(resource).length > 0);
     if (shown.length === 0) continue;
@@ -52,12 +47,14 @@ export function nodeHistoryXml(parent: XMLBuilder, cib: XmlElement, model: Clust
     for (const resource of shown) {
       const entries = historyEntries(resource);
       const lrmId = resource.attributes["id"] ?? "";
-      const id = shownId(lrmId, unique);
+      const id = shownId(lrmId, anonymous);
       const failure = failures.get(lrmId) ?? failures.get(id);
+      // Pacemaker creates a resource for any history it unpacks (orphans too), so the
+      // history always finds one.
       const history = nodeElement.ele("resource_history", {
         id,
-        orphan: String(!configured.has(lrmId) && !configured.has(id)),
-        "migration-threshold": migrationThreshold(model, id.replace(/:\d+$/, "")),
+        orphan: "false",
+        "migration-threshold": migrationThreshold(model, id),
         ...(failure === undefined ? {} : { "fail-count": String(failure.failCount) }),
         ...(failure?.lastFailure === undefined
           ? {}
@@ -96,20 +93,18 @@ export function clusterOptionsXml(parent: XMLBuilder, model: ClusterModel): void
   });
 }
 
-/** `<bans>`: node-based location constraints with a negative score, one per node. */
+/** `<bans>`: every node a location constraint gives a negative weight. */
 export function bansXml(parent: XMLBuilder, model: ClusterModel): void {
-  const bans = model.locations.filter(
-    (location) => location.score < 0 && location.node !== undefined && location.rules.length === 0,
-  );
+  const bans = collectBans(model);
   if (bans.length === 0) return;
   const element = parent.ele("bans");
   for (const ban of bans) {
-    const promotedOnly = String(ban.role === "Promoted");
+    const promotedOnly = String(ban.promotedOnly);
     element.ele("ban", {
       id: ban.id,
-      resource: ban.resourceId,
-      node: ban.node ?? "",
-      weight: String(Math.max(ban.score, -1000000)),
+      resource: ban.resource,
+      node: ban.node,
+      weight: String(ban.weight),
       "promoted-only": promotedOnly,
       master_only: promotedOnly,
     });

@@ -1,18 +1,14 @@
 /** crm_mon --output-as=xml: Pacemaker's `<pacemaker-result>` document, built with xmlbuilder2. */
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
-import type {
-  ClusterModel,
-  NodeModel,
-  PrimitiveModel,
-  ResourceModel,
-} from "../../daemons/scheduler/index.js";
-import { hasIgnoredFailure } from "../render/status/index.js";
+import type { ClusterModel, ResourceModel } from "../../daemons/scheduler/index.js";
 import { formatCtime, formatIsoUtc } from "./dates.js";
 import { collectFailedActions } from "./failures.js";
 import { shownAttributes } from "./node-sections.js";
+import { pingExpectation } from "./ping-attributes.js";
 import type { MonitorOptions } from "./options.js";
 import { executionStatusName, agentResultName } from "./results.js";
+import { resourceXml } from "./xml-resources.js";
 import { clusterSummary } from "./summary.js";
 import { bansXml, clusterOptionsXml, nodeHistoryXml } from "./xml-history.js";
 import type { MonitorInput } from "./text.js";
@@ -74,7 +70,8 @@ function nodesXml(parent: XMLBuilder, model: ClusterModel): void {
       name: node.name,
       id: node.id,
       online: flag(node.online),
-      standby: flag(node.standby),
+      // Pacemaker reads standby from the attributes only for nodes the status section records.
+      standby: flag(node.standby && !node.unseen),
       standby_onfail: flag(node.standbyOnFail),
       maintenance: flag(node.maintenance),
       pending: flag(node.pending),
@@ -82,90 +79,12 @@ function nodesXml(parent: XMLBuilder, model: ClusterModel): void {
       health: "green",
       ...(node.online ? { feature_set: node.attributes.get("#feature-set") ?? "<3.15.1" } : {}),
       shutdown: flag(node.shutdown),
-      expected_up: flag(node.expectedUp),
+      expected_up: flag(node.expectedUp && !node.shutdown),
       is_dc: flag(node.isDc),
       resources_running: String(runningCount(model, node.name)),
       type: node.type === "remote" ? "remote" : "member",
     });
   }
-}
-
-function agentOf(primitive: PrimitiveModel): string {
-  const provider = primitive.provider === undefined ? "" : `${primitive.provider}:`;
-  return `${primitive.className}:${provider}${primitive.type}`;
-}
-
-function primitiveXml(
-  parent: XMLBuilder,
-  primitive: PrimitiveModel,
-  nodes: ReadonlyMap<string, NodeModel>,
-  unique: boolean,
-  promotable: boolean,
-): void {
-  const active = primitive.activeOn.size > 0;
-  const role = promotable && primitive.role === "Started" ? "Unpromoted" : primitive.role;
-  const targetRole = primitive.meta.get("target-role");
-  const element = parent.ele("resource", {
-    id: unique ? primitive.id : primitive.baseId,
-    resource_agent: agentOf(primitive),
-    role,
-    ...(targetRole === undefined ? {} : { target_role: targetRole }),
-    active: flag(active),
-    orphaned: flag(primitive.orphan),
-    blocked: flag(primitive.blocked),
-    managed: flag(primitive.managed),
-    failed: flag(primitive.failed),
-    failure_ignored: flag(hasIgnoredFailure(primitive)),
-    nodes_running_on: String(primitive.activeOn.size),
-  });
-  for (const node of primitive.activeOn.keys()) {
-    const known = nodes.get(node);
-    element.ele("node", {
-      name: node,
-      id: known?.id ?? node,
-      cached: flag(known?.online ?? false),
-    });
-  }
-}
-
-function resourceXml(
-  parent: XMLBuilder,
-  resource: ResourceModel,
-  nodes: ReadonlyMap<string, NodeModel>,
-  clone?: { readonly unique: boolean; readonly promotable: boolean },
-): void {
-  if (resource.kind === "primitive") {
-    primitiveXml(parent, resource, nodes, clone?.unique ?? false, clone?.promotable ?? false);
-    return;
-  }
-  const targetRole = resource.meta.get("target-role");
-  const disabled = targetRole?.toLowerCase() === "stopped";
-  const managed = flag(resource.meta.get("is-managed") !== "false");
-  if (resource.kind === "group") {
-    const element = parent.ele("group", {
-      id: resource.id,
-      number_resources: String(resource.children.length),
-      managed,
-      disabled: flag(disabled),
-    });
-    for (const child of resource.children) resourceXml(element, child, nodes, clone);
-    return;
-  }
-  const element = parent.ele("clone", {
-    id: resource.id,
-    multi_state: flag(resource.promotable),
-    unique: flag(resource.globallyUnique),
-    managed,
-    disabled: flag(disabled),
-    failed: "false",
-    failure_ignored: "false",
-    ...(targetRole === undefined ? {} : { target_role: targetRole }),
-  });
-  for (const instance of resource.instances)
-    resourceXml(element, instance, nodes, {
-      unique: resource.globallyUnique,
-      promotable: resource.promotable,
-    });
 }
 
 function attributesXml(parent: XMLBuilder, model: ClusterModel): void {
@@ -174,7 +93,14 @@ function attributesXml(parent: XMLBuilder, model: ClusterModel): void {
   const element = parent.ele("node_attributes");
   for (const node of nodes) {
     const entry = element.ele("node", { name: node.name });
-    for (const [name, value] of shownAttributes(node)) entry.ele("attribute", { name, value });
+    for (const [name, value] of shownAttributes(node)) {
+      const expected = pingExpectation(model, node, name);
+      entry.ele("attribute", {
+        name,
+        value,
+        ...(expected === undefined ? {} : { expected: String(expected) }),
+      });
+    }
   }
 }
 
@@ -186,31 +112,23 @@ function failuresXml(parent: XMLBuilder, input: MonitorInput): void {
   if (failures.length === 0) return;
   const element = parent.ele("failures");
   for (const failure of failures) {
-    if (failure.status !== 0) {
-      element.ele("failure", {
-        id: failure.operationKey,
-        node: failure.node,
-        exitstatus: agentResultName(failure.rc),
-        exitreason: failure.exitReason === "" ? "none" : failure.exitReason,
-        exitcode: String(failure.rc),
-        call: String(failure.callId),
-        status: executionStatusName(failure.status),
-      });
-      continue;
-    }
-    element.ele("failure", {
-      op_key: failure.operationKey,
+    const raw = failure.recorded;
+    const failureElement = element.ele("failure", {
+      ...(failure.hasOperationKey
+        ? { op_key: failure.operationKey }
+        : { id: failure.operationKey }),
       node: failure.node,
       exitstatus: agentResultName(failure.rc),
-      exitreason: failure.exitReason === "" ? "none" : failure.exitReason,
+      exitreason: raw["exit-reason"] ?? "none",
       exitcode: String(failure.rc),
-      call: String(failure.callId),
+      call: raw["call-id"] ?? "",
       status: executionStatusName(failure.status),
-      ...(failure.lastRcChange === undefined
-        ? {}
-        : { "last-rc-change": formatIsoUtc(failure.lastRcChange) }),
-      queued: String(failure.queueMs),
-      exec: String(failure.execMs),
+    });
+    if (failure.lastRcChange === undefined || failure.lastRcChange <= 0) continue;
+    failureElement.att({
+      "last-rc-change": formatIsoUtc(failure.lastRcChange),
+      ...(raw["queue-time"] === undefined ? {} : { queued: raw["queue-time"] }),
+      ...(raw["exec-time"] === undefined ? {} : { exec: raw["exec-time"] }),
       interval: String(failure.intervalMs),
       task: failure.task,
     });
@@ -226,9 +144,12 @@ export function renderMonitorXml(
   const root = create().ele("pacemaker-result", { "api-version": apiVersion, request });
   summaryXml(root, input);
   nodesXml(root, input.model);
-  const resources = root.ele("resources");
-  for (const resource of input.model.resources) {
-    resourceXml(resources, resource, input.model.nodeByName);
+  const shown = input.model.resources.filter(
+    (resource) => !(resource.kind === "primitive" && resource.orphan && resource.activeOn.size === 0),
+  );
+  if (shown.length > 0) {
+    const resources = root.ele("resources");
+    for (const resource of shown) resourceXml(resources, resource, input.model);
   }
   attributesXml(root, input.model);
   nodeHistoryXml(root, input.cib, input.model);

@@ -10,19 +10,22 @@ import { pathSegment } from "./diff-path.js";
  * its children's changes, then its own `move`; new elements are `create`d whole. Elements
  * match by tag and id (an id-less element by tag and occurrence). Comments match only where
  * they stay in place; the others are created anew and the old ones deleted by position.
+ * Without `digest` the patchset carries no digest of the result (a client that reads the CIB
+ * through ACLs cannot know the whole result's digest; the node that applies it adds its own).
  */
-export function diffCib(before: XmlElement, after: XmlElement): Patchset {
+export function diffCib(
+  before: XmlElement,
+  after: XmlElement,
+  options: { readonly digest?: boolean } = {},
+): Patchset {
   const deletes: PatchChange[] = [];
   const rest: PatchChange[] = [];
   const rootPath = `/${pathSegment(after)}`;
   collectDeletes(before, after, `/${pathSegment(before)}`, deletes);
   walkMatched(before, after, rootPath, rest);
-  return {
-    source: cibVersion(before),
-    target: cibVersion(after),
-    digest: cibDigest(after),
-    changes: [...deletes, ...rest],
-  };
+  const changes = [...deletes, ...rest];
+  const versions = { source: cibVersion(before), target: cibVersion(after), changes };
+  return options.digest === false ? versions : { ...versions, digest: cibDigest(after) };
 }
 
 /** Children match by tag and id, an id-less child by tag and occurrence (as patchsets do). */

@@ -41,8 +41,10 @@ export class ClientConnection {
   readonly #pending = new Map<number, Pending>();
   readonly #pushListeners = new Set<(message: PushedMessage) => void>();
   #nextId = 1;
+  #bytesSent = 0;
 
   private constructor(
+    readonly url: string,
     readonly socket: WebSocket,
     readonly timeoutMs: number,
   ) {
@@ -75,7 +77,7 @@ export class ClientConnection {
         handshakeTimeout: timeoutMs,
         ...(options.ca === undefined ? {} : { ca: options.ca }),
       });
-      socket.once("open", () => resolve(new ClientConnection(socket, timeoutMs)));
+      socket.once("open", () => resolve(new ClientConnection(url, socket, timeoutMs)));
       socket.once("unexpected-response", (_request, response) => {
         socket.terminate();
         const unauthorized = response.statusCode === 401;
@@ -102,8 +104,15 @@ export class ClientConnection {
         reject(new ClientError("timeout", `No answer to ${body.kind} within ${this.timeoutMs} ms`));
       }, this.timeoutMs);
       this.#pending.set(id, { resolve, reject, timer });
-      this.socket.send(encodeMessage({ ...body, id } as ClientRequest));
+      const frame = encodeMessage({ ...body, id } as ClientRequest);
+      this.#bytesSent += Buffer.byteLength(frame, "utf8");
+      this.socket.send(frame);
     });
+  }
+
+  /** Bytes of the request frames sent so far (before any compression on the socket). */
+  get bytesSent(): number {
+    return this.#bytesSent;
   }
 
   /** Hears every pushed frame (subscriptions); returns the function that stops hearing. */

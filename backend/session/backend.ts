@@ -20,6 +20,20 @@ export type SessionCode =
   | "replay_conflict"
   | "not_supported";
 
+/** How a commit reaches its source: crmsh's `commit [force] [replace]`. */
+export interface CommitOptions {
+  /**
+   * Send the whole CIB instead of a patch of the staged changes (`commit replace`); a CIB that
+   * moved on since it was read refuses it, unless forced.
+   */
+  readonly replace?: boolean;
+  /**
+   * No version check (`commit force`): the staged changes are written over whatever the CIB
+   * holds now, an object both changed taking its staged form.
+   */
+  readonly force?: boolean;
+}
+
 /**
  * One source of CIBs: read the whole CIB, and write a new one only if the source is still
  * what was read (else an issue coded `cib_conflict` naming both versions, nothing written).
@@ -31,8 +45,16 @@ export interface CibBackend {
   /** Where it reads from, for messages: a path, a URL, `pacemaker`. */
   readonly source: string;
   read(): Promise<Result<CibRead>>;
-  /** Writes `next` (its version already moved on) against what `read` returned. */
-  write(read: CibRead, next: XmlElement): Promise<Result<CibRead>>;
+  /**
+   * Writes `next` (its version already moved on) against what `read` returned. A cluster
+   * backend sends the change as a patch made against `read`'s version, or with `replace` the
+   * whole CIB (with `force` too, without a version check).
+   */
+  write(
+    read: CibRead,
+    next: XmlElement,
+    options?: Pick<CommitOptions, "replace" | "force">,
+  ): Promise<Result<CibRead>>;
   /** Releases connections; the backend is not used afterwards. */
   close(): void;
 }

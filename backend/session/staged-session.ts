@@ -1,10 +1,17 @@
-import type { Issue } from "../base/index.js";
-import { issue } from "../base/index.js";
-import type { XmlElement } from "../cib/index.js";
+import type { Issue, Result } from "../base/index.js";
+import { fail, issue, ok } from "../base/index.js";
+import type { XmlElement, XmlNode } from "../cib/index.js";
+import { element, firstChild } from "../cib/index.js";
 import { advanceVersion, cibChanged } from "../file/index.js";
-import type { CibBackend, CibBackendKind, CibRead } from "./backend.js";
+import type { CibBackend, CibBackendKind, CibRead, CommitOptions, SessionCode } from "./backend.js";
 import { isConflict } from "./backend.js";
 import { replayChanges } from "./replay.js";
+
+/** One write of a commit: the CIB it is made against and the staged CIB to write. */
+interface Attempt {
+  readonly base: CibRead;
+  readonly working: XmlElement;
+}
 
 /** How often a commit replays staged changes on a CIB that moved on before giving up. */
 export const commitReplaysMax = 3;
@@ -83,14 +90,22 @@ export class StagedSession {
    * meanwhile, the changes are replayed on the current CIB and written again, as a patch would
    * apply, unless another client changed the same objects: that lost race is refused, naming
    * both versions, and the staged changes stay for `refresh` (which replays them) and another
-   * commit. On a CIB file any concurrent write refuses the commit the same way.
+   * commit. On a CIB file, and with `replace`, any concurrent write refuses the commit the same
+   * way. With `force` nothing is refused for a version: the staged changes are replayed on the
+   * current CIB, winning over the other client's changes to the same objects.
    */
-  async commit(): Promise<readonly Issue[]> {
+  async commit(options: CommitOptions = {}): Promise<readonly Issue[]> {
     if (!this.changed) return [];
-    let base = this.#read;
-    let working = this.#working;
+    const write = { replace: options.replace === true, force: options.force === true };
+    // A forced replace writes the staged configuration with the status the CIB holds now.
+    let next: Result<Attempt, string> =
+      write.force && write.replace
+        ? await this.#onCurrent([], write)
+        : ok({ base: this.#read, working: this.#working });
     for (let attempt = 0; attempt <= commitReplaysMax; attempt++) {
-      const written = await this.#backend.write(base, advanceVersion(base.cib, working));
+      if (!next.ok) return next.issues;
+      const { base, working } = next.value;
+      const written = await this.#backend.write(base, advanceVersion(base.cib, working), write);
       if (written.ok) {
         this.#read = written.value;
         this.#working = written.value.cib;
@@ -98,25 +113,44 @@ export class StagedSession {
         return [];
       }
       if (!isConflict(written.issues)) return written.issues;
-      if (this.#backend.kind === "file") {
-        // A CIB file has no patch semantics to honour: any concurrent write refuses the commit.
+      // A CIB file has no patch semantics to honour, and crmsh's replace checks the version:
+      // there any concurrent write refuses the commit, unless forced.
+      if (!write.force && (this.#backend.kind === "file" || write.replace)) {
         this.#conflict = written.issues[0]?.message;
         return written.issues;
       }
-      const current = await this.#backend.read();
-      const replayed = current.ok
-        ? replayChanges(this.#read.cib, this.#working, current.value.cib)
-        : undefined;
-      if (!current.ok || replayed === undefined || !replayed.ok) {
-        this.#conflict = written.issues[0]?.message;
-        return [...written.issues, ...(replayed?.ok === false ? replayed.issues : [])];
-      }
-      base = current.value;
-      working = replayed.value;
+      next = await this.#onCurrent(written.issues, write);
     }
     return [
       issue("cib_conflict", `Cannot commit to ${this.#backend.source}: the CIB kept changing`),
     ];
+  }
+
+  /**
+   * The CIB as it is now and the staged changes on it: replayed object by object (the staged
+   * form winning when forced), or for a replace the staged configuration with its status.
+   * After a `refusal`, a failure keeps it as the conflict `refresh` resolves.
+   */
+  async #onCurrent(
+    refusal: readonly Issue[],
+    options: { readonly replace: boolean; readonly force: boolean },
+  ): Promise<Result<Attempt, string>> {
+    const current = await this.#backend.read();
+    const replayed = !current.ok
+      ? current
+      : options.replace
+        ? ok<XmlElement, SessionCode>(withStatusOf(this.#working, current.value.cib))
+        : replayChanges(
+            this.#read.cib,
+            this.#working,
+            current.value.cib,
+            options.force ? "mine" : "none",
+          );
+    if (!current.ok || !replayed.ok) {
+      this.#conflict = refusal[0]?.message;
+      return fail([...refusal, ...replayed.issues]);
+    }
+    return ok({ base: current.value, working: replayed.value });
   }
 
   /**
@@ -144,4 +178,15 @@ export class StagedSession {
   close(): void {
     this.#backend.close();
   }
+}
+
+/** The staged CIB with the current CIB's status: a forced replace writes the configuration. */
+function withStatusOf(staged: XmlElement, current: XmlElement): XmlElement {
+  const status = firstChild(current, "status");
+  const isStatus = (child: XmlNode): boolean => child.kind === "element" && child.name === "status";
+  const children = staged.children.flatMap((child) =>
+    !isStatus(child) ? [child] : status === undefined ? [] : [status],
+  );
+  if (status !== undefined && !children.includes(status)) children.push(status);
+  return element(staged.name, { ...staged.attributes }, children);
 }

@@ -14,14 +14,17 @@ export const verifyCommand: Command = {
 export const commitCommand: Command = {
   name: "commit",
   aliases: [],
-  usage: "[force]",
-  help: "Check and write the staged changes; with force, write despite errors",
+  usage: "[force] [replace]",
+  help:
+    "Write the staged changes (a patch); force: despite errors and without the version check; " +
+    "replace: the whole CIB",
   run: (input, context) =>
     withSession(context, (session) => {
       if (!session.changed && context.options.interactive) {
         context.output.info("apparently there is nothing to commit");
         return done;
       }
-      return commitStaged(context, session, input.args.includes("force"));
+      const replace = input.args.includes("replace");
+      return commitStaged(context, session, input.args.includes("force"), replace);
     }),
 };

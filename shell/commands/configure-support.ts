@@ -69,13 +69,15 @@ export function checkStaged(
 }
 
 /**
- * crmsh's commit: check the staged CIB, refuse on errors unless forced, then write. In a
- * script or stdin batch the write is deferred to the end of the input (one transaction).
+ * crmsh's commit: check the staged CIB, refuse on errors unless forced, then write (a patch,
+ * or with `replace` the whole CIB; `force` also skips the version check). In a script or
+ * stdin batch the write is deferred to the end of the input (one transaction).
  */
 export async function commitStaged(
   context: CommandContext,
   session: CibSession,
   force: boolean,
+  replace = false,
 ): Promise<Outcome> {
   if (!session.changed) return done;
   const checked = checkStaged(context, session);
@@ -88,7 +90,7 @@ export async function commitStaged(
     }
   }
   if (context.options.batch) return done;
-  return reportWrite(context, await session.commit());
+  return reportWrite(context, await session.commit({ force, replace }));
 }
 
 /** The one write at the end of a script or stdin batch (checks already ran per commit). */

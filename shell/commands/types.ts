@@ -93,8 +93,14 @@ export interface CibSession {
   readonly original: XmlElement;
   readonly changed: boolean;
   stage(next: XmlElement): void;
-  /** Writes the working copy; refuses on a conflicting change of the source. */
-  commit(): Promise<readonly Issue[]>;
+  /**
+   * Writes the working copy; refuses on a conflicting change of the source. `replace` writes
+   * the whole CIB instead of a patch; `force` skips the version check (crmsh's commit options).
+   */
+  commit(options?: {
+    readonly replace?: boolean;
+    readonly force?: boolean;
+  }): Promise<readonly Issue[]>;
   /** Drops staged changes and rereads the source. */
   refresh(): Promise<readonly Issue[]>;
   /** Text shown in the prompt: `live` or a shadow name. */

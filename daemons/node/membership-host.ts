@@ -61,6 +61,9 @@ export class MembershipHost {
           `Dropped a message from node ${from}: ${decoded.issues[0]?.message ?? ""}`,
         );
     });
+    this.env.transport.onPeerReachability((peer, reachable) =>
+      this.#onReachability(peer, reachable),
+    );
     this.#startedMs = performance.now();
     this.#timer = setInterval(() => this.#catchUp(), this.core.config.tickMs);
     this.#drainEffects();
@@ -82,6 +85,32 @@ export class MembershipHost {
   stop(): void {
     clearInterval(this.#timer);
     this.feed({ kind: "leave_requested" });
+  }
+
+  /**
+   * Every link to `peer` refused its reconnect: its process is gone, so the core fails it now
+   * instead of after the token (a dead host or a cut link still waits for the token).
+   */
+  #onReachability(peer: NodeId, reachable: boolean): void {
+    const name = `${peer} (${this.env.names.get(peer) ?? "?"})`;
+    if (reachable) {
+      this.env.log.write("notice", "KNET", `host: ${name} has an active link again`);
+      return;
+    }
+    this.env.log.write(
+      "notice",
+      "KNET",
+      `host: ${name} has no active links and every reconnect was refused: its process is gone`,
+    );
+    const before = this.core.status();
+    this.feed({ kind: "peer_unreachable", nodeId: peer });
+    if (before.phase === "operational" && before.members.includes(peer)) {
+      this.env.log.write(
+        "notice",
+        "TOTEM",
+        `A processor failed, forming new configuration: node ${name} unreachable, not waiting for the token`,
+      );
+    }
   }
 
   #catchUp(): void {

@@ -70,6 +70,10 @@ export class TransportHost {
   #messageSeq = 0;
   #handler: (from: number, payload: Uint8Array) => void = () => undefined;
   #linkChanged: () => void = () => undefined;
+  #reachability: (peer: number, reachable: boolean) => void = () => undefined;
+  /** Peers reached at least once (a peer not started yet is not reported). */
+  readonly #reached = new Set<number>();
+  readonly #unreachable = new Set<number>();
 
   constructor(readonly options: TransportOptions) {
     for (const peer of options.peers) {
@@ -108,6 +112,15 @@ export class TransportHost {
   /** Called whenever a link to some peer goes up or down. */
   onLinkChanged(handler: () => void): void {
     this.#linkChanged = handler;
+  }
+
+  /**
+   * Called with `false` when a peer reached before becomes provably unreachable (every link
+   * down, every last reconnect refused: its process is gone), with `true` when a link to it is
+   * established again after that.
+   */
+  onPeerReachability(handler: (peer: number, reachable: boolean) => void): void {
+    this.#reachability = handler;
   }
 
   async start(): Promise<void> {
@@ -203,8 +216,20 @@ export class TransportHost {
   }
 
   #onLinkChanged(peer: number): void {
-    this.#channels.get(peer)?.flush();
+    const channel = this.#channels.get(peer);
+    channel?.flush();
+    if (channel !== undefined) this.#updateReachability(peer, channel);
     this.#linkChanged();
+  }
+
+  #updateReachability(peer: number, channel: PeerChannel): void {
+    if (channel.up) {
+      this.#reached.add(peer);
+      if (this.#unreachable.delete(peer)) this.#reachability(peer, true);
+    } else if (channel.unreachable && this.#reached.has(peer) && !this.#unreachable.has(peer)) {
+      this.#unreachable.add(peer);
+      this.#reachability(peer, false);
+    }
   }
 
   #listen(address: Required<LinkAddress>): Promise<void> {

@@ -19,9 +19,15 @@ export interface OutboundLinkOptions {
   readonly handshakeTimeoutMs: number;
 }
 
+/** Errors of a connect that the peer's host answered actively: nothing listens on the port. */
+const refusalCodes: ReadonlySet<string> = new Set(["ECONNREFUSED", "ECONNRESET"]);
+
 /**
  * One link to one peer, dialed by this node and used to send to it: reconnects with
  * exponential backoff, pings to notice a silent peer, and runs a SecureSession over the socket.
+ * It also tells whether its last connection attempt was actively refused before it opened
+ * (connection refused or reset: the peer's host is up but its process is gone), as opposed to
+ * a timeout, a silent peer or a failed handshake, which prove nothing.
  */
 export class OutboundLink {
   #socket: WebSocket | undefined;
@@ -31,6 +37,7 @@ export class OutboundLink {
   #delayMs: number;
   #stopped = false;
   #cut = false;
+  #refused = false;
 
   constructor(
     readonly options: OutboundLinkOptions,
@@ -47,6 +54,11 @@ export class OutboundLink {
     return this.options.session.link;
   }
 
+  /** The last attempt was refused before the socket opened, and none has opened since. */
+  get refused(): boolean {
+    return this.#refused;
+  }
+
   start(): void {
     if (this.#stopped || this.#cut || this.#socket !== undefined) return;
     const socket = new WebSocket(this.options.url, {
@@ -58,7 +70,10 @@ export class OutboundLink {
     this.#socket = socket;
     this.#session = session;
     let awaitingPong = false;
+    let opened = false;
+    let refusal = false;
     socket.on("open", () => {
+      opened = true;
       this.#feed(session, { kind: "opened", nonce: new Uint8Array(randomBytes(32)) });
       this.#pinger = setInterval(() => {
         if (awaitingPong) socket.terminate();
@@ -71,8 +86,10 @@ export class OutboundLink {
       const bytes = binary ? new Uint8Array(data) : new Uint8Array(1);
       this.#feed(session, { kind: "frame_received", bytes });
     });
-    socket.on("error", () => undefined);
-    socket.on("close", () => this.#onClosed(socket));
+    socket.on("error", (error: Error & { code?: string }) => {
+      if (!opened && refusalCodes.has(error.code ?? "")) refusal = true;
+    });
+    socket.on("close", () => this.#onClosed(socket, refusal));
   }
 
   /** Sends one payload; false when the link is down or its send buffer is full. */
@@ -87,6 +104,7 @@ export class OutboundLink {
   /** Fault injection: a cut link stays down until healed. */
   setCut(cut: boolean): void {
     this.#cut = cut;
+    this.#refused = false;
     if (cut) this.#socket?.terminate();
     else this.start();
   }
@@ -114,19 +132,24 @@ export class OutboundLink {
     for (const effect of session.drain()) {
       if (effect.kind === "transmit") this.#socket?.send(effect.bytes, { binary: true });
       else if (effect.kind === "refused") this.#socket?.close();
-      if (effect.kind === "established") this.#delayMs = this.options.reconnectDelayMsMin;
+      if (effect.kind === "established") {
+        this.#delayMs = this.options.reconnectDelayMsMin;
+        this.#refused = false;
+      }
       this.events.effect(effect);
       if (effect.kind === "established") this.events.changed();
     }
   }
 
-  #onClosed(socket: WebSocket): void {
+  #onClosed(socket: WebSocket, refusal: boolean): void {
     if (this.#socket !== socket) return;
     clearInterval(this.#pinger);
     const wasUp = this.#session?.established === true;
+    const wasRefused = this.#refused;
     this.#socket = undefined;
     this.#session = undefined;
-    if (wasUp) this.events.changed();
+    this.#refused = refusal && !this.#stopped && !this.#cut;
+    if (wasUp || wasRefused !== this.#refused) this.events.changed();
     if (this.#stopped || this.#cut) return;
     this.#timer = setTimeout(() => this.start(), this.#delayMs);
     this.#delayMs = Math.min(this.#delayMs * 2, this.options.reconnectDelayMsMax);

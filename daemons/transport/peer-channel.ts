@@ -28,6 +28,14 @@ export class PeerChannel {
     return this.links.some((link) => link.up);
   }
 
+  /**
+   * Provably unreachable: every link is down and the last reconnect on every link was actively
+   * refused (the peer's process is gone). A dead host or a cut cable never gives this.
+   */
+  get unreachable(): boolean {
+    return this.links.length > 0 && this.links.every((link) => !link.up && link.refused);
+  }
+
   send(payload: Uint8Array): void {
     this.flush();
     if (this.#queue.length === 0 && this.#transmit(payload)) return;

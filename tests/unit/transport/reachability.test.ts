@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server, type Socket } from "node:net";
+import { afterEach, describe, expect, test } from "vitest";
+import { TransportHost, transportLanDefaults } from "../../../daemons/transport/host.js";
+
+const hosts: TransportHost[] = [];
+const servers: Server[] = [];
+const accepted: Socket[] = [];
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((host) => host.stop()));
+  for (const socket of accepted.splice(0)) socket.destroy();
+  await Promise.all(
+    servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))),
+  );
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        resolve(typeof address === "object" && address !== null ? address.port : 0),
+      );
+    });
+  });
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const key = new Uint8Array(randomBytes(256));
+const addresses = (port: number) => ["127.0.0.1", "127.0.0.2"].map((host) => ({ host, port }));
+
+/** A started transport for `nodeid` of a 2-node cluster; `events` records its reports. */
+async function node(nodeid: number, ports: readonly number[]) {
+  const peer = 3 - nodeid;
+  const host = new TransportHost({
+    ...transportLanDefaults,
+    localNodeId: nodeid,
+    listen: addresses(ports[nodeid - 1] ?? 0),
+    peers: [{ nodeid: peer, name: `node${peer}`, addresses: addresses(ports[peer - 1] ?? 0) }],
+    authkey: key,
+    linkMode: "passive",
+    linkPriorities: [1, 1],
+    pingIntervalMs: 200,
+    handshakeTimeoutMs: 300,
+    log: () => undefined,
+  });
+  const events: string[] = [];
+  host.onPeerReachability((from, reachable) =>
+    events.push(`${from} ${reachable ? "reachable" : "unreachable"}`),
+  );
+  hosts.push(host);
+  await host.start();
+  return { host, events, up: () => host.status().links.some((link) => link.connected) };
+}
+
+describe("TransportHost peer reachability", () => {
+  test("a peer whose process is gone (every reconnect refused) is reported, and again when back", async () => {
+    const ports = [await freePort(), await freePort()];
+    const one = await node(1, ports);
+    const two = await node(2, ports);
+    await until(() => one.up() && two.up(), "both links up");
+    await two.host.stop(0);
+    hosts.splice(hosts.indexOf(two.host), 1);
+    await until(() => one.events.length > 0, "the unreachable report");
+    expect(one.events).toEqual(["2 unreachable"]);
+    const again = await node(2, ports);
+    await until(() => one.events.length > 1 && again.up(), "the reachable report");
+    expect(one.events).toEqual(["2 unreachable", "2 reachable"]);
+  });
+
+  test("a peer never reached is not reported, however often it refuses", async () => {
+    const ports = [await freePort(), await freePort()];
+    const one = await node(1, ports);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(one.events).toEqual([]);
+  });
+
+  test("cut links and a peer that accepts TCP but never answers prove nothing", async () => {
+    const ports = [await freePort(), await freePort()];
+    const one = await node(1, ports);
+    const two = await node(2, ports);
+    await until(() => one.up() && two.up(), "both links up");
+    await Promise.all([one.host.cutLinks([2]), two.host.cutLinks([1])]);
+    await until(() => !one.up(), "links down");
+    // node2's process is replaced by a silent listener: connects succeed, handshakes time out.
+    await two.host.stop(0);
+    hosts.splice(hosts.indexOf(two.host), 1);
+    for (const address of addresses(ports[1] ?? 0)) {
+      const silent = createServer((socket) => accepted.push(socket));
+      servers.push(silent);
+      await new Promise<void>((resolve) => silent.listen(address.port, address.host, resolve));
+    }
+    one.host.cutLinks([]);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(one.events).toEqual([]);
+  });
+});

@@ -46,12 +46,24 @@ function positionsOf(statements: readonly Statement[]): Map<string, Span> {
   return positions;
 }
 
-/** `show [xml] [changed] [ID…|type:T…]` on the staged configuration. */
+/** The ids of the objects a text of statements defines (what `edit` compares). */
+export async function statementIds(text: string): Promise<Result<readonly string[]>> {
+  const { parseScript } = await loadGrammar();
+  const parsed = parseScript(text);
+  if (!parsed.ok) return fail(parsed.issues);
+  return ok([...positionsOf(parsed.value).keys()]);
+}
+
+/**
+ * `show [xml] [changed] [ID…|type:T…]` on the staged configuration; `sortElements` false
+ * (crmsh's `sort-elements no`) keeps document order within each kind.
+ */
 export function showText(
   session: CibSession,
   selection: readonly string[],
   xml: boolean,
   save = false,
+  sortElements = true,
 ): Result<string> {
   const changed = selection.includes("changed");
   const ids = selection.filter((word) => word !== "changed");
@@ -60,6 +72,7 @@ export function showText(
     ...(changed ? { changedIds: changedObjectIds(session.original, session.working) } : {}),
     // `save` keeps passwords: its file must load back as it was (crmsh obscures them).
     ...(save ? { obscure: false } : {}),
+    ...(sortElements ? {} : { sortElements: false }),
   };
   return xml ? showXml(session.working, options) : showConfiguration(session.working, options);
 }

@@ -5,13 +5,25 @@ import { PacemakerBackend } from "../backend/pacemaker/index.js";
 import type { CibBackend } from "../backend/session/index.js";
 import { FileBackend, LiveBackend, StagedSession } from "../backend/session/index.js";
 import { shadowPath, validShadowName } from "./commands/cib-shadow-files.js";
-import type { CibSession, CommandContext, Output, ShellOptions } from "./commands/types.js";
+import { Preferences } from "./commands/preferences.js";
+import { optionEnabled } from "./commands/options-store.js";
+import type {
+  CibSession,
+  CommandContext,
+  Output,
+  ShellOptions,
+  TerminalPort,
+} from "./commands/types.js";
 
 export interface ContextPorts {
   /** Asks a person; undefined when nobody answers (scripts, pipes). */
   readonly ask?: (question: string) => Promise<string>;
   /** Reads standard input to its end; undefined when standard input is the terminal. */
   readonly readStandardInput?: () => Promise<string>;
+  /** The terminal, when crm runs on one (editor and pager). */
+  readonly terminal?: TerminalPort;
+  /** The user's options; read from crm.conf when not given. */
+  readonly preferences?: Preferences;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -21,13 +33,37 @@ export class ShellContext implements CommandContext {
   #session: StagedSession | undefined;
   /** `cib use NAME` overrides CIB_shadow; `cib use` (no name) returns to the live CIB. */
   #shadow: { readonly name: string | undefined } | undefined;
+  #interrupt = new AbortController();
+  readonly preferences: Preferences;
 
   constructor(
     readonly output: Output,
     readonly options: ShellOptions,
     readonly environment: Environment,
     private readonly ports: ContextPorts = {},
-  ) {}
+  ) {
+    this.preferences = ports.preferences ?? new Preferences(environment);
+  }
+
+  /** Aborted when the person interrupts the running command. */
+  get signal(): AbortSignal {
+    return this.#interrupt.signal;
+  }
+
+  get terminal(): TerminalPort | undefined {
+    return this.ports.terminal;
+  }
+
+  /** Interrupts the running command (Ctrl-C); the next command gets a fresh signal. */
+  interrupt(): void {
+    this.#interrupt.abort();
+  }
+
+  /** Called before each command: a fresh signal unless the previous one is still unused. */
+  beginCommand(): AbortSignal {
+    if (this.#interrupt.signal.aborted) this.#interrupt = new AbortController();
+    return this.#interrupt.signal;
+  }
 
   /** The session if a command opened one. */
   get openedSession(): CibSession | undefined {
@@ -71,7 +107,7 @@ export class ShellContext implements CommandContext {
   }
 
   async confirm(question: string, answerWhenBatch: boolean): Promise<boolean> {
-    if (this.options.force) return true;
+    if (this.options.force || optionEnabled(this.preferences.get("core.force"))) return true;
     if (this.options.no === true) return false;
     if (this.ports.ask === undefined || !this.options.interactive) return answerWhenBatch;
     const answer = await this.ports.ask(`${question} `);

@@ -12,14 +12,20 @@ import { readHistory, writeHistory } from "./history-file.js";
 import type { SessionSource, TerminalSession } from "./interactive.js";
 import { StreamOutput } from "./output.js";
 import { addHistoryEntry, promptText } from "./repl/index.js";
+import type { TerminalPort } from "./commands/types.js";
+import type { ReplInput } from "./repl-store.js";
+import { leaveRequested } from "./repl-store.js";
 import type { Shell } from "./shell.js";
+import { processTerminal } from "./terminal-port.js";
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
 class TerminalLines {
-  readonly #queued: string[] = [];
-  #waiting: ((line: string | undefined) => void) | undefined;
+  readonly #queued: ReplInput[] = [];
+  #waiting: ((line: ReplInput) => void) | undefined;
   #closed = false;
+  /** Who interrupts the running command (Ctrl-C while no prompt is shown). */
+  interrupt: (() => void) | undefined;
 
   constructor(readonly readline: Interface) {
     readline.on("line", (line) => this.#deliver(line));
@@ -28,12 +34,22 @@ class TerminalLines {
       this.#deliver(undefined);
     });
     readline.on("SIGINT", () => {
+      if (this.#waiting === undefined) {
+        this.interrupt?.();
+        return;
+      }
+      // At an empty prompt crmsh leaves the shell; with text, the line is dropped.
+      if (readline.line === "") {
+        process.stdout.write("^C\n");
+        this.#deliver(leaveRequested);
+        return;
+      }
       readline.write("^C\n");
       readline.prompt();
     });
   }
 
-  #deliver(line: string | undefined): void {
+  #deliver(line: ReplInput): void {
     const waiting = this.#waiting;
     if (waiting !== undefined) {
       this.#waiting = undefined;
@@ -42,7 +58,7 @@ class TerminalLines {
   }
 
   /** Shows `prompt` and resolves with the next line, or undefined at the end of input. */
-  read(prompt: string): Promise<string | undefined> {
+  read(prompt: string): Promise<ReplInput> {
     this.readline.setPrompt(prompt);
     this.readline.prompt();
     const queued = this.#queued.shift();
@@ -78,9 +94,14 @@ export function openPlainTerminal(environment: Environment): TerminalSession {
   const lines = new TerminalLines(readline);
   return {
     output: new StreamOutput(process.stdout, process.stderr, describeInText),
-    ask: async (question) => (await lines.read(question)) ?? "",
+    ask: async (question) => {
+      const answer = await lines.read(question);
+      return typeof answer === "string" ? answer : "";
+    },
+    port: readlineTerminal(readline),
     run: async (shell, context) => {
       current = { shell, context };
+      lines.interrupt = () => context.interrupt?.();
       let entries = history;
       const host = hostname();
       let lastFailed = false;
@@ -88,6 +109,12 @@ export function openPlainTerminal(environment: Environment): TerminalSession {
         const levelPath = shell.path;
         const sessionLabel = context.openedSession?.label;
         const line = await lines.read(promptText({ sessionLabel, environment, host, levelPath }));
+        if (line === leaveRequested) {
+          process.stdout.write("Ctrl-C, leaving\n");
+          await shell.finish();
+          lastFailed = true;
+          break;
+        }
         if (line === undefined) break;
         entries = addHistoryEntry(entries, line);
         lastFailed = !(await shell.runLine(line));
@@ -104,4 +131,18 @@ export function openPlainTerminal(environment: Environment): TerminalSession {
       return lastFailed ? 1 : 0;
     },
   };
+}
+
+/** The terminal lent to an editor or pager: readline steps aside (cooked mode) meanwhile. */
+function readlineTerminal(readline: Interface): TerminalPort {
+  return processTerminal({
+    suspend: () => {
+      readline.pause();
+      process.stdin.setRawMode(false);
+    },
+    resume: () => {
+      process.stdin.setRawMode(true);
+      readline.resume();
+    },
+  });
 }

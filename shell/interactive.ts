@@ -14,15 +14,19 @@ import { readHistory, writeHistory } from "./history-file.js";
 import { StreamOutput } from "./output.js";
 import type { CompletionItem } from "./repl/index.js";
 import { promptText } from "./repl/index.js";
-import { ReplStore } from "./repl-store.js";
-import type { CibSession } from "./commands/types.js";
+import { leaveRequested, ReplStore } from "./repl-store.js";
+import type { Preferences } from "./commands/preferences.js";
+import type { CibSession, TerminalPort } from "./commands/types.js";
 import type { Shell } from "./shell.js";
+import { processTerminal } from "./terminal-port.js";
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
 /** What the loop needs of the command context: the session a command opened, if any. */
 export interface SessionSource {
   readonly openedSession: CibSession | undefined;
+  /** Interrupts the running command (Ctrl-C while it runs). */
+  interrupt?(): void;
 }
 
 export interface TerminalSession {
@@ -30,6 +34,8 @@ export interface TerminalSession {
   readonly output: StreamOutput;
   /** Asks a person (y/n questions): the question becomes the prompt of the next line. */
   readonly ask: (question: string) => Promise<string>;
+  /** The terminal lent to editors and pagers (the screen stops reading keys meanwhile). */
+  readonly port: TerminalPort;
   /** Runs the loop until `quit` or Ctrl-D at the root; returns the exit code. */
   run(shell: Shell, context: SessionSource): Promise<number>;
 }
@@ -41,17 +47,20 @@ export interface TerminalSession {
 export async function openTerminal(options: {
   readonly environment: Environment;
   readonly display?: string | undefined;
+  readonly preferences?: Preferences;
 }): Promise<TerminalSession> {
   const environment = options.environment;
   if (environment["TERM"] === "dumb" || !(process.stdout.columns > 0)) {
     return (await import("./interactive-plain.js")).openPlainTerminal(environment);
   }
-  const color = colorEnabled({
-    environment,
-    isTerminal: process.stdout.isTTY,
-    display: options.display,
-  });
-  const palette = createPalette(color);
+  const palette = switchablePalette(() =>
+    colorEnabled({
+      environment,
+      isTerminal: process.stdout.isTTY,
+      // `options output plain` in this session takes effect at once; -D wins over it.
+      display: options.display ?? options.preferences?.outputStyle(),
+    }),
+  );
   let shellRef: { shell?: Shell; context?: SessionSource } = {};
   // Completion loads the grammar (~0.3 s of CPU): after the first prompt, not before it. A Tab
   // pressed before it is ready is answered when it is.
@@ -81,15 +90,19 @@ export async function openTerminal(options: {
     { write: (text: string) => store.append(text, (line) => line) },
     { write: (text: string) => store.append(text, (line) => styleMessage(line, palette)) },
     describeInText,
+    (text) => store.setStatus(text),
   );
   const terminal = new TerminalInput(store);
   terminal.start();
   const screen = mountWhenLoaded(store, palette);
+  options.preferences?.onChange(() => store.repaint());
   return {
     output,
     ask: (question) => store.ask(question),
+    port: processTerminal({ suspend: () => terminal.pause(), resume: () => terminal.resume() }),
     run: async (shell, context) => {
       shellRef = { shell, context };
+      store.onInterrupt(() => context.interrupt?.());
       try {
         return await runLoop(shell, context, store, environment);
       } finally {
@@ -99,6 +112,16 @@ export async function openTerminal(options: {
       }
     },
   };
+}
+
+/** A palette whose colors follow `enabled()` at each call (options output changes it). */
+function switchablePalette(enabled: () => boolean): Palette {
+  const colored = createPalette(true);
+  const plain = createPalette(false);
+  const keys = Object.keys(plain) as (keyof Palette)[];
+  return Object.fromEntries(
+    keys.map((key) => [key, (text: string) => (enabled() ? colored : plain)[key](text)]),
+  ) as unknown as Palette;
 }
 
 /** ERROR/WARNING/INFO lines colored as crmsh colors them. */
@@ -127,6 +150,13 @@ async function runLoop(
     store.showPrompt(prompt, context.openedSession);
     const line = await store.nextLine();
     store.setBusy();
+    if (line === leaveRequested) {
+      // Ctrl-C at an empty prompt leaves the shell, as crmsh's does (exit code 1).
+      store.echo("Ctrl-C, leaving");
+      await shell.finish();
+      lastFailed = true;
+      break;
+    }
     if (line === undefined) {
       // Ctrl-D leaves the level, and the shell at the root.
       store.echo(prompt);
@@ -166,6 +196,19 @@ class TerminalInput {
     process.stdin.resume();
     process.stdout.write(bracketedPasteOn);
     process.stdout.on("resize", this.#onResize);
+  }
+
+  /** Another program has the terminal: cooked mode, keys left to it. */
+  pause(): void {
+    process.stdin.off("data", this.#onData);
+    process.stdin.setRawMode(false);
+    process.stdin.pause();
+  }
+
+  resume(): void {
+    process.stdin.setRawMode(true);
+    process.stdin.on("data", this.#onData);
+    process.stdin.resume();
   }
 
   stop(): void {

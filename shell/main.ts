@@ -2,15 +2,16 @@ import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { Arguments } from "./arguments.js";
 import { runBatch, scriptLines, streamedScriptLines } from "./batch.js";
-import { optionEnabled, readUserOptions } from "./commands/options-store.js";
+import { Preferences } from "./commands/preferences.js";
 import { commandTree } from "./commands/registry.js";
 import type { CommandTree } from "./commands/tree.js";
 import type { ShellOptions } from "./commands/types.js";
 import { describeInText } from "./configure-language.js";
 import type { ContextPorts } from "./context.js";
 import { ShellContext } from "./context.js";
-import { StreamOutput } from "./output.js";
+import { StreamOutput, terminalStatus } from "./output.js";
 import { Shell } from "./shell.js";
+import { processTerminal, terminalLent } from "./terminal-port.js";
 import { joinWords, splitWords } from "./words.js";
 
 /** Where crm runs: its environment and whether standard input is a terminal. */
@@ -23,35 +24,49 @@ export interface Process {
 export async function main(argumentsGiven: Arguments, where: Process): Promise<number> {
   const tree = commandTree();
   const source = await sourceOf(tree, argumentsGiven, where);
+  const preferences = new Preferences(where.environment);
   const options: ShellOptions = {
     force: argumentsGiven.force,
     // crmsh's `options wait yes` (core.wait in crm.conf) makes -w the default.
-    wait: argumentsGiven.wait || optionEnabled(readUserOptions(where.environment).get("core.wait")),
+    wait: argumentsGiven.wait || preferences.wait(),
     no: argumentsGiven.no,
     interactive: source === "terminal",
     batch: source === "script" || source === "stdin",
   };
+  // `-D` wins; else crm.conf's `output` (options output plain).
+  const display = argumentsGiven.display ?? preferences.outputStyle();
   // Only a terminal loads the interactive shell (and, from there, Ink and React).
   const terminal =
     source === "terminal"
       ? await (
           await import("./interactive.js")
-        ).openTerminal({
-          environment: where.environment,
-          display: argumentsGiven.display,
-        })
+        ).openTerminal({ environment: where.environment, display, preferences })
       : undefined;
   const output =
-    terminal?.output ?? new StreamOutput(process.stdout, process.stderr, describeInText);
+    terminal?.output ??
+    new StreamOutput(
+      process.stdout,
+      process.stderr,
+      describeInText,
+      process.stderr.isTTY ? terminalStatus(process.stderr) : undefined,
+    );
+  const onTerminal = where.stdinIsTerminal && process.stdout.isTTY;
   const ports: ContextPorts = {
+    preferences,
     ...(terminal === undefined ? {} : { ask: terminal.ask }),
     ...(source === "stdin" ? {} : { readStandardInput: readAllStandardInput }),
+    ...(terminal !== undefined
+      ? { terminal: terminal.port }
+      : onTerminal
+        ? { terminal: processTerminal() }
+        : {}),
   };
   const environment =
     argumentsGiven.shadow === undefined
       ? where.environment
       : { ...where.environment, CIB_shadow: argumentsGiven.shadow };
   const context = new ShellContext(output, options, environment, ports);
+  if (terminal === undefined) interruptOnSigint(context);
   const shell = new Shell(tree, context);
   if (source === "one_shot") return runOneShot(shell, argumentsGiven.words);
   if (argumentsGiven.words.length > 0 && !(await shell.runLine(joinWords(argumentsGiven.words)))) {
@@ -89,6 +104,18 @@ async function onlyLevels(tree: CommandTree, words: readonly string[]): Promise<
     level = await tree.open(next);
   }
   return true;
+}
+
+/**
+ * Outside the REPL, Ctrl-C is a signal: the first interrupts the running command (a `-w`
+ * wait, a commit), a second one while it still runs ends crm as the signal would.
+ */
+function interruptOnSigint(context: ShellContext): void {
+  process.on("SIGINT", () => {
+    if (terminalLent()) return; // the editor's or pager's own Ctrl-C
+    if (context.signal.aborted) process.exit(130);
+    context.interrupt();
+  });
 }
 
 async function runOneShot(shell: Shell, words: readonly string[]): Promise<number> {

@@ -5,12 +5,31 @@ import type { Output } from "./commands/types.js";
 /** Writes to a pair of streams; errors, warnings and notes go to stderr as crmsh prints them. */
 export class StreamOutput implements Output {
   #errors = 0;
+  #statusShown = false;
+  readonly status?: (text: string | undefined) => void;
 
+  /**
+   * `status` shows the progress line: on a terminal's stderr (see `terminalStatus`), or the
+   * REPL's line under the transcript. Without it progress stays silent (pipes, files).
+   */
   constructor(
     private readonly stdout: { write(text: string): unknown },
     private readonly stderr: { write(text: string): unknown },
     private readonly formatIssue?: (source: string, found: Issue) => string,
-  ) {}
+    status?: (text: string | undefined) => void,
+  ) {
+    if (status !== undefined) {
+      this.status = (text) => {
+        this.#statusShown = text !== undefined;
+        status(text);
+      };
+    }
+  }
+
+  /** A line written while the progress line shows replaces it (the next update redraws it). */
+  #clearStatus(): void {
+    if (this.#statusShown) this.status?.(undefined);
+  }
 
   /** How many errors were printed (the exit code of a script depends on it). */
   get errorCount(): number {
@@ -18,19 +37,23 @@ export class StreamOutput implements Output {
   }
 
   line(text: string): void {
+    this.#clearStatus();
     this.stdout.write(`${text}\n`);
   }
 
   error(text: string): void {
+    this.#clearStatus();
     this.#errors += 1;
     this.stderr.write(`ERROR: ${text}\n`);
   }
 
   warning(text: string): void {
+    this.#clearStatus();
     this.stderr.write(`WARNING: ${text}\n`);
   }
 
   info(text: string): void {
+    this.#clearStatus();
     this.stderr.write(`INFO: ${text}\n`);
   }
 
@@ -61,4 +84,13 @@ export function describeIssue(
   const where = found.span === undefined ? "" : `${found.span.line}:${found.span.column}: `;
   const hint = found.suggestion === undefined ? "" : ` (${found.suggestion})`;
   return `${where}${found.message}${hint}`;
+}
+
+/** A progress line on a terminal: drawn over itself (carriage return, erase line). */
+export function terminalStatus(stream: {
+  write(text: string): unknown;
+}): (text: string | undefined) => void {
+  return (text) => {
+    stream.write(text === undefined ? "\r\x1b[2K" : `\r\x1b[2K${text}`);
+  };
 }

@@ -17,6 +17,12 @@ import {
   stagedDiff,
 } from "./repl/index.js";
 
+/** What `nextLine` returns for Ctrl-C at an empty prompt: crmsh leaves the shell then. */
+export const leaveRequested: unique symbol = Symbol("leave requested");
+
+/** A submitted line, undefined for Ctrl-D, or `leaveRequested`. */
+export type ReplInput = string | undefined | typeof leaveRequested;
+
 export class ReplStore {
   #state: ReplState;
   #pasting = false;
@@ -31,8 +37,11 @@ export class ReplStore {
   #diffOf: { working: unknown; original: unknown; xml: boolean } | undefined;
   #session: CibSession | undefined;
   /** Submitted lines not yet taken by the loop; undefined marks Ctrl-D. */
-  readonly #lines: (string | undefined)[] = [];
-  #waiting: ((line: string | undefined) => void) | undefined;
+  readonly #lines: ReplInput[] = [];
+  #waiting: ((line: ReplInput) => void) | undefined;
+  /** The running command's progress line (a `-w` wait), shown while busy. */
+  #status: string | undefined;
+  #interrupt: (() => void) | undefined;
   readonly #listeners = new Set<() => void>();
   #view: ReplView | undefined;
   readonly #complete: Completer;
@@ -63,6 +72,7 @@ export class ReplStore {
         this.#question ?? (this.#state.continued.length > 0 ? continuationPrompt : this.#prompt),
       state: this.#state,
       busy: this.#busy,
+      status: this.#busy ? this.#status : undefined,
       diff: this.#diff,
       diffXml: this.#diffXml,
       columns: this.#columns,
@@ -79,6 +89,11 @@ export class ReplStore {
   keys(chunk: string): void {
     for (const action of parseKeys(chunk, this.#pasting)) {
       if (action.kind === "paste_toggled") this.#pasting = action.pasting;
+      // Ctrl-C while a command runs interrupts it; keys typed ahead are kept as they are.
+      if (action.kind === "cancelled" && this.#busy && this.#question === undefined) {
+        this.#interrupt?.();
+        continue;
+      }
       const [state, effects] = drainEffects(
         reduceRepl(this.#state, action, { complete: this.#complete }),
       );
@@ -99,6 +114,7 @@ export class ReplStore {
       case "line_cancelled":
         this.echo(`${prompt}${effect.text.split("\n").pop() ?? ""}^C`);
         if (this.#question !== undefined) this.#deliver("");
+        else if (effect.text === "") this.#deliver(leaveRequested);
         return;
       case "input_ended":
         return this.#deliver(undefined);
@@ -111,7 +127,7 @@ export class ReplStore {
     }
   }
 
-  #deliver(line: string | undefined): void {
+  #deliver(line: ReplInput): void {
     const waiting = this.#waiting;
     if (waiting === undefined) this.#lines.push(line);
     else {
@@ -120,8 +136,8 @@ export class ReplStore {
     }
   }
 
-  /** The next submitted line (undefined for Ctrl-D). */
-  nextLine(): Promise<string | undefined> {
+  /** The next submitted line (undefined for Ctrl-D, `leaveRequested` for Ctrl-C). */
+  nextLine(): Promise<ReplInput> {
     if (this.#lines.length > 0) return Promise.resolve(this.#lines.shift());
     return new Promise((resolve) => (this.#waiting = resolve));
   }
@@ -132,12 +148,13 @@ export class ReplStore {
     this.#question = question;
     this.#busy = false;
     this.#changed();
-    const answer = await this.nextLine();
-    this.echo(question + (answer ?? ""));
+    const given = await this.nextLine();
+    const answer = typeof given === "string" ? given : "";
+    this.echo(question + answer);
     this.#question = undefined;
     this.#busy = true;
     this.#changed();
-    return answer ?? "";
+    return answer;
   }
 
   /** Shows the input line with `prompt` and the staged changes of `session`. */
@@ -151,7 +168,26 @@ export class ReplStore {
 
   setBusy(): void {
     this.#busy = true;
+    this.#status = undefined;
     this.#changed();
+  }
+
+  /** The progress line of the running command; undefined clears it. */
+  setStatus(text: string | undefined): void {
+    if (text === this.#status) return;
+    this.#status = text;
+    this.#changed();
+  }
+
+  /** Who interrupts the running command when Ctrl-C is pressed while it runs. */
+  onInterrupt(interrupt: () => void): void {
+    this.#interrupt = interrupt;
+  }
+
+  /** Draws the screen again (the palette changed). */
+  repaint(): void {
+    this.#diffOf = undefined;
+    this.#refreshDiff();
   }
 
   #refreshDiff(): void {

@@ -14,6 +14,8 @@ export class Shell {
   readonly #context: CommandContext;
   #stack: Level[];
   #finished = false;
+  /** A command interrupted while it still ran: the next one starts after it settles. */
+  #unsettled: Promise<unknown> | undefined;
 
   constructor(tree: CommandTree, context: CommandContext) {
     this.#tree = tree;
@@ -108,7 +110,17 @@ export class Shell {
       text: text.slice(word.start).trim(),
       line,
     };
-    return this.#apply(await command.run(input, this.#context));
+    if (this.#unsettled !== undefined) await this.#unsettled;
+    this.#unsettled = undefined;
+    const signal = this.#context.beginCommand?.();
+    const running = Promise.resolve(command.run(input, this.#context));
+    const outcome = signal === undefined ? await running : await untilAborted(running, signal);
+    if (outcome !== undefined) return this.#apply(outcome);
+    // Ctrl-C: back to the prompt at once. Staged changes stay staged; a write already on its
+    // way may still land, and the next command waits for it.
+    this.#unsettled = running.catch(() => undefined);
+    this.#context.output.error("interrupted");
+    return false;
   }
 
   async #apply(outcome: Outcome): Promise<boolean> {
@@ -142,4 +154,26 @@ export class Shell {
     }
     return true;
   }
+}
+
+/** The command's outcome, or undefined as soon as `signal` is aborted. */
+function untilAborted(
+  running: Promise<Outcome>,
+  signal: AbortSignal,
+): Promise<Outcome | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(undefined);
+    signal.addEventListener("abort", onAbort, { once: true });
+    running.then(
+      (outcome) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(outcome);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }

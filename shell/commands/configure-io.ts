@@ -6,6 +6,8 @@ import type { LoadMode } from "../../backend/configure/index.js";
 import { loadConfigurationXml, prepareLoad } from "../../backend/configure/index.js";
 import { applyConfigureText, showText } from "../configure-language.js";
 import { positionsOf, stageEdit, withSession } from "./configure-support.js";
+import { printLong } from "./paging.js";
+import { preferencesOf } from "./preferences.js";
 import type { CibSession, Command, CommandContext, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
 
@@ -21,14 +23,15 @@ export const showCommand: Command = {
   help: "Print the configuration (or the selected objects) in the crm language or as XML",
   example: "show type:primitive",
   run: (input, context) =>
-    withSession(context, (session) => {
+    withSession(context, async (session) => {
       // `show xml changed` as crmsh writes it, and `show changed xml` as people type it.
       const last = input.args.length > 1 ? input.args.length - 1 : -1;
       const at = input.args[0] === "xml" ? 0 : input.args[last] === "xml" ? last : -1;
       const selection = input.args.filter((_word, index) => index !== at);
-      const shown = showText(session, selection, at >= 0);
+      const sortElements = preferencesOf(context).sortElements();
+      const shown = showText(session, selection, at >= 0, false, sortElements);
       if (!shown.ok) return printIssues(context, shown.issues);
-      if (shown.value !== "") context.output.line(shown.value.replace(/\n$/, ""));
+      await printLong(context, shown.value);
       return done;
     }),
 };
@@ -48,7 +51,7 @@ export const saveCommand: Command = {
       }
       const shown = xml
         ? { ok: true as const, value: writeXml(session.working) }
-        : showText(session, [], false, true);
+        : showText(session, [], false, true, preferencesOf(context).sortElements());
       if (!shown.ok) return printIssues(context, shown.issues);
       try {
         await writeFile(file, shown.value);

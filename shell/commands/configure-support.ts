@@ -4,6 +4,7 @@ import type { XmlElement } from "../../backend/cib/index.js";
 import type { Result } from "../../backend/base/index.js";
 import { verifyConfiguration } from "../../backend/configure/index.js";
 import { changedObjectIds } from "../configure-language.js";
+import { preferencesOf } from "./preferences.js";
 import type { CibSession, CommandContext, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
 
@@ -80,8 +81,10 @@ export async function commitStaged(
   replace = false,
 ): Promise<Outcome> {
   if (!session.changed) return done;
-  const checked = checkStaged(context, session);
-  if (!checked && !(force || context.options.force)) {
+  const preferences = preferencesOf(context);
+  // crmsh's check-frequency (on-verify, never: no checks at commit) and check-mode relaxed.
+  const checked = !preferences.checksAtCommit() || checkStaged(context, session);
+  if (!checked && !(force || context.options.force || preferences.relaxedChecks())) {
     // crmsh asks a person; without one (scripts, pipes) the answer is no.
     const question = "Do you still want to commit (y/n)?";
     if (!context.options.interactive || !(await context.confirm(question, false))) {

@@ -9,6 +9,7 @@ import {
   refreshCommand,
   renameCommand,
 } from "./configure-edit.js";
+import { editCommand } from "./configure-editor.js";
 import { loadCommand, saveCommand, showCommand } from "./configure-io.js";
 import { simulateCommand } from "./configure-simulate.js";
 import { statementAliases, statementHelp, statementKeywords } from "./statement-keywords.js";
@@ -62,6 +63,7 @@ export const configureLevel: Level = {
   commands: [
     ...statementKeywords.map(statementCommand),
     showCommand,
+    editCommand,
     deleteCommand,
     renameCommand,
     modgroupCommand,

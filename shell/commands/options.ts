@@ -1,24 +1,11 @@
 import { nearest } from "../../backend/base/index.js";
 import type { OptionSpec } from "./options-store.js";
-import { optionSpecs, readUserOptions, writeUserOptions } from "./options-store.js";
+import { optionSpecs } from "./options-store.js";
+import { preferencesOf } from "./preferences.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
 
-/**
- * The options of this shell: the user's crm.conf, changed by the level's commands and written
- * back by `save` (and when the level is left with changes, as crmsh does).
- */
-const sessions = new WeakMap<CommandContext, { values: Map<string, string>; changed: boolean }>();
-
-function optionsOf(context: CommandContext): { values: Map<string, string>; changed: boolean } {
-  let found = sessions.get(context);
-  if (found === undefined) {
-    found = { values: readUserOptions(context.environment), changed: false };
-    sessions.set(context, found);
-  }
-  return found;
-}
-
+/** The options of this shell: crm.conf as read at start, changed here, written by `save`. */
 function specByKey(key: string): OptionSpec | undefined {
   return Object.values(optionSpecs).find((spec) => spec.key === key);
 }
@@ -30,14 +17,12 @@ function setOption(context: CommandContext, spec: OptionSpec, value: string): Ou
     );
     return failed;
   }
-  const options = optionsOf(context);
-  options.values.set(spec.key, value);
-  options.changed = true;
+  preferencesOf(context).set(spec.key, value);
   return done;
 }
 
 function showOptions(context: CommandContext, which: string | undefined): Outcome {
-  const values = optionsOf(context).values;
+  const values = preferencesOf(context).values;
   const specs = Object.values(optionSpecs);
   const shown =
     which === undefined
@@ -52,14 +37,12 @@ function showOptions(context: CommandContext, which: string | undefined): Outcom
 }
 
 function saveOptions(context: CommandContext): Outcome {
-  const options = optionsOf(context);
   try {
-    writeUserOptions(context.environment, options.values);
+    preferencesOf(context).save();
   } catch (error) {
     context.output.error(`Cannot save the options: ${(error as Error).message}`);
     return failed;
   }
-  options.changed = false;
   return done;
 }
 
@@ -67,7 +50,8 @@ function optionCommand(name: string, spec: OptionSpec): Command {
   const values = spec.choices === undefined ? "<value>" : spec.choices.join("|");
   return {
     name,
-    aliases: [],
+    // crmsh accepts the crm.conf spelling too: sort_elements for sort-elements.
+    aliases: name.includes("-") ? [name.replaceAll("-", "_")] : [],
     usage: values,
     help: `Set ${spec.key} (default ${spec.defaultValue === "" ? "empty" : spec.defaultValue})`,
     example: `${name} ${spec.choices?.[0] ?? "vim"}`,
@@ -136,11 +120,11 @@ export const optionsLevel: Level = {
       usage: "",
       help: "Forget the options changed in this session (reread crm.conf)",
       run: (_input, context) => {
-        sessions.set(context, { values: readUserOptions(context.environment), changed: false });
+        preferencesOf(context).reset();
         return done;
       },
     },
     ...Object.entries(optionSpecs).map(([name, spec]) => optionCommand(name, spec)),
   ],
-  leave: (context) => (optionsOf(context).changed ? saveOptions(context) : done),
+  leave: (context) => (preferencesOf(context).changed ? saveOptions(context) : done),
 };

@@ -1,4 +1,5 @@
 import { locateResource, setTargetRole } from "../../backend/admin/index.js";
+import { preferencesOf } from "./preferences.js";
 import { applyChange, usage } from "./resource-support.js";
 import type { CibSession, Command, CommandContext } from "./types.js";
 
@@ -47,7 +48,9 @@ export const restartCommand: Command = {
   run: async (input, context) => {
     const resources = input.args;
     if (resources.length === 0) return usage(context, "restart <rsc> [<rsc> ...]");
-    const options = { overrideChildren: context.options.force };
+    const options = {
+      overrideChildren: preferencesOf(context).overrideChildren(context.options.force),
+    };
     context.output.info(`ordering ${resources.join(", ")} to stop`);
     const stopped = await applyChange(context, (cib) =>
       setTargetRole(cib, resources, "Stopped", options),

@@ -13,12 +13,13 @@ import {
 } from "./resource-attributes.js";
 import { restartCommand } from "./resource-restart.js";
 import { locateCommand, resourceStatusCommand } from "./resource-status.js";
+import { preferencesOf } from "./preferences.js";
 import { applyChange, usage } from "./resource-support.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 
-/** crmsh's manage-children=ask: members' own settings yield only when -F answers yes. */
+/** crmsh's manage-children: always, never, or ask (members' settings yield when -F says yes). */
 function deepOptions(context: CommandContext): { readonly overrideChildren: boolean } {
-  return { overrideChildren: context.options.force };
+  return { overrideChildren: preferencesOf(context).overrideChildren(context.options.force) };
 }
 
 function targetRoleCommand(name: "start" | "stop"): Command {

@@ -1,3 +1,4 @@
+import { printLong } from "./paging.js";
 import type { Command } from "./types.js";
 import { done, failed } from "./types.js";
 
@@ -18,9 +19,7 @@ export const statusCommand: Command = {
     const outcome = live.usesLiveCluster(context.environment)
       ? await live.liveCrmMon(statusArguments(input.args), context.environment)
       : crmStatus(input.args, fileMonitorEnvironment(context.environment));
-    for (const line of outcome.stdout.replace(/\n$/, "").split("\n")) {
-      if (outcome.stdout !== "") context.output.line(line);
-    }
+    await printLong(context, outcome.stdout);
     const [problem, ...usage] = outcome.stderr.split("\n").filter((text) => text !== "");
     if (problem !== undefined) context.output.error(problem.replace(/^crm_mon: /, ""));
     for (const line of usage) context.output.info(line);

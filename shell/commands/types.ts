@@ -1,5 +1,6 @@
 import type { Issue } from "../../backend/base/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
+import type { Preferences } from "./preferences.js";
 
 /**
  * The command tree as data (crmsh's levels and decorators): one `Level` per file under
@@ -72,6 +73,19 @@ export interface Output {
   info(text: string): void;
   /** Prints issues with their position in `source` (grammar's formatIssue when there is text). */
   issues(issues: readonly Issue[], source?: string): void;
+  /**
+   * A progress line redrawn in place while a command runs (`undefined` clears it). Only a
+   * terminal shows it; outputs without one leave this out.
+   */
+  status?(text: string | undefined): void;
+}
+
+/** The terminal a person sits at, lent to a program (editor, pager) while it runs. */
+export interface TerminalPort {
+  readonly rows: number;
+  readonly columns: number;
+  /** Runs `command` (a shell command line, as $EDITOR may hold options) on the terminal. */
+  run(command: string, input?: string): Promise<number>;
 }
 
 /** How the shell runs: crmsh's `-F`, `-w`, and whether a person answers questions. */
@@ -123,4 +137,12 @@ export interface CommandContext {
   readStandardInput(): Promise<string | readonly Issue[]>;
   /** `cib use [NAME]`: work on shadow CIB NAME from now on, or on the live CIB again. */
   useShadow?(name: string | undefined): Promise<readonly Issue[]>;
+  /** Aborted when the person interrupts the running command (Ctrl-C). */
+  readonly signal?: AbortSignal;
+  /** Before each command: renews `signal` if the last command was interrupted. */
+  beginCommand?(): AbortSignal;
+  /** The user's options (crm.conf); contexts without them read crm.conf on first use. */
+  readonly preferences?: Preferences;
+  /** The terminal, when standard input and output are one (editor and pager run there). */
+  readonly terminal?: TerminalPort | undefined;
 }

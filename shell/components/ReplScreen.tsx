@@ -21,6 +21,8 @@ export interface ReplView {
   readonly state: ReplState;
   /** A command is running: the input line is hidden (keys typed meanwhile are kept). */
   readonly busy: boolean;
+  /** The running command's progress line (`-w`: actions pending), redrawn in place. */
+  readonly status?: string | undefined;
   readonly diff: StagedDiff;
   readonly diffXml: boolean;
   readonly columns: number;
@@ -49,6 +51,7 @@ export function ReplScreen(props: {
           {(entry) => <Text key={entry.key}>{entry.text}</Text>}
         </Static>
       )}
+      {view.busy && view.status !== undefined ? <Text>{palette.dim(view.status)}</Text> : null}
       {view.busy ? null : (
         <PromptLine
           prompt={view.prompt}

@@ -1,0 +1,102 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deleteObjects } from "../../backend/configure/index.js";
+import { applyConfigureText, showText, statementIds } from "../configure-language.js";
+import { withSession } from "./configure-support.js";
+import { preferencesOf } from "./preferences.js";
+import type { CibSession, Command, CommandContext, Outcome, TerminalPort } from "./types.js";
+import { done, failed } from "./types.js";
+
+function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The edited text applied to the working copy: objects whose statements were removed are
+ * deleted, the others replaced wholesale or created (as `load update`). Issues leave the
+ * working copy as it was and are printed against the text.
+ */
+async function applyEditedText(
+  context: CommandContext,
+  session: CibSession,
+  before: string,
+  after: string,
+): Promise<boolean> {
+  const [shownIds, keptIds] = await Promise.all([statementIds(before), statementIds(after)]);
+  if (!keptIds.ok) {
+    context.output.issues(keptIds.issues, after);
+    return false;
+  }
+  const kept = new Set(keptIds.value);
+  const removed = shownIds.ok ? shownIds.value.filter((id) => !kept.has(id)) : [];
+  const base = removed.length === 0 ? undefined : deleteObjects(session.working, removed);
+  if (base !== undefined && !base.ok) {
+    context.output.issues(base.issues);
+    return false;
+  }
+  const applied = await applyConfigureText(base?.value.cib ?? session.working, after, "update");
+  context.output.issues(applied.issues, after);
+  if (!applied.ok) return false;
+  for (const note of base?.value.notes ?? []) context.output.info(note);
+  session.stage(applied.value.cib);
+  return true;
+}
+
+/** Runs the editor on `file` until its text applies, or the person gives up. */
+async function editLoop(
+  context: CommandContext,
+  session: CibSession,
+  edit: { readonly terminal: TerminalPort; readonly file: string; readonly shown: string },
+): Promise<Outcome> {
+  const editor = preferencesOf(context).editor();
+  for (;;) {
+    const exitCode = await edit.terminal.run(`${editor} ${shellQuote(edit.file)}`);
+    if (exitCode !== 0) {
+      context.output.error(`The editor "${editor}" exited with code ${exitCode}: nothing changed`);
+      return failed;
+    }
+    const after = await readFile(edit.file, "utf8");
+    if (after === edit.shown) return done;
+    if (await applyEditedText(context, session, edit.shown, after)) return done;
+    if (!(await context.confirm("Do you want to edit again (y/n)?", false))) return failed;
+  }
+}
+
+/**
+ * crmsh's `edit [ID…]`: the selection's crm text in the editor (options editor, then $EDITOR,
+ * $VISUAL, vi); what comes back is staged. Needs a terminal ("not allowed in batch mode").
+ */
+export const editCommand: Command = {
+  name: "edit",
+  aliases: [],
+  usage: "[ID...|type:TYPE|tag:TAG|related:RSC]",
+  help: "Edit the configuration (or the selected objects) in your editor; the result is staged",
+  example: "edit web-group",
+  run: (input, context) =>
+    withSession(context, async (session) => {
+      const terminal = context.terminal;
+      if (terminal === undefined || context.options.batch) {
+        context.output.error("edit not allowed in batch mode");
+        return failed;
+      }
+      if (input.args.includes("xml")) {
+        context.output.error("edit xml is not available: edit the crm text, or use load xml");
+        return failed;
+      }
+      const sorted = preferencesOf(context).sortElements();
+      const shown = showText(session, input.args, false, true, sorted);
+      if (!shown.ok) {
+        context.output.issues(shown.issues);
+        return failed;
+      }
+      const folder = await mkdtemp(join(tmpdir(), "crm-edit-"));
+      const file = join(folder, "configuration.crm");
+      try {
+        await writeFile(file, shown.value);
+        return await editLoop(context, session, { terminal, file, shown: shown.value });
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    }),
+};

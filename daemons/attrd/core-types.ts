@@ -46,6 +46,12 @@ export interface AttributeWriteValue {
   readonly value: string | null;
 }
 
+/** One attribute of a node set (or, with null, deleted). */
+export interface AttributeChange {
+  readonly name: string;
+  readonly value: string | null;
+}
+
 export type AttrdInput =
   | { readonly kind: "tick" }
   /** A local client (controller, crm_attribute, the shell) sets or deletes a transient value. */
@@ -56,6 +62,24 @@ export type AttrdInput =
       readonly name: string;
       readonly value: string | null;
       readonly dampenMs?: number;
+    }
+  /**
+   * Several values of one node set together (written to the CIB in one write), as the
+   * controller records a failure: `fail-count-…` (`value++` expands against the value held)
+   * and `last-failure-…`.
+   */
+  | {
+      readonly kind: "updates_requested";
+      readonly requestId: string;
+      readonly node: string;
+      readonly values: readonly AttributeChange[];
+    }
+  /** Every fail-count-RSC… and last-failure-RSC… of a node deleted (a cleanup, an expiry). */
+  | {
+      readonly kind: "failures_clear_requested";
+      readonly requestId: string;
+      readonly node: string;
+      readonly resource: string;
     }
   /** The attrd group's members changed (CPG confchg), in agreed order. */
   | {

@@ -2,6 +2,14 @@ import { assert } from "../../backend/base/index.js";
 import { Outbox } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type { AttrdConfig, AttrdEffect, AttrdInput, AttributeWriteValue } from "./core-types.js";
+import { expandValue, failureAttributeMatcher } from "./values.js";
+import {
+  overlayPending,
+  requestedValues,
+  requestMessage,
+  type PendingUpdate,
+  type UpdateRequested,
+} from "./requests.js";
 import { decodeAttrdMessage, encodeAttrdMessage } from "./wire.js";
 import type { AttrdMessage, SyncedValue } from "./wire.js";
 
@@ -20,17 +28,9 @@ interface AttributeState {
   writingVersion: number | undefined;
 }
 
-/** A local update broadcast and not yet delivered back. */
-interface PendingUpdate {
-  readonly node: string;
-  readonly name: string;
-  readonly value: string | null;
-  readonly expiryTick: number;
-}
-
 type Delivered = Extract<AttrdInput, { kind: "delivered" }>;
 type GroupChanged = Extract<AttrdInput, { kind: "group_changed" }>;
-type UpdateRequested = Extract<AttrdInput, { kind: "update_requested" }>;
+type ValueMessage = Extract<AttrdMessage, { kind: "update" | "updates" | "clear_failures" }>;
 
 /**
  * The attribute manager (pacemaker-attrd): every member holds every node's transient
@@ -110,6 +110,8 @@ export class Attrd {
         this.#expireRequests();
         break;
       case "update_requested":
+      case "updates_requested":
+      case "failures_clear_requested":
         this.#onUpdateRequested(input);
         break;
       case "group_changed":
@@ -141,24 +143,21 @@ export class Attrd {
         reply: { ok: false, message },
       });
     if (!this.#nodeIdByName.has(input.node)) return refuse(`Unknown node "${input.node}"`);
-    if (input.name === "") return refuse("The attribute name is empty");
-    const isNew = this.value(input.node, input.name) === undefined;
-    if (isNew && input.value !== null && this.#valueCount >= this.config.valuesMax)
+    const values = requestedValues(input);
+    if (values.some((entry) => entry.name === "")) return refuse("The attribute name is empty");
+    const added = values.filter(
+      (entry) => entry.value !== null && this.value(input.node, entry.name) === undefined,
+    ).length;
+    if (added > 0 && this.#valueCount + added > this.config.valuesMax)
       return refuse(`Attribute limit reached (${this.config.valuesMax} values)`);
+    const clearFailuresOf = input.kind === "failures_clear_requested" ? input.resource : undefined;
     this.#pending.set(input.requestId, {
       node: input.node,
-      name: input.name,
-      value: input.value,
+      values,
+      ...(clearFailuresOf === undefined ? {} : { clearFailuresOf }),
       expiryTick: this.#now + this.config.requestTimeoutTicks,
     });
-    const message: AttrdMessage = {
-      kind: "update",
-      node: input.node,
-      name: input.name,
-      value: input.value,
-      requestId: input.requestId,
-      ...(input.dampenMs === undefined ? {} : { dampenMs: input.dampenMs }),
-    };
+    const message = requestMessage(input);
     this.#outbox.push({ kind: "broadcast", payload: encodeAttrdMessage(message) });
   }
 
@@ -208,12 +207,26 @@ export class Attrd {
         kind: "warn",
         message: `Ignored update for unknown node "${message.node}"`,
       });
-    } else if (message.value === null && !this.#holds(message.node, message.name)) {
-      this.#deleteUnheld(message.node, message.name);
-    } else this.#applyValue(message.node, message.name, message.value, message.dampenMs);
+    } else this.#applyMessage(message);
     if (input.sender !== this.config.localNodeId || message.requestId === undefined) return;
     if (this.#pending.delete(message.requestId))
       this.#outbox.push({ kind: "reply", requestId: message.requestId, reply: { ok: true } });
+  }
+
+  #applyMessage(message: ValueMessage): void {
+    const { node } = message;
+    if (message.kind === "clear_failures") {
+      const matches = failureAttributeMatcher(message.resource);
+      for (const attribute of [...this.#attributes.values()])
+        if (matches(attribute.name) && attribute.values.get(node) != null)
+          this.#applyValue(node, attribute.name, null);
+      return;
+    }
+    const dampenMs = message.kind === "update" ? message.dampenMs : undefined;
+    for (const { name, value } of message.kind === "update" ? [message] : message.values) {
+      if (value === null && !this.#holds(node, name)) this.#deleteUnheld(node, name);
+      else this.#applyValue(node, name, value, dampenMs);
+    }
   }
 
   #attribute(name: string): AttributeState {
@@ -253,6 +266,7 @@ export class Attrd {
     const attribute = this.#attribute(name);
     if (dampenMs !== undefined) attribute.dampenTicks = this.#ticksOf(dampenMs);
     const current = attribute.values.get(node) ?? null;
+    value = value === null ? null : expandValue(value, current ?? undefined);
     if (current === value) return;
     if (current === null) this.#valueCount += 1;
     if (value === null) this.#valueCount -= 1;
@@ -342,13 +356,10 @@ export class Attrd {
         held.set(`${node}\u0000${attribute.name}`, { node, name: attribute.name, value, dampenMs });
       }
     }
-    for (const pending of this.#pending.values()) {
-      if (!spoken.has(pending.node)) continue;
-      const dampenTicks = this.#attributes.get(pending.name)?.dampenTicks ?? 0;
-      const dampenMs = dampenTicks * this.config.tickMs;
-      const entry = pending.value === null ? null : { ...pending, value: pending.value, dampenMs };
-      held.set(`${pending.node}\u0000${pending.name}`, entry);
-    }
+    const dampenMsOf = (name: string): number =>
+      (this.#attributes.get(name)?.dampenTicks ?? 0) * this.config.tickMs;
+    for (const pending of this.#pending.values())
+      if (spoken.has(pending.node)) overlayPending(held, pending, dampenMsOf);
     const values = [...held.values()]
       .filter((entry) => entry !== null)
       .map(({ node, name, value, dampenMs }) => ({ node, name, value, dampenMs }));

@@ -16,7 +16,13 @@ import { addAttributeHandlers } from "./handlers.js";
 import { applyTransientValues, clearTransientValues } from "./cib-attributes.js";
 import { Attrd } from "./core.js";
 import { attrdConfig, attrdGroup } from "./core-types.js";
-import type { AttrdEffect, AttrdInput, AttrdNode, AttrdReply } from "./core-types.js";
+import type {
+  AttrdEffect,
+  AttrdInput,
+  AttrdNode,
+  AttrdReply,
+  AttributeChange,
+} from "./core-types.js";
 
 export interface AttrdHostEnv {
   readonly localNodeId: NodeId;
@@ -38,6 +44,13 @@ export interface AttributeManager {
     value: string | null,
     options?: { readonly dampenMs?: number },
   ): Promise<Result<void, "attribute_refused">>;
+  /** Sets several values of one node together (one CIB write); `value++` increments. */
+  updateAttributes(
+    node: string,
+    values: readonly AttributeChange[],
+  ): Promise<Result<void, "attribute_refused">>;
+  /** Deletes a node's fail-count-RSC… and last-failure-RSC… values (crm_resource -C). */
+  clearFailures(node: string, resource: string): Promise<Result<void, "attribute_refused">>;
   query(node: string, name: string): string | undefined;
   values(node?: string): NodeAttribute[];
 }
@@ -84,6 +97,34 @@ export class AttrdHost implements AttributeManager {
     value: string | null,
     options: { readonly dampenMs?: number } = {},
   ): Promise<Result<void, "attribute_refused">> {
+    const dampen = options.dampenMs === undefined ? {} : { dampenMs: options.dampenMs };
+    return this.#request((requestId) => ({
+      kind: "update_requested",
+      requestId,
+      node,
+      name,
+      value,
+      ...dampen,
+    }));
+  }
+
+  updateAttributes(
+    node: string,
+    values: readonly AttributeChange[],
+  ): Promise<Result<void, "attribute_refused">> {
+    return this.#request((requestId) => ({ kind: "updates_requested", requestId, node, values }));
+  }
+
+  clearFailures(node: string, resource: string): Promise<Result<void, "attribute_refused">> {
+    return this.#request((requestId) => ({
+      kind: "failures_clear_requested",
+      requestId,
+      node,
+      resource,
+    }));
+  }
+
+  #request(input: (requestId: string) => AttrdInput): Promise<Result<void, "attribute_refused">> {
     const requestId = `attrd-${this.#nextRequest++}`;
     return new Promise((resolve) => {
       this.#settles.set(requestId, (reply) =>
@@ -91,8 +132,7 @@ export class AttrdHost implements AttributeManager {
           reply.ok ? ok(undefined) : fail([{ code: "attribute_refused", message: reply.message }]),
         ),
       );
-      const dampen = options.dampenMs === undefined ? {} : { dampenMs: options.dampenMs };
-      this.#feed({ kind: "update_requested", requestId, node, name, value, ...dampen });
+      this.#feed(input(requestId));
     });
   }
 

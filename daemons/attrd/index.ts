@@ -9,6 +9,7 @@ export type {
   AttrdInput,
   AttrdNode,
   AttrdReply,
+  AttributeChange,
   AttributeWriteValue,
 } from "./core-types.js";
 export { attrdConfig, attrdGroup } from "./core-types.js";
@@ -26,3 +27,4 @@ export {
 export type { AttrdHostEnv, AttributeManager } from "./host.js";
 export { AttrdHost, attrdTickMs, startAttrd } from "./host.js";
 export { addAttributeHandlers } from "./handlers.js";
+export { expandValue, failureAttributeMatcher } from "./values.js";

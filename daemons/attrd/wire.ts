@@ -1,5 +1,6 @@
 import { fail, issue, ok } from "../../backend/base/index.js";
 import type { Result } from "../../backend/base/index.js";
+import type { AttributeChange } from "./core-types.js";
 
 /** What attrd instances tell each other in the attrd group (JSON, validated on receipt). */
 export type AttrdMessage =
@@ -29,6 +30,20 @@ export type AttrdMessage =
       readonly joining: boolean;
       /** Nodes whose clear the sender knows is still to be made (for a new writer). */
       readonly clears: readonly string[];
+    }
+  /** Several values of one node set together (one CIB write). */
+  | {
+      readonly kind: "updates";
+      readonly node: string;
+      readonly values: readonly AttributeChange[];
+      readonly requestId?: string;
+    }
+  /** Delete a node's fail-count-RSC… and last-failure-RSC… values. */
+  | {
+      readonly kind: "clear_failures";
+      readonly node: string;
+      readonly resource: string;
+      readonly requestId?: string;
     }
   /** The writer cleared a node's transient attributes from the status section. */
   | { readonly kind: "cleared"; readonly node: string };
@@ -76,6 +91,39 @@ function decodeUpdate(record: Fields): AttrdMessage | undefined {
   };
 }
 
+function decodeChange(entry: unknown): AttributeChange | undefined {
+  if (!isRecord(entry)) return undefined;
+  const { name, value } = entry;
+  if (!isText(name) || (value !== null && typeof value !== "string")) return undefined;
+  return { name, value };
+}
+
+function decodeUpdates(record: Fields): AttrdMessage | undefined {
+  const { node, values, requestId } = record;
+  if (!isText(node) || !Array.isArray(values)) return undefined;
+  if (requestId !== undefined && !isText(requestId)) return undefined;
+  const decoded = values.map(decodeChange);
+  if (decoded.some((entry) => entry === undefined)) return undefined;
+  return {
+    kind: "updates",
+    node,
+    values: decoded.filter((entry) => entry !== undefined),
+    ...(requestId === undefined ? {} : { requestId }),
+  };
+}
+
+function decodeClearFailures(record: Fields): AttrdMessage | undefined {
+  const { node, resource, requestId } = record;
+  if (!isText(node) || !isText(resource)) return undefined;
+  if (requestId !== undefined && !isText(requestId)) return undefined;
+  return {
+    kind: "clear_failures",
+    node,
+    resource,
+    ...(requestId === undefined ? {} : { requestId }),
+  };
+}
+
 function decodeSyncedValue(entry: unknown): SyncedValue | undefined {
   if (!isRecord(entry)) return undefined;
   const { node, name, value, dampenMs } = entry;
@@ -105,14 +153,17 @@ export function decodeAttrdMessage(payload: string): Result<AttrdMessage, AttrdW
   }
   const record = isRecord(parsed) ? parsed : {};
   const kind = record["kind"];
-  const message =
-    kind === "update"
-      ? decodeUpdate(record)
-      : kind === "sync"
-        ? decodeSync(record)
-        : kind === "cleared" && isText(record["node"])
-          ? { kind: "cleared" as const, node: record["node"] }
-          : undefined;
+  const decoders: Record<string, (fields: Fields) => AttrdMessage | undefined> = {
+    update: decodeUpdate,
+    updates: decodeUpdates,
+    clear_failures: decodeClearFailures,
+    sync: decodeSync,
+    cleared: (fields) =>
+      isText(fields["node"]) ? { kind: "cleared", node: fields["node"] } : undefined,
+  };
+  const decoder =
+    typeof kind === "string" && Object.hasOwn(decoders, kind) ? decoders[kind] : undefined;
+  const message = decoder?.(record);
   if (message === undefined) {
     return fail([issue("bad_attrd_message", `Malformed attrd message ${JSON.stringify(kind)}`)]);
   }

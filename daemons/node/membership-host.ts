@@ -104,7 +104,8 @@ export class MembershipHost {
     );
     const before = this.core.status();
     this.feed({ kind: "peer_unreachable", nodeId: peer });
-    if (before.phase === "operational" && before.members.includes(peer)) {
+    const member = before.phase === "operational" && before.members.includes(peer);
+    if (member && this.core.status().phase !== "operational") {
       this.env.log.write(
         "notice",
         "TOTEM",

@@ -8,7 +8,7 @@ import {
   startQuorated,
   teardown,
   temporaryClusterDir,
-} from "./local-cluster.js";
+} from "../../support/local-cluster.js";
 
 function pidOf(dir: string, node: string): number {
   return Number(readFileSync(join(dir, node, "quorated.pid"), "utf8"));
@@ -35,7 +35,7 @@ describe("kill -9 of a node at quorated's default token", () => {
       ...["cluster", "local", "start", "--nodes", "3", "--dir", dir],
       ...["--base-port", String(port)],
     ]);
-    expect(started.code).toBe(0);
+    expect(started.code, started.stderr).toBe(0);
     for (const node of all) await awaitView(dir, node, all);
   });
   afterAll(async () => {

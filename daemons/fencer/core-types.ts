@@ -2,6 +2,7 @@ import type { FenceAction, FenceEvent } from "../../backend/protocol/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type { FencingConfig } from "./config.js";
 import type { DeviceRun } from "./devices.js";
+import type { DeviceResult } from "./execution.js";
 
 /** The process group the fencers talk in (Pacemaker's "stonith-ng" CPG group). */
 export const fencerGroup = "stonith-ng";
@@ -33,24 +34,34 @@ export type FencerInput =
       readonly members: readonly NodeId[];
       readonly joined: readonly NodeId[];
     }
-  | { readonly kind: "delivered"; readonly sender: NodeId; readonly payload: string }
+  /** A stonith-ng message in agreed order; `nowMs` is the host's clock (ages target lists). */
+  | {
+      readonly kind: "delivered";
+      readonly sender: NodeId;
+      readonly payload: string;
+      readonly nowMs: number;
+    }
   /** A `run_device` effect ended; `nowMs` is the host's clock at that moment. */
   | {
       readonly kind: "device_finished";
-      readonly opId: string;
-      readonly ok: boolean;
-      readonly reason?: string;
+      readonly runId: number;
+      readonly result: DeviceResult;
       readonly nowMs: number;
     };
 
 export type FencerEffect =
   | { readonly kind: "broadcast"; readonly payload: string }
-  /** Run one fence device (through the executor), then feed `device_finished`. */
+  /**
+   * Run one agent action of a fence device (through the executor) once `delayMs` passed, then
+   * feed `device_finished` with the same `runId`. `target` is absent for list and metadata.
+   */
   | {
       readonly kind: "run_device";
+      readonly runId: number;
       readonly opId: string;
-      readonly target: string;
+      readonly target: string | undefined;
       readonly run: DeviceRun;
+      readonly delayMs: number;
     }
   /** A local request ended (success or failure). */
   | { readonly kind: "reply"; readonly requestId: string; readonly event: FenceEvent }

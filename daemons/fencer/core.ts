@@ -1,11 +1,13 @@
 import type { FenceAction, FenceEvent } from "../../backend/protocol/index.js";
 import { Outbox } from "../kernel/index.js";
-import type { NodeId } from "../kernel/index.js";
+import type { NodeId, Prng } from "../kernel/index.js";
 import { emptyFencingConfig } from "./config.js";
 import type { FencingConfig } from "./config.js";
-import type { FencerConfig, FencerEffect, FencerInput, HistoryEntry } from "./core-types.js";
-import { deviceRun, fencingPlan } from "./devices.js";
-import type { DeviceRun } from "./devices.js";
+import type { FencerConfig, FencerEffect, FencerInput } from "./core-types.js";
+import { TargetDiscovery } from "./discovery.js";
+import { Execution } from "./execution.js";
+import type { ExecutionStep } from "./execution.js";
+import { FenceHistory } from "./history.js";
 import { decodeFencerMessage, encodeFencerMessage } from "./wire.js";
 import type { FencerMessage } from "./wire.js";
 
@@ -22,16 +24,10 @@ interface Operation {
   executioner: NodeId | undefined;
 }
 
-/** The executioner's progress through the plan. */
-interface Execution {
-  readonly opId: string;
-  readonly plan: readonly (readonly string[])[];
-  level: number;
-  device: number;
-  attempt: number;
-  run: DeviceRun | undefined;
-  /** Why the last level failed, for the result's reason. */
-  failures: string[];
+/** The operation this node runs the devices of, and the agent run it waits for. */
+interface Running {
+  readonly execution: Execution;
+  runId: number | undefined;
 }
 
 /** Operation ids are `<nodeid>-<incarnation>-<counter>`: sent again in the order first made. */
@@ -52,30 +48,47 @@ interface LocalRequest {
 type FenceRequested = Extract<FencerInput, { kind: "fence_requested" }>;
 type DeviceFinished = Extract<FencerInput, { kind: "device_finished" }>;
 
+/** Finished operation ids remembered between restarts (late copies of their requests). */
+const finishedRemembered = 1_000;
+
 /**
  * The fencer (pacemaker-fenced): requests are broadcast in the stonith-ng group and every
  * member agrees on which node runs the devices (the origin unless it is the target, else the
  * lowest other member; the target itself only when alone). One operation at a time per target;
- * identical requests merge. Levels are tried in index order, every device of a level must
- * succeed. Results are broadcast and recorded by all. Pure: no I/O, no clock.
+ * identical requests merge. The executioner walks the plan (see Execution). Results are
+ * broadcast and recorded by all. Pure: no I/O, no clock, randomness from the given Prng.
  */
 export class Fencer {
   readonly #outbox = new Outbox<FencerEffect>();
   readonly #operations = new Map<string, Operation>();
   /** Local request ids by operation id. */
   readonly #requests = new Map<string, LocalRequest>();
-  readonly #history: HistoryEntry[] = [];
+  readonly #history: FenceHistory;
   readonly #nameByNodeId: ReadonlyMap<NodeId, string>;
   readonly #nodeIdByName: ReadonlyMap<string, NodeId>;
   /** Operations this node runs the devices of, by operation id. */
-  readonly #executions = new Map<string, Execution>();
+  readonly #running = new Map<string, Running>();
+  /** Operation ids by the id of the agent run they wait for. */
+  readonly #runs = new Map<number, string>();
+  readonly #discovery = new TargetDiscovery();
+  /** Operations whose result was delivered since the last restart, oldest first. */
+  readonly #finished: string[] = [];
   #fencing: FencingConfig = emptyFencingConfig;
   #members: readonly NodeId[] = [];
   #counter = 0;
+  #runCounter = 0;
+  /** The host's clock as last told (for the age of target lists). */
+  #nowMs = 0;
+  /** A join was seen and no announce has been delivered since. */
+  #announcePending = false;
 
-  constructor(readonly config: FencerConfig) {
+  constructor(
+    readonly config: FencerConfig,
+    private readonly prng: Prng,
+  ) {
     this.#nameByNodeId = new Map(config.nodes.map((node) => [node.nodeId, node.name]));
     this.#nodeIdByName = new Map(config.nodes.map((node) => [node.name, node.nodeId]));
+    this.#history = new FenceHistory(config.historyMax);
   }
 
   get localName(): string {
@@ -98,7 +111,7 @@ export class Fencer {
         ? {}
         : { delegate: this.#nameByNodeId.get(operation.executioner) ?? "" }),
     }));
-    return [...this.#history.map((entry) => entry.event), ...pending].filter(
+    return [...this.#history.events(), ...pending].filter(
       (event) => target === undefined || event.target === target,
     );
   }
@@ -109,12 +122,15 @@ export class Fencer {
         return this.#onFenceRequested(input);
       case "config_changed":
         this.#fencing = input.config;
+        this.#discovery.configChanged();
         return;
       case "group_changed":
         return this.#onGroupChanged(input.members, input.joined);
       case "delivered":
+        this.#nowMs = Math.max(this.#nowMs, input.nowMs);
         return this.#onDelivered(input.sender, input.payload);
       case "device_finished":
+        this.#nowMs = Math.max(this.#nowMs, input.nowMs);
         return this.#onDeviceFinished(input);
     }
   }
@@ -144,14 +160,7 @@ export class Fencer {
     const opId = `${this.config.localNodeId}-${this.config.incarnation}-${this.#counter}`;
     const { requestId, target, action, client } = input;
     this.#requests.set(opId, { requestId, target, action, client });
-    this.#broadcast({
-      kind: "request",
-      opId,
-      target: input.target,
-      action: input.action,
-      origin: this.localName,
-      client: input.client,
-    });
+    this.#broadcast({ kind: "request", opId, target, action, origin: this.localName, client });
   }
 
   #broadcast(message: FencerMessage): void {
@@ -175,15 +184,22 @@ export class Fencer {
       case "result":
         return this.#onResultDelivered(message.opId, message.event);
       case "history":
-        for (const entry of message.entries) this.#record(entry);
+        for (const entry of message.entries) this.#history.record(entry);
         return;
       case "announce":
-        if (sender !== this.config.localNodeId) this.#restartOperations();
-        return;
+        // Every member, the sender too, restarts at the same point of the agreed order.
+        this.#announcePending = false;
+        return this.#restartOperations();
     }
   }
 
   #onRequestDelivered(request: Extract<FencerMessage, { kind: "request" }>): void {
+    // A request asked again (after a restart) that is known, or ended since the last restart,
+    // is a copy: every member ignores it alike.
+    const known = [...this.#operations.values()].some(
+      (op) => op.opId === request.opId || op.merged.includes(request.opId),
+    );
+    if (known || this.#finished.includes(request.opId)) return;
     const onTarget = [...this.#operations.values()].filter((op) => op.target === request.target);
     const same = onTarget.find((op) => op.action === request.action);
     if (same !== undefined) {
@@ -209,87 +225,44 @@ export class Fencer {
   }
 
   #execute(operation: Operation): void {
-    const plan = fencingPlan(this.#fencing, operation.target);
-    const execution: Execution = {
-      opId: operation.opId,
-      plan,
-      level: 0,
-      device: 0,
-      attempt: 1,
-      run: undefined,
-      failures: [],
-    };
-    this.#executions.set(operation.opId, execution);
-    this.#runCurrent(operation, execution, undefined);
-  }
-
-  /** Runs the execution's current device, or ends the operation when the plan is exhausted. */
-  #runCurrent(operation: Operation, execution: Execution, nowMs: number | undefined): void {
-    const deviceId = execution.plan[execution.level]?.[execution.device];
-    if (deviceId === undefined) {
-      const reason =
-        execution.plan.length === 0
-          ? `No fence device can fence ${operation.target}`
-          : `Every fencing level failed: ${execution.failures.join("; ")}`;
-      return this.#finish(operation, { state: "failed", reason }, nowMs);
-    }
-    const device = this.#fencing.devices.find((candidate) => candidate.id === deviceId);
-    if (device === undefined) {
-      execution.failures.push(`${deviceId}: no such device`);
-      return this.#nextLevel(operation, execution, nowMs);
-    }
-    const { action } = operation;
-    execution.run = deviceRun(device, {
-      action,
-      stonithTimeoutMs: this.#fencing.stonithTimeoutMs,
-    });
-    this.#outbox.push({
-      kind: "run_device",
-      opId: operation.opId,
+    const execution = new Execution({
       target: operation.target,
-      run: execution.run,
+      action: operation.action,
+      fencing: this.#fencing,
+      discovery: this.#discovery,
+      prng: this.prng,
     });
+    const running: Running = { execution, runId: undefined };
+    this.#running.set(operation.opId, running);
+    this.#perform(operation, running, execution.advance(this.#nowMs));
   }
 
-  #nextLevel(operation: Operation, execution: Execution, nowMs: number | undefined): void {
-    execution.level += 1;
-    execution.device = 0;
-    execution.attempt = 1;
-    this.#runCurrent(operation, execution, nowMs);
+  #perform(operation: Operation, running: Running, step: ExecutionStep): void {
+    if (step.kind === "finished") {
+      this.#running.delete(operation.opId);
+      running.runId = undefined;
+      return this.#finish(operation, step);
+    }
+    this.#runCounter += 1;
+    const runId = this.#runCounter;
+    running.runId = runId;
+    this.#runs.set(runId, operation.opId);
+    const { run, target, delayMs } = step;
+    this.#outbox.push({ kind: "run_device", runId, opId: operation.opId, target, run, delayMs });
   }
 
   #onDeviceFinished(input: DeviceFinished): void {
-    const execution = this.#executions.get(input.opId);
-    const operation = this.#operations.get(input.opId);
-    if (execution?.opId !== input.opId || operation === undefined || execution.run === undefined)
-      return;
-    const run = execution.run;
-    if (input.ok) {
-      const level = execution.plan[execution.level] ?? [];
-      execution.device += 1;
-      execution.attempt = 1;
-      if (execution.device < level.length)
-        return this.#runCurrent(operation, execution, input.nowMs);
-      return this.#finish(operation, { state: "success", device: run.device }, input.nowMs);
-    }
-    if (execution.attempt < run.attempts) {
-      execution.attempt += 1;
-      return this.#runCurrent(operation, execution, input.nowMs);
-    }
-    execution.failures.push(`${run.device}: ${input.reason ?? "failed"}`);
-    this.#nextLevel(operation, execution, input.nowMs);
+    const opId = this.#runs.get(input.runId);
+    this.#runs.delete(input.runId);
+    if (opId === undefined) return;
+    const running = this.#running.get(opId);
+    const operation = this.#operations.get(opId);
+    // A run of an execution that a restart or a result ended since: nobody waits for it.
+    if (running?.runId !== input.runId || operation === undefined) return;
+    this.#perform(operation, running, running.execution.onResult(input.result, input.nowMs));
   }
 
-  #finish(
-    operation: Operation,
-    outcome: {
-      readonly state: "success" | "failed";
-      readonly device?: string;
-      readonly reason?: string;
-    },
-    nowMs: number | undefined,
-  ): void {
-    this.#executions.delete(operation.opId);
+  #finish(operation: Operation, outcome: Extract<ExecutionStep, { kind: "finished" }>): void {
     const event: FenceEvent = {
       target: operation.target,
       action: operation.action,
@@ -299,41 +272,40 @@ export class Fencer {
       delegate: this.localName,
       ...(outcome.device === undefined ? {} : { device: outcome.device }),
       ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
-      ...(nowMs === undefined ? {} : { completedMs: nowMs }),
+      completedMs: this.#nowMs,
     };
     this.#broadcast({ kind: "result", opId: operation.opId, event });
   }
 
   #onResultDelivered(opId: string, event: FenceEvent): void {
-    this.#record({ opId, event });
+    this.#history.record({ opId, event });
+    if (!this.#finished.includes(opId)) this.#finished.push(opId);
+    if (this.#finished.length > finishedRemembered) this.#finished.shift();
     const operation = this.#operations.get(opId);
-    if (operation === undefined) return;
-    this.#operations.delete(opId);
-    this.#executions.delete(opId);
-    this.#outbox.push({ kind: "fenced", event });
-    for (const id of [opId, ...operation.merged]) {
+    if (operation !== undefined) this.#outbox.push({ kind: "fenced", event });
+    // The result of an operation a restart forgot still answers its origin's request.
+    for (const id of [opId, ...(operation?.merged ?? [])]) {
       const requestId = this.#requests.get(id)?.requestId;
       if (requestId === undefined) continue;
       this.#requests.delete(id);
       this.#outbox.push({ kind: "reply", requestId, event });
     }
+    if (operation === undefined) return;
+    this.#operations.delete(opId);
+    this.#running.delete(opId);
     const next = [...this.#operations.values()].find((op) => op.target === operation.target);
     if (next !== undefined) this.#assign(next);
-  }
-
-  #record(entry: HistoryEntry): void {
-    if (this.#history.some((known) => known.opId === entry.opId)) return;
-    this.#history.push(entry);
-    if (this.#history.length > this.config.historyMax) this.#history.shift();
   }
 
   #onGroupChanged(members: readonly NodeId[], joined: readonly NodeId[]): void {
     this.#members = [...members].sort((left, right) => left - right);
     if (!this.#members.includes(this.config.localNodeId)) return;
-    if (joined.length > 0) {
-      // Members need not agree on who joined (a quick restart, an asymmetric merge): each tells.
+    if (joined.length > 0 || this.#announcePending) {
+      // Members need not agree on who joined (a quick restart, an asymmetric merge): each
+      // tells, and tells again after the next change until some announce is delivered.
+      this.#announcePending = true;
       this.#broadcast({ kind: "announce" });
-      return this.#restartOperations();
+      return;
     }
     for (const operation of this.#operations.values()) {
       const executioner = operation.executioner;
@@ -344,8 +316,8 @@ export class Fencer {
 
   /**
    * Members that joined know nothing of the operations in flight, and those who stayed may each
-   * know different ones (a merge): everyone forgets them, and each origin asks again for its
-   * own, so all members rebuild the same operations in the new view's agreed order.
+   * know different ones (a merge): at an announce's delivery everyone forgets them, and each
+   * origin asks again for its own, so all members rebuild the same operations in agreed order.
    */
   #restartOperations(): void {
     // Every request of this node still unanswered, delivered or not (it may have been lost).
@@ -358,10 +330,13 @@ export class Fencer {
       client: request.client,
     }));
     this.#operations.clear();
-    this.#executions.clear();
+    this.#running.clear();
+    this.#runs.clear();
+    this.#finished.length = 0;
     for (const message of again.sort((left, right) => compareOpIds(left, right)))
       this.#broadcast(message);
     // Every member offers its history: in a merge each side saw operations the other did not.
-    if (this.#history.length > 0) this.#broadcast({ kind: "history", entries: [...this.#history] });
+    if (this.#history.size > 0)
+      this.#broadcast({ kind: "history", entries: this.#history.entries() });
   }
 }

@@ -1,9 +1,11 @@
 import { parseDurationMs } from "../scheduler/index.js";
 import type { FenceAction } from "../../backend/protocol/index.js";
 import type { ExecutorAction } from "../executor/index.js";
+import type { Prng } from "../kernel/index.js";
 import type { FenceDevice, FenceLevel, FencingConfig } from "./config.js";
+import type { AgentCapabilities } from "./discovery.js";
 
-/** How a device is asked to fence one target: the agent action, its parameters, limits. */
+/** How a device is asked to run one agent action: the action, its parameters, limits. */
 export interface DeviceRun {
   readonly device: string;
   readonly agent: string;
@@ -12,7 +14,8 @@ export interface DeviceRun {
   /**
    * The device's parameters as configured (pcmk_* included): the executor writes the agent's
    * stdin from them (nodename, the host argument from pcmk_host_argument / pcmk_host_map, and
-   * every parameter but pcmk_*), as pacemaker-fenced does.
+   * every parameter but pcmk_*), as pacemaker-fenced does. pcmk_host_argument is filled in
+   * from the agent's meta-data (plug, else port) when the device does not set it.
    */
   readonly params: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
@@ -20,57 +23,98 @@ export interface DeviceRun {
   readonly attempts: number;
 }
 
-function splitList(text: string | undefined): string[] {
-  return (text ?? "").split(/[\s,;]+/).filter((entry) => entry !== "");
+/** Pacemaker's retry rule: another try only while 30 % of the action's timeout is left. */
+export const retryTimeoutShare = 0.7;
+/** Pause before a device is tried again after a failure (Pacemaker sleeps 1 s). */
+export const retryDelayMs = 1_000;
+
+/**
+ * The action a device runs for a fencing action: `reboot` becomes `off` when the agent's
+ * meta-data has no reboot (as pacemaker-fenced remaps it). Timeouts and retries follow it.
+ */
+export function deviceAction(action: FenceAction, agent: AgentCapabilities | undefined): string {
+  if (action === "reboot" && agent !== undefined && !agent.actions.has("reboot")) return "off";
+  return action;
 }
 
-/** pcmk_host_map: `node1:plug1;node2=plug2` (separators `;`, `,` or spaces; `:` or `=`). */
-export function hostMap(device: FenceDevice): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const entry of splitList(device.params["pcmk_host_map"])) {
-    const match = /^([^:=]+)[:=](.*)$/.exec(entry);
-    if (match?.[1] !== undefined && match[2] !== undefined) map.set(match[1], match[2]);
-  }
-  return map;
-}
-
-/** The device's pcmk_host_check, with Pacemaker's default (static-list when a list is given). */
-export function hostCheck(device: FenceDevice): string {
-  const explicit = device.params["pcmk_host_check"];
-  if (explicit !== undefined) return explicit;
-  const hasList = device.params["pcmk_host_list"] !== undefined;
-  return hasList || hostMap(device).size > 0 ? "static-list" : "dynamic-list";
+function paramsWithHostArgument(
+  device: FenceDevice,
+  agent: AgentCapabilities | undefined,
+): Readonly<Record<string, string>> {
+  if (device.params["pcmk_host_argument"] !== undefined || agent === undefined)
+    return device.params;
+  return { ...device.params, pcmk_host_argument: agent.hostArgument ?? "none" };
 }
 
 /**
- * Whether a device can fence a target. static-list: the target is in pcmk_host_list or
- * pcmk_host_map. Deviation: dynamic-list and status are not asked of the agent (no `list` or
- * `status` run); such a device is taken to reach every node, as is `none`.
+ * How a device is run for an action (a fencing action, or list/status/metadata): the agent
+ * action from pcmk_<action>_action, the timeout from pcmk_<action>_timeout (else
+ * stonith-timeout), and pcmk_<action>_retries tries (default 2; 1 for anything but off/reboot/on).
  */
-export function canFence(device: FenceDevice, target: string): boolean {
-  if (hostCheck(device) !== "static-list") return true;
-  return splitList(device.params["pcmk_host_list"]).includes(target) || hostMap(device).has(target);
-}
-
-/** How a device is run for a fencing action: pcmk_<action>_action, _timeout and _retries. */
 export function deviceRun(
   device: FenceDevice,
-  options: { readonly action: FenceAction; readonly stonithTimeoutMs: number },
+  options: {
+    readonly action: string;
+    readonly stonithTimeoutMs: number;
+    readonly agent?: AgentCapabilities | undefined;
+  },
 ): DeviceRun {
   const { action } = options;
-  const retries = Number(device.params[`pcmk_${action}_retries`] ?? "2");
+  const fencing = action === "off" || action === "reboot" || action === "on";
+  const retries = Number(device.params[`pcmk_${action}_retries`] ?? (fencing ? "2" : "1"));
+  const agentAction = action === "metadata" ? action : device.params[`pcmk_${action}_action`];
   return {
     device: device.id,
     agent: device.agent,
-    agentAction: device.params[`pcmk_${action}_action`] ?? action,
-    params: device.params,
+    agentAction: agentAction ?? action,
+    params: paramsWithHostArgument(device, options.agent),
     timeoutMs: parseDurationMs(device.params[`pcmk_${action}_timeout`]) ?? options.stonithTimeoutMs,
     attempts: Number.isInteger(retries) && retries > 0 ? retries : 1,
   };
 }
 
-/** The executor action that runs a device against a target (class stonith, one-shot). */
-export function fenceExecutorAction(run: DeviceRun, target: string): ExecutorAction {
+/** Whole seconds of an interval, as pacemaker-fenced reads delays (negative or bad: 0). */
+function delaySeconds(text: string | undefined): number {
+  const ms = parseDurationMs(text);
+  return ms === undefined ? 0 : Math.floor(ms / 1000);
+}
+
+/** pcmk_delay_base: one interval, or `node:interval` entries for single targets. */
+function delayBaseSeconds(value: string | undefined, target: string): number {
+  if (value === undefined) return 0;
+  const trimmed = value.trim();
+  if (trimmed.includes(":")) {
+    for (const mapping of trimmed.split(/[;\s]+/)) {
+      const [node, interval, extra] = mapping.split(":");
+      if (extra !== undefined || node === undefined || interval === undefined) continue;
+      if (node.toLowerCase() === target.toLowerCase()) return delaySeconds(interval);
+    }
+  }
+  return delaySeconds(trimmed);
+}
+
+/**
+ * The delay before a device runs a fencing action (off or reboot), as pacemaker-fenced picks
+ * it: pcmk_delay_base plus a random part so that base ≤ delay ≤ pcmk_delay_max, in whole
+ * seconds (a base above the maximum is cut to it; a maximum alone means a base of 0, a base
+ * alone a fixed delay). Other actions are never delayed.
+ */
+export function fencingDelayMs(
+  device: FenceDevice,
+  options: { readonly action: string; readonly target: string; readonly prng: Prng },
+): number {
+  if (options.action !== "off" && options.action !== "reboot") return 0;
+  let delayMax = delaySeconds(device.params["pcmk_delay_max"]);
+  let delayBase = delayBaseSeconds(device.params["pcmk_delay_base"], options.target);
+  if (delayMax === 0) delayMax = delayBase;
+  if (delayMax < delayBase) delayBase = delayMax;
+  if (delayMax === 0) return 0;
+  const random = delayMax > delayBase ? options.prng.int(delayMax - delayBase + 1) : 0;
+  return (delayBase + random) * 1000;
+}
+
+/** The executor action that runs a device (class stonith, one-shot), against a target or not. */
+export function fenceExecutorAction(run: DeviceRun, target: string | undefined): ExecutorAction {
   return {
     resource: run.device,
     agent: { class: "stonith", type: run.agent },
@@ -79,7 +123,7 @@ export function fenceExecutorAction(run: DeviceRun, target: string): ExecutorAct
     timeoutMs: run.timeoutMs,
     params: run.params,
     meta: {},
-    fenceTarget: target,
+    ...(target === undefined ? {} : { fenceTarget: target }),
   };
 }
 
@@ -102,12 +146,19 @@ function levelMatches(
   }
 }
 
+/** The devices to try for a target, level by level, and whether they come from topology. */
+export interface FencingPlan {
+  readonly levels: readonly (readonly string[])[];
+  readonly topology: boolean;
+}
+
 /**
  * The plan to fence `target`: the device lists of its fencing levels in ascending index (every
  * device of a level must succeed; a failed level falls to the next). Without topology for the
- * target, each device that can fence it is a level of its own, in configuration order.
+ * target, every device is a level of its own, in configuration order. Which devices can reach
+ * the target is found when each one's turn comes (pcmk_host_check).
  */
-export function fencingPlan(config: FencingConfig, target: string): string[][] {
+export function fencingPlan(config: FencingConfig, target: string): FencingPlan {
   const levels = config.levels.filter((level) =>
     levelMatches(level, target, config.nodeAttributes),
   );
@@ -115,9 +166,8 @@ export function fencingPlan(config: FencingConfig, target: string): string[][] {
     const byIndex = new Map<number, string[]>();
     for (const level of levels)
       if (!byIndex.has(level.index)) byIndex.set(level.index, [...level.devices]);
-    return [...byIndex.entries()]
-      .sort(([left], [right]) => left - right)
-      .map(([, devices]) => devices);
+    const ordered = [...byIndex.entries()].sort(([left], [right]) => left - right);
+    return { levels: ordered.map(([, devices]) => devices), topology: true };
   }
-  return config.devices.filter((device) => canFence(device, target)).map((device) => [device.id]);
+  return { levels: config.devices.map((device) => [device.id]), topology: false };
 }

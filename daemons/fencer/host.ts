@@ -2,7 +2,7 @@ import { fail, ok } from "../../backend/base/index.js";
 import type { Result } from "../../backend/base/index.js";
 import type { FenceAction, FenceEvent } from "../../backend/protocol/index.js";
 import type { Executor, ExecutorResult } from "../executor/index.js";
-import { CoreFeeder } from "../kernel/index.js";
+import { CoreFeeder, Prng } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type { ClusterBus, LocalCib, Log, NodeSetup, RunningNode } from "../node/index.js";
 import { addFencingHandlers } from "./handlers.js";
@@ -11,6 +11,8 @@ import { Fencer } from "./core.js";
 import { fencerGroup } from "./core-types.js";
 import type { FencerEffect, FencerInput } from "./core-types.js";
 import { fenceExecutorAction } from "./devices.js";
+import type { DeviceRun } from "./devices.js";
+import type { DeviceResult } from "./execution.js";
 
 export interface FencerHostEnv {
   readonly localNodeId: NodeId;
@@ -44,6 +46,20 @@ export interface FenceApi {
   onFenced(listener: (event: FenceEvent) => void): void;
 }
 
+/** The executor's answer as the fencer core takes it. */
+export function deviceResultOf(result: ExecutorResult): DeviceResult {
+  const status =
+    result.status === "done" ? "done" : result.status === "timeout" ? "timeout" : "failed";
+  const failed = status !== "done" || result.rc !== 0;
+  return {
+    status,
+    rc: result.rc,
+    output: result.output,
+    elapsedMs: Math.max(0, result.finishedAtMs - result.startedAtMs),
+    ...(failed ? { reason: failureReason(result) } : {}),
+  };
+}
+
 function failureReason(result: ExecutorResult): string {
   if (result.exitReason !== undefined && result.exitReason !== "") return result.exitReason;
   const output = `${result.errorOutput}${result.output}`.trim().split("\n").at(-1) ?? "";
@@ -57,16 +73,20 @@ export class FencerHost implements FenceApi {
   readonly core: Fencer;
   readonly #settles = new Map<string, (event: FenceEvent) => void>();
   readonly #listeners: ((event: FenceEvent) => void)[] = [];
+  /** Device runs waiting out their pcmk_delay_base/max (or retry) delay. */
+  readonly #delays = new Set<ReturnType<typeof setTimeout>>();
   #nextRequest = 1;
   #unsubscribe: (() => void) | undefined;
 
   constructor(readonly env: FencerHostEnv) {
-    this.core = new Fencer({
+    const config = {
       localNodeId: env.localNodeId,
       nodes: env.nodes,
       historyMax: 500,
       incarnation: env.clock(),
-    });
+    };
+    // Fencing delays are random on purpose (they break fence races between nodes).
+    this.core = new Fencer(config, new Prng(Math.floor(Math.random() * 2 ** 32)));
     this.#feeder = new CoreFeeder(this.core, (effect) => this.#perform(effect));
   }
 
@@ -75,7 +95,12 @@ export class FencerHost implements FenceApi {
     this.#unsubscribe = this.env.cib.subscribe(() => this.#readConfig());
     this.env.bus.joinGroup(fencerGroup, {
       delivered: (message) =>
-        this.#feed({ kind: "delivered", sender: message.sender, payload: message.payload }),
+        this.#feed({
+          kind: "delivered",
+          sender: message.sender,
+          payload: message.payload,
+          nowMs: this.env.clock(),
+        }),
       changed: (change) =>
         this.#feed({
           kind: "group_changed",
@@ -86,6 +111,8 @@ export class FencerHost implements FenceApi {
   }
 
   stop(): void {
+    for (const timer of this.#delays) clearTimeout(timer);
+    this.#delays.clear();
     this.#unsubscribe?.();
     this.env.bus.leaveGroup(fencerGroup);
   }
@@ -130,6 +157,18 @@ export class FencerHost implements FenceApi {
     this.#feeder.feed(input);
   }
 
+  #runDevice(runId: number, run: DeviceRun, target: string | undefined): void {
+    if (run.agentAction !== "metadata") {
+      const on = target === undefined ? "" : ` on ${target}`;
+      const text = `Requesting that ${run.device} perform '${run.agentAction}'${on}`;
+      this.env.log.write("notice", "fenced", text);
+    }
+    void this.env.executor.run(fenceExecutorAction(run, target)).then((result) => {
+      const nowMs = this.env.clock();
+      this.#feed({ kind: "device_finished", runId, result: deviceResultOf(result), nowMs });
+    });
+  }
+
   #perform(effect: FencerEffect): void {
     const { log } = this.env;
     switch (effect.kind) {
@@ -137,18 +176,14 @@ export class FencerHost implements FenceApi {
         this.env.bus.broadcast(fencerGroup, effect.payload);
         return;
       case "run_device": {
-        const { run, target, opId } = effect;
-        log.write(
-          "notice",
-          "fenced",
-          `Requesting that ${run.device} perform '${run.agentAction}' on ${target}`,
-        );
-        void this.env.executor.run(fenceExecutorAction(run, target)).then((result) => {
-          const succeeded = result.status === "done" && result.rc === 0;
-          const reason = succeeded ? {} : { reason: failureReason(result) };
-          const nowMs = this.env.clock();
-          this.#feed({ kind: "device_finished", opId, ok: succeeded, ...reason, nowMs });
-        });
+        const { run, target, runId, delayMs } = effect;
+        if (delayMs <= 0) return this.#runDevice(runId, run, target);
+        log.write("notice", "fenced", delayText(run, target, delayMs));
+        const timer = setTimeout(() => {
+          this.#delays.delete(timer);
+          this.#runDevice(runId, run, target);
+        }, delayMs);
+        this.#delays.add(timer);
         return;
       }
       case "reply":
@@ -172,6 +207,11 @@ export class FencerHost implements FenceApi {
         return;
     }
   }
+}
+
+function delayText(run: DeviceRun, target: string | undefined, delayMs: number): string {
+  const on = target === undefined ? "" : ` targeting ${target}`;
+  return `Delaying '${run.agentAction}' action${on} using ${run.device} for ${delayMs / 1000}s`;
 }
 
 /** Starts the fencer on a running node and serves the fencing requests of its client channel. */

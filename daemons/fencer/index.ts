@@ -7,15 +7,36 @@ export type { FencerConfig, FencerEffect, FencerInput, HistoryEntry } from "./co
 export { fencerGroup } from "./core-types.js";
 export type { FenceDevice, FenceLevel, FencingConfig } from "./config.js";
 export { emptyFencingConfig, fencingConfigOf } from "./config.js";
-export type { DeviceRun } from "./devices.js";
+export type { DeviceRun, FencingPlan } from "./devices.js";
 export {
-  canFence,
+  deviceAction,
   deviceRun,
   fenceExecutorAction,
+  fencingDelayMs,
   fencingPlan,
+  retryDelayMs,
+  retryTimeoutShare,
+} from "./devices.js";
+export type {
+  AgentCapabilities,
+  DiscoveryResult,
+  Eligibility,
+  EligibilityOptions,
+  HostCheck,
+} from "./discovery.js";
+export {
+  TargetDiscovery,
+  agentCapabilitiesOf,
   hostCheck,
   hostMap,
-} from "./devices.js";
+  inStaticList,
+  parseTargetList,
+  targetAlias,
+  targetListMaxAgeMs,
+} from "./discovery.js";
+export type { DeviceResult, ExecutionSetup, ExecutionStep } from "./execution.js";
+export { Execution } from "./execution.js";
+export { FenceHistory, preferredEvent } from "./history.js";
 export type { FencerMessage, FencerWireCode } from "./wire.js";
 export { decodeFencerMessage, encodeFencerMessage } from "./wire.js";
 export type { FenceApi, FencerHostEnv } from "./host.js";

@@ -32,3 +32,6 @@ export type { SimExecutorOptions } from "./sim-executor.js";
 export { simControllerCib } from "./controller-cib.js";
 export type { SimResourcesOptions } from "./controller-cib.js";
 export { checkControllerStep, stoppedResources, unsteadiness } from "./controller-checkers.js";
+export { SimFencerCluster } from "./fencer-cluster.js";
+export type { SimAgentAnswer } from "./fencer-agent.js";
+export { simAgentMetadata, simAgentRun, simFencingConfig } from "./fencer-agent.js";

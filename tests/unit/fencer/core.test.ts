@@ -159,7 +159,8 @@ describe("Fencer core", () => {
 
   test("a malformed message is dropped with a warning", () => {
     const group = started(config([device("st1")]));
-    group.step(1, { kind: "delivered", sender: 2, payload: '{"kind":"request","opId":1}' });
+    const payload = '{"kind":"request","opId":1}';
+    group.step(1, { kind: "delivered", sender: 2, payload, nowMs: 1_000 });
     expect(group.effectsOf("warn", 1)).toHaveLength(1);
   });
 });

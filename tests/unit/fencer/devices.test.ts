@@ -2,12 +2,15 @@ import { describe, expect, test } from "vitest";
 import { element } from "../../../backend/cib/index.js";
 import { fenceAgentInput } from "../../../daemons/executor/index.js";
 import {
-  canFence,
+  agentCapabilitiesOf,
   deviceRun,
   fenceExecutorAction,
   fencingConfigOf,
   fencingPlan,
+  hostCheck,
+  inStaticList,
 } from "../../../daemons/fencer/index.js";
+import { simAgentMetadata } from "../../../daemons/sim/index.js";
 import type { FenceDevice } from "../../../daemons/fencer/index.js";
 
 function device(params: Record<string, string>): FenceDevice {
@@ -19,15 +22,28 @@ function nvpair(name: string, value: string): ReturnType<typeof element> {
 }
 
 describe("fence devices", () => {
-  test("canFence() follows pcmk_host_list, pcmk_host_map and pcmk_host_check", () => {
-    expect(canFence(device({ pcmk_host_list: "node1,node2" }), "node2")).toBe(true);
-    expect(canFence(device({ pcmk_host_list: "node1 node2" }), "node3")).toBe(false);
-    expect(canFence(device({ pcmk_host_map: "node1:p1;node3:p3" }), "node3")).toBe(true);
-    expect(canFence(device({ pcmk_host_map: "node1:p1" }), "node3")).toBe(false);
-    expect(canFence(device({ pcmk_host_list: "node1", pcmk_host_check: "none" }), "node3")).toBe(
-      true,
+  test("inStaticList() reads pcmk_host_list and pcmk_host_map, in any case", () => {
+    expect(inStaticList(device({ pcmk_host_list: "node1,node2" }), "node2")).toBe(true);
+    expect(inStaticList(device({ pcmk_host_list: "node1 node2" }), "node3")).toBe(false);
+    expect(inStaticList(device({ pcmk_host_list: "Node1;node2" }), "node1")).toBe(true);
+    expect(inStaticList(device({ pcmk_host_map: "node1:p1;node3:p3" }), "node3")).toBe(true);
+    expect(inStaticList(device({ pcmk_host_map: "node1=p1" }), "node1")).toBe(true);
+    expect(inStaticList(device({ pcmk_host_map: "node1:p1" }), "node3")).toBe(false);
+  });
+
+  test("hostCheck() defaults as Pacemaker: static list, else list, else status, else none", () => {
+    const withList = agentCapabilitiesOf(simAgentMetadata);
+    const statusOnly = { actions: new Set(["off", "status"]), hostArgument: "port" as const };
+    const neither = { actions: new Set(["off"]), hostArgument: undefined };
+    expect(hostCheck(device({ pcmk_host_list: "node1" }), withList)).toBe("static-list");
+    expect(hostCheck(device({ pcmk_host_map: "node1:1" }), withList)).toBe("static-list");
+    expect(hostCheck(device({}), withList)).toBe("dynamic-list");
+    expect(hostCheck(device({}), statusOnly)).toBe("status");
+    expect(hostCheck(device({}), neither)).toBe("none");
+    expect(hostCheck(device({}), undefined)).toBe("none");
+    expect(hostCheck(device({ pcmk_host_list: "n", pcmk_host_check: "none" }), withList)).toBe(
+      "none",
     );
-    expect(canFence(device({}), "node3")).toBe(true);
   });
 
   test("deviceRun() and the executor give the agent nodename, the mapped port, no pcmk_*", () => {
@@ -100,8 +116,11 @@ describe("fence devices", () => {
     expect(config.devices.map((entry) => entry.id)).toEqual(["st-a", "st-b"]);
     expect(config.stonithTimeoutMs).toBe(30_000);
     expect(config.stonithEnabled).toBe(true);
-    expect(fencingPlan(config, "node1")).toEqual([["st-a", "st-b"], ["st-b"]]);
-    expect(fencingPlan(config, "node2")).toEqual([["st-b"]]);
-    expect(fencingPlan(config, "node4")).toEqual([["st-b"]]);
+    expect(fencingPlan(config, "node1")).toEqual({
+      levels: [["st-a", "st-b"], ["st-b"]],
+      topology: true,
+    });
+    expect(fencingPlan(config, "node2").levels).toEqual([["st-b"]]);
+    expect(fencingPlan(config, "node4")).toEqual({ levels: [["st-a"], ["st-b"]], topology: false });
   });
 });

@@ -1,13 +1,50 @@
 import { Fencer } from "../../../daemons/fencer/index.js";
 import type {
+  DeviceResult,
   DeviceRun,
   FencerEffect,
   FencerInput,
   FencingConfig,
 } from "../../../daemons/fencer/index.js";
+import { Prng } from "../../../daemons/kernel/index.js";
+import { simAgentMetadata } from "../../../daemons/sim/index.js";
 
-/** Decides a device run's outcome: ok, or a failure reason. */
-export type DeviceOutcome = (run: DeviceRun, target: string) => true | string;
+/** Decides a fencing run's outcome: ok, a failure reason, or the whole result. */
+export type DeviceOutcome = (
+  run: DeviceRun,
+  target: string | undefined,
+) => true | string | DeviceResult;
+
+const fencingActions = new Set(["off", "reboot", "on"]);
+
+/** What the agent answers to meta-data, list (every node) and status (on) by default. */
+function discoveryAnswer(run: DeviceRun, nodeNames: readonly string[]): DeviceResult | undefined {
+  const answer = (output: string): DeviceResult => ({
+    status: "done",
+    rc: 0,
+    output,
+    elapsedMs: 5,
+  });
+  if (run.agentAction === "metadata") return answer(simAgentMetadata);
+  if (run.agentAction === "list") return answer(nodeNames.join("\n"));
+  if (run.agentAction === "status") return answer("Status: ON");
+  return undefined;
+}
+
+function resultOf(outcome: true | string | DeviceResult): DeviceResult {
+  if (outcome === true) return { status: "done", rc: 0, output: "", elapsedMs: 10 };
+  if (typeof outcome === "string")
+    return { status: "done", rc: 1, output: "", reason: outcome, elapsedMs: 10 };
+  return outcome;
+}
+
+interface GroupRun {
+  readonly nodeId: number;
+  readonly runId: number;
+  readonly run: DeviceRun;
+  readonly target: string | undefined;
+  readonly delayMs: number;
+}
 
 /** Fencer cores over a perfect agreed-order group; device runs end as `outcome` says. */
 export class FencerGroup {
@@ -15,7 +52,7 @@ export class FencerGroup {
   readonly effects: { nodeId: number; effect: FencerEffect }[] = [];
   readonly queue: { sender: number; payload: string }[] = [];
   /** Device runs waiting for `finishRuns()` (when `autoFinish` is off). */
-  readonly running: { nodeId: number; opId: string; run: DeviceRun; target: string }[] = [];
+  readonly running: GroupRun[] = [];
   members: number[] = [];
   #incarnation = 0;
   autoFinish = true;
@@ -33,7 +70,8 @@ export class FencerGroup {
     const nodes = this.nodeIds.map((id) => ({ nodeId: id, name: `node${id}` }));
     this.#incarnation += 1;
     const incarnation = this.#incarnation;
-    const core = new Fencer({ localNodeId: nodeId, nodes, historyMax: 100, incarnation });
+    const config = { localNodeId: nodeId, nodes, historyMax: 100, incarnation };
+    const core = new Fencer(config, new Prng(nodeId));
     this.cores.set(nodeId, core);
     core.step({ kind: "config_changed", config: this.fencing });
   }
@@ -79,7 +117,8 @@ export class FencerGroup {
 
   deliver(): void {
     for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
-      for (const member of this.members) this.step(member, { kind: "delivered", ...next });
+      for (const member of this.members)
+        this.step(member, { kind: "delivered", ...next, nowMs: this.clockMs });
     }
   }
 
@@ -92,9 +131,27 @@ export class FencerGroup {
     }
   }
 
+  /** Fencing runs (off, reboot, on) as `node<id>:<device>:<target>`. */
   runs(): string[] {
+    return this.allRuns()
+      .filter((run) => fencingActions.has(run.run.agentAction))
+      .map((run) => `node${run.nodeId}:${run.run.device}:${run.target ?? ""}`);
+  }
+
+  /** Every agent run asked for (discovery included), in order. */
+  allRuns(): GroupRun[] {
     return this.effects.flatMap(({ nodeId, effect }) =>
-      effect.kind === "run_device" ? [`node${nodeId}:${effect.run.device}:${effect.target}`] : [],
+      effect.kind === "run_device"
+        ? [
+            {
+              nodeId,
+              runId: effect.runId,
+              run: effect.run,
+              target: effect.target,
+              delayMs: effect.delayMs,
+            },
+          ]
+        : [],
     );
   }
 
@@ -106,19 +163,19 @@ export class FencerGroup {
       .map((entry) => entry.effect);
   }
 
-  #finish(entry: { nodeId: number; opId: string; run: DeviceRun; target: string }): void {
+  #finish(entry: GroupRun): void {
     this.clockMs += 10;
-    const result = this.outcome(entry.run, entry.target);
-    const input: FencerInput =
-      result === true
-        ? { kind: "device_finished", opId: entry.opId, ok: true, nowMs: this.clockMs }
-        : {
-            kind: "device_finished",
-            opId: entry.opId,
-            ok: false,
-            reason: result,
-            nowMs: this.clockMs,
-          };
+    const names = this.nodeIds.map((id) => `node${id}`);
+    const discovered = fencingActions.has(entry.run.agentAction)
+      ? undefined
+      : discoveryAnswer(entry.run, names);
+    const result = discovered ?? resultOf(this.outcome(entry.run, entry.target));
+    const input: FencerInput = {
+      kind: "device_finished",
+      runId: entry.runId,
+      result,
+      nowMs: this.clockMs,
+    };
     if (this.members.includes(entry.nodeId)) this.step(entry.nodeId, input);
   }
 
@@ -128,8 +185,10 @@ export class FencerGroup {
       if (this.members.includes(nodeId))
         this.queue.push({ sender: nodeId, payload: effect.payload });
     } else if (effect.kind === "run_device") {
-      const entry = { nodeId, opId: effect.opId, run: effect.run, target: effect.target };
-      if (this.autoFinish) this.#finish(entry);
+      const { runId, run, target, delayMs } = effect;
+      const entry = { nodeId, runId, run, target, delayMs };
+      // Discovery runs (meta-data, list, status) always answer at once.
+      if (this.autoFinish || !fencingActions.has(run.agentAction)) this.#finish(entry);
       else this.running.push(entry);
     }
   }

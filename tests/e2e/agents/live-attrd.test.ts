@@ -3,31 +3,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { nodeClientTarget, queryCib } from "../../../backend/client/index.js";
 import type { ExecutorAction } from "../../../daemons/executor/index.js";
 import { createExecutor } from "../../../daemons/executor/index.js";
-import {
-  awaitView,
-  crm,
-  freeBasePort,
-  teardown,
-  temporaryClusterDir,
-} from "../cluster/local-cluster.js";
+import { startLocalCluster, teardown, temporaryClusterDir } from "../../support/local-cluster.js";
 
 const dir = temporaryClusterDir();
 
 beforeAll(async () => {
-  const port = await freeBasePort(1);
-  const started = crm([
-    "cluster",
-    "local",
-    "start",
-    "--nodes",
-    "1",
-    "--dir",
-    dir,
-    "--base-port",
-    String(port),
-  ]);
-  expect(started.code, started.stderr).toBe(0);
-  await awaitView(dir, "node1", ["node1"]);
+  await startLocalCluster(dir, { nodes: 1, awaitViewOn: ["node1"] });
 }, 40_000);
 
 afterAll(async () => {

@@ -1,47 +1,26 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { cutLinks, fetchTransportStatus, nodeClientTarget } from "../../../backend/client/index.js";
+import { cutLinks, fetchTransportStatus } from "../../../backend/client/index.js";
 import {
   awaitView,
+  clientTarget as target,
   crm,
-  freeBasePort,
+  killNode,
+  nodeNames,
+  startLocalCluster,
   startQuorated,
   teardown,
   temporaryClusterDir,
-} from "./local-cluster.js";
-
-function target(dir: string, node: string) {
-  const found = nodeClientTarget(join(dir, node));
-  if (found === undefined) throw new Error(`${node} has no client channel`);
-  return found;
-}
-
-function pidOf(dir: string, node: string): number {
-  return Number(readFileSync(join(dir, node, "quorated.pid"), "utf8"));
-}
+  until,
+} from "../../support/local-cluster.js";
 
 describe("three quorated processes", () => {
   const dir = temporaryClusterDir();
   beforeAll(async () => {
-    const port = await freeBasePort(3);
-    const started = crm([
-      "cluster",
-      "local",
-      "start",
-      "--nodes",
-      "3",
-      "--dir",
-      dir,
-      "--base-port",
-      String(port),
-      "--token",
-      "600",
-      "--allow-fault-injection",
-    ]);
+    const started = await startLocalCluster(dir, { nodes: 3, token: 600, faultInjection: true });
     expect(started.stderr).toContain("Started 3 quorated nodes");
-    expect(started.code).toBe(0);
   });
   afterAll(async () => {
     await teardown(dir);
@@ -77,11 +56,15 @@ describe("three quorated processes", () => {
         .filter((link) => link.connected)
         .map((link) => `${link.peer}/${link.link}`)
         .sort();
-    const deadline = performance.now() + 5000;
-    while ((await links()).length !== 2 && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(await links()).toEqual(["node2/1", "node3/1"]);
+    const connected = await until(
+      "two connected links",
+      async () => {
+        const now = await links();
+        return now.length === 2 ? now : undefined;
+      },
+      { timeoutMs: 5000, intervalMs: 50 },
+    );
+    expect(connected).toEqual(["node2/1", "node3/1"]);
     const ring = crm(["corosync", "status", "ring"], { CRM_CLUSTER: dir });
     expect(ring.stdout).toContain(
       "LINK ID 0 ws\n\taddr\t= 127.0.0.1\n\tstatus:\n\t\tnodeid:          1:\tlocalhost\n" +
@@ -98,7 +81,7 @@ describe("three quorated processes", () => {
   });
 
   test("after kill -9 of node3 the survivors install a new view and stay quorate", async () => {
-    process.kill(pidOf(dir, "node3"), "SIGKILL");
+    killNode(dir, "node3", "SIGKILL");
     await awaitView(dir, "node1", ["node1", "node2"]);
     await awaitView(dir, "node2", ["node1", "node2"]);
     const shown = crm(["corosync", "status"], { CRM_CLUSTER: dir });
@@ -114,12 +97,17 @@ describe("three quorated processes", () => {
     await awaitView(dir, "node3", ["node3"]);
     const refused = async (): Promise<number> =>
       (await fetchTransportStatus(target(dir, "node1"))).counters.handshakes_refused;
-    const deadline = performance.now() + 10_000;
-    while ((await refused()) === 0 && performance.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await refused()).toBeGreaterThan(0);
+    const refusals = await until(
+      "a refused handshake",
+      async () => {
+        const count = await refused();
+        return count > 0 ? count : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
+    expect(refusals).toBeGreaterThan(0);
     expect((await awaitView(dir, "node1", ["node1", "node2"])).members).toHaveLength(2);
-    process.kill(pidOf(dir, "node3"), "SIGTERM");
+    killNode(dir, "node3", "SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 300));
     startQuorated(dir, "node3");
     await awaitView(dir, "node1", ["node1", "node2", "node3"]);
@@ -129,24 +117,9 @@ describe("three quorated processes", () => {
 
 describe("five quorated processes", () => {
   const dir = temporaryClusterDir();
-  const all = ["node1", "node2", "node3", "node4", "node5"];
+  const all = nodeNames(5);
   beforeAll(async () => {
-    const port = await freeBasePort(5);
-    const started = crm([
-      "cluster",
-      "local",
-      "start",
-      "--nodes",
-      "5",
-      "--dir",
-      dir,
-      "--base-port",
-      String(port),
-      "--token",
-      "200",
-      "--allow-fault-injection",
-    ]);
-    expect(started.code).toBe(0);
+    await startLocalCluster(dir, { nodes: 5, token: 200, faultInjection: true });
   });
   afterAll(async () => {
     await teardown(dir);

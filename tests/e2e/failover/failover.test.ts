@@ -1,61 +1,34 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readXml } from "../../../backend/cib/index.js";
-import { nodeClientTarget, queryCib } from "../../../backend/client/index.js";
-import { schedule } from "../../../daemons/scheduler/index.js";
 import {
   awaitView,
+  clusterModel,
+  crashNode,
   crm,
-  freeBasePort,
+  killNode,
+  nodeNames,
+  processGone,
+  startLocalCluster,
   startQuorated,
   teardown,
   temporaryClusterDir,
-} from "../cluster/local-cluster.js";
+  until,
+} from "../../support/local-cluster.js";
 
-const nodes = ["node1", "node2", "node3"];
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function pidOf(dir: string, node: string): number | undefined {
-  const file = join(dir, node, "quorated.pid");
-  return existsSync(file) ? Number(readFileSync(file, "utf8")) : undefined;
-}
+const nodes = nodeNames(3);
 
 /** Where the CIB (read from any live node) says `resource` is active, and its fail counts. */
 async function placement(
   dir: string,
   resource: string,
 ): Promise<{ active: string[]; failures: number } | undefined> {
-  for (const node of nodes) {
-    const target = nodeClientTarget(join(dir, node));
-    if (target === undefined) continue;
-    try {
-      const snapshot = await queryCib(target);
-      const parsed = readXml(snapshot.xml);
-      if (!parsed.ok) continue;
-      const model = schedule(parsed.value).model;
-      const primitive = model?.resourceById.get(resource);
-      if (primitive?.kind !== "primitive") return { active: [], failures: 0 };
-      const failures = [...primitive.failCounts.values()].reduce((sum, count) => sum + count, 0);
-      return { active: [...primitive.activeOn.keys()].sort(), failures };
-    } catch {
-      continue;
-    }
-  }
-  return undefined;
+  const model = await clusterModel(dir, nodes);
+  if (model === undefined) return undefined;
+  const primitive = model.resourceById.get(resource);
+  if (primitive?.kind !== "primitive") return { active: [], failures: 0 };
+  const failures = [...primitive.failCounts.values()].reduce((sum, count) => sum + count, 0);
+  return { active: [...primitive.activeOn.keys()].sort(), failures };
 }
 
 async function activeOn(
@@ -83,22 +56,7 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
   const dir = temporaryClusterDir();
 
   beforeAll(async () => {
-    const port = await freeBasePort(3);
-    const started = crm([
-      "cluster",
-      "local",
-      "start",
-      "--nodes",
-      "3",
-      "--dir",
-      dir,
-      "--base-port",
-      String(port),
-      "--token",
-      "1000",
-    ]);
-    expect(started.code, started.stderr).toBe(0);
-    await awaitView(dir, "node1", nodes);
+    await startLocalCluster(dir, { nodes: 3, token: 1000, awaitViewOn: ["node1"] });
     crmOk(dir, ["configure", "property", "stonith-enabled=false"]);
     crmOk(dir, [
       "configure",
@@ -118,13 +76,10 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
   test("starts, and runs elsewhere after kill -9 of its node", async () => {
     const first = await activeOn(dir, "dummy", () => true);
     expect(existsSync(stateFile(dir, first))).toBe(true);
-    const pid = pidOf(dir, first);
-    expect(pid).toBeDefined();
-    process.kill(pid ?? 0, "SIGKILL");
+    crashNode(dir, first);
     const second = await activeOn(dir, "dummy", (node) => node !== first);
     expect(existsSync(stateFile(dir, second))).toBe(true);
     // The killed node comes back (as after a reboot) and runs nothing.
-    rmSync(join(dir, first, "quorated.pid"), { force: true });
     startQuorated(dir, first);
     await awaitView(dir, second, nodes);
     expect(await activeOn(dir, "dummy", () => true)).toBe(second);
@@ -163,17 +118,8 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
 
   test("SIGTERM of the Dummy's node moves it away before the node exits", async () => {
     const here = await activeOn(dir, "dummy", () => true);
-    const pid = pidOf(dir, here);
-    expect(pid).toBeDefined();
-    process.kill(pid ?? 0, "SIGTERM");
-    await until(`${here}'s quorated to exit`, () => {
-      try {
-        process.kill(pid ?? 0, 0);
-        return Promise.resolve(undefined);
-      } catch {
-        return Promise.resolve(true);
-      }
-    });
+    const pid = killNode(dir, here, "SIGTERM");
+    await until(`${here}'s quorated to exit`, () => (processGone(pid) ? true : undefined));
     expect(existsSync(stateFile(dir, here))).toBe(false);
     const elsewhere = await activeOn(dir, "dummy", (node) => node !== here);
     expect(existsSync(stateFile(dir, elsewhere))).toBe(true);

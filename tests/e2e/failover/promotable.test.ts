@@ -1,39 +1,26 @@
-import { readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readXml } from "../../../backend/cib/index.js";
-import { nodeClientTarget, queryCib } from "../../../backend/client/index.js";
-import { schedule } from "../../../daemons/scheduler/index.js";
 import {
-  awaitView,
+  clusterModel,
+  crashNode,
   crm,
-  freeBasePort,
+  nodeNames,
+  startLocalCluster,
   teardown,
   temporaryClusterDir,
-} from "../cluster/local-cluster.js";
+} from "../../support/local-cluster.js";
 
-const nodes = ["node1", "node2", "node3"];
+const nodes = nodeNames(3);
 
 /** Role of the clone's instance on each node, as a live node's CIB says (crm_mon's reading). */
 async function roles(dir: string, skip?: string): Promise<Map<string, string> | undefined> {
-  for (const node of nodes) {
-    const target = node === skip ? undefined : nodeClientTarget(join(dir, node));
-    if (target === undefined) continue;
-    try {
-      const parsed = readXml((await queryCib(target)).xml);
-      const model = parsed.ok ? schedule(parsed.value).model : undefined;
-      if (model === undefined) continue;
-      const found = new Map<string, string>();
-      for (const resource of model.resourceById.values()) {
-        if (resource.kind !== "primitive" || resource.baseId !== "st") continue;
-        for (const [where, role] of resource.activeOn) found.set(where, role);
-      }
-      return found;
-    } catch {
-      continue;
-    }
+  const model = await clusterModel(dir, nodes, skip);
+  if (model === undefined) return undefined;
+  const found = new Map<string, string>();
+  for (const resource of model.resourceById.values()) {
+    if (resource.kind !== "primitive" || resource.baseId !== "st") continue;
+    for (const [where, role] of resource.activeOn) found.set(where, role);
   }
-  return undefined;
+  return found;
 }
 
 async function promotedOn(
@@ -67,22 +54,7 @@ describe("a promotable Stateful clone on three quorated processes", () => {
   const dir = temporaryClusterDir();
 
   beforeAll(async () => {
-    const port = await freeBasePort(3);
-    const args = [
-      "cluster",
-      "local",
-      "start",
-      "--nodes",
-      "3",
-      "--dir",
-      dir,
-      "--base-port",
-      String(port),
-      "--token",
-      "1000",
-    ];
-    expect(crm(args).code).toBe(0);
-    await awaitView(dir, "node1", nodes);
+    await startLocalCluster(dir, { nodes: 3, token: 1000, awaitViewOn: ["node1"] });
     const script = [
       "configure property stonith-enabled=false",
       "configure primitive st ocf:quorate:Stateful op monitor interval=1s role=Promoted op monitor interval=2s role=Unpromoted",
@@ -100,9 +72,7 @@ describe("a promotable Stateful clone on three quorated processes", () => {
 
   test("promotes exactly one instance, and another after the promoted node is killed", async () => {
     const first = await promotedOn(dir, () => true);
-    const pid = Number(readFileSync(join(dir, first, "quorated.pid"), "utf8"));
-    process.kill(pid, "SIGKILL");
-    rmSync(join(dir, first, "quorated.pid"), { force: true });
+    crashNode(dir, first);
     const second = await promotedOn(dir, (node) => node !== first, first);
     expect(second).not.toBe(first);
   }, 60_000);

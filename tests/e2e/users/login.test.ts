@@ -12,7 +12,12 @@ import {
 } from "../../../backend/client/index.js";
 import { readXml, writeXml, findById, type XmlElement } from "../../../backend/cib/index.js";
 import { hashPassword, writeUsers } from "../../../backend/users/index.js";
-import { crm, freeBasePort, teardown, temporaryClusterDir } from "../cluster/local-cluster.js";
+import {
+  crm,
+  startLocalCluster,
+  teardown,
+  temporaryClusterDir,
+} from "../../support/local-cluster.js";
 
 /**
  * A real one-node cluster: root (the client token) configures resources and ACLs; cluster
@@ -68,18 +73,7 @@ async function currentCib(): Promise<XmlElement> {
 
 beforeAll(async () => {
   dir = temporaryClusterDir();
-  const port = await freeBasePort(1);
-  const started = crm([
-    "cluster",
-    "local",
-    "start",
-    "--nodes",
-    "1",
-    "--dir",
-    dir,
-    "--base-port",
-    `${port}`,
-  ]);
+  const started = await startLocalCluster(dir, { nodes: 1 });
   expect(started.stderr).toContain("Started 1 quorated");
   const stateDir = join(dir, "node1");
   await pollUntil(() => nodeClientTarget(stateDir) !== undefined, { timeoutMs: 20_000 });

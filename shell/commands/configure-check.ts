@@ -1,4 +1,5 @@
 import { checkStaged, commitStaged, withSession } from "./configure-support.js";
+import { waitForCluster } from "./resource-wait.js";
 import type { Command } from "./types.js";
 import { done, failed } from "./types.js";
 
@@ -19,12 +20,16 @@ export const commitCommand: Command = {
     "Write the staged changes (a patch); force: despite errors and without the version check; " +
     "replace: the whole CIB",
   run: (input, context) =>
-    withSession(context, (session) => {
+    withSession(context, async (session) => {
       if (!session.changed && context.options.interactive) {
         context.output.info("apparently there is nothing to commit");
         return done;
       }
       const replace = input.args.includes("replace");
-      return commitStaged(context, session, input.args.includes("force"), replace);
+      const force = input.args.includes("force");
+      const outcome = await commitStaged(context, session, force, replace);
+      if (outcome.kind !== "done" || context.options.batch) return outcome;
+      // As crmsh's commit (@command.wait): with -w, until the cluster carried it out.
+      return (await waitForCluster(context, session)) ? done : failed;
     }),
 };

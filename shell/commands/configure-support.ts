@@ -93,7 +93,7 @@ export async function commitStaged(
     }
   }
   if (context.options.batch) return done;
-  return reportWrite(context, await session.commit({ force, replace }));
+  return reportWrite(context, await committing(context, () => session.commit({ force, replace })));
 }
 
 /** The one write at the end of a script or stdin batch (checks already ran per commit). */
@@ -102,7 +102,20 @@ export async function finalCommit(context: CommandContext, session: CibSession):
     context.output.error("Commit refused: the configuration has errors (use -F to force)");
     return failed;
   }
-  return reportWrite(context, await session.commit());
+  return reportWrite(context, await committing(context, () => session.commit()));
+}
+
+/** Runs a commit with "committing…" as the progress line (a write may wait for a node). */
+async function committing(
+  context: CommandContext,
+  commit: () => Promise<readonly Issue[]>,
+): Promise<readonly Issue[]> {
+  context.output.status?.("committing…");
+  try {
+    return await commit();
+  } finally {
+    context.output.status?.(undefined);
+  }
 }
 
 function reportWrite(context: CommandContext, issues: readonly Issue[]): Outcome {

@@ -157,6 +157,28 @@ describe("Fencer core", () => {
     expect(group.core(3).history()).toHaveLength(1);
   });
 
+  test("after a join every member, the announcers too, rebuilds the same operations", () => {
+    const group = started(config([device("st1")]), [1, 2]);
+    group.autoFinish = false;
+    group.fence(1, "r1", "node3", "off");
+    group.deliver();
+    group.changeGroup([1, 2, 3]);
+    group.fence(2, "r2", "node3", "reboot");
+    group.deliver();
+    const pending = (nodeId: number) => group.core(nodeId).history();
+    expect(pending(1)).toHaveLength(2);
+    expect(pending(2)).toEqual(pending(1));
+    expect(pending(3)).toEqual(pending(1));
+    group.finishRuns();
+    expect(replies(group, 1).map((event) => event.state)).toEqual(["success"]);
+    expect(replies(group, 2).map((event) => event.action)).toEqual(["reboot"]);
+    for (const nodeId of [1, 2, 3])
+      expect(group.core(nodeId).history().map((event) => event.state)).toEqual([
+        "success",
+        "success",
+      ]);
+  });
+
   test("a malformed message is dropped with a warning", () => {
     const group = started(config([device("st1")]));
     const payload = '{"kind":"request","opId":1}';

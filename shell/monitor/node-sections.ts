@@ -5,7 +5,9 @@
 import type { ClusterModel, NodeModel } from "../../daemons/scheduler/index.js";
 import type { ListItem } from "../render/status/index.js";
 import { listItem } from "../render/status/index.js";
-import { formatCtime } from "./dates.js";
+import type { XmlElement } from "../../backend/cib/index.js";
+import { failCountOn, failNameOf, usesLegacyFailCounts } from "./fail-counts.js";
+import { anonymousCloneMembers, failureText, resourceHistories } from "./operations.js";
 import { pingExpectation } from "./ping-attributes.js";
 
 /** crm_mon never lists attributes whose names start with these. */
@@ -52,46 +54,6 @@ export function nodeAttributesSection(model: ClusterModel): ListItem | undefined
   return items.length === 0 ? undefined : listItem("Node Attributes", items);
 }
 
-export interface NodeFailure {
-  readonly resource: string;
-  readonly failCount: number;
-  readonly lastFailure: number | undefined;
-}
-
-/** `fail-count-RSC#TASK_INTERVAL` (or the older `fail-count-RSC`) → RSC. */
-function resourceOfAttribute(name: string, prefix: string): string | undefined {
-  if (!name.startsWith(prefix)) return undefined;
-  const rest = name.slice(prefix.length);
-  const hash = rest.indexOf("#");
-  return hash === -1 ? rest : rest.slice(0, hash);
-}
-
-function addCount(total: number, text: string): number {
-  const value = /^(\+|-)?(inf|infinity)$/i.test(text) ? 1000000 : Number(text);
-  return Number.isFinite(value) ? Math.min(1000000, total + value) : total;
-}
-
-/** Fail counts per resource on a node, in attribute order. */
-export function nodeFailures(node: NodeModel): NodeFailure[] {
-  const counts = new Map<string, { failCount: number; lastFailure: number | undefined }>();
-  for (const [name, value] of node.attributes) {
-    const counted = resourceOfAttribute(name, "fail-count-");
-    if (counted !== undefined) {
-      const entry = counts.get(counted) ?? { failCount: 0, lastFailure: undefined };
-      counts.set(counted, { ...entry, failCount: addCount(entry.failCount, value) });
-    }
-    const failed = resourceOfAttribute(name, "last-failure-");
-    if (failed !== undefined && /^\d+$/.test(value)) {
-      const entry = counts.get(failed) ?? { failCount: 0, lastFailure: undefined };
-      const latest = Math.max(entry.lastFailure ?? 0, Number(value));
-      counts.set(failed, { ...entry, lastFailure: latest });
-    }
-  }
-  return [...counts]
-    .filter(([, entry]) => entry.failCount > 0)
-    .map(([resource, entry]) => ({ resource, ...entry }));
-}
-
 /** Pacemaker's char2score: ±INFINITY words, else the leading integer, clamped. */
 function scoreText(text: string): string {
   const word = text.trim().toUpperCase();
@@ -117,22 +79,28 @@ export function migrationThreshold(model: ClusterModel, historyId: string): stri
   return value === undefined ? "1000000" : scoreText(value);
 }
 
-export function migrationSummarySection(model: ClusterModel): ListItem {
+/**
+ * "Migration Summary" (-f): for each online node of the status section, in its order, the
+ * histories whose resource has failed there; the heading shows once any online node is found.
+ */
+export function migrationSummarySection(cib: XmlElement, model: ClusterModel): ListItem | undefined {
+  const anonymous = anonymousCloneMembers(model);
+  const legacy = usesLegacyFailCounts(cib);
   const items: ListItem[] = [];
-  for (const node of model.nodes) {
-    const failures = nodeFailures(node);
-    if (failures.length === 0) continue;
-    const lines = failures.map((failure) => {
-      const last =
-        failure.lastFailure === undefined
-          ? ""
-          : ` last-failure='${formatCtime(failure.lastFailure)}'`;
-      const threshold = migrationThreshold(model, failure.resource);
-      return listItem(
-        `${failure.resource}: migration-threshold=${threshold} fail-count=${failure.failCount}${last}`,
-      );
-    });
-    items.push(listItem(`Node: ${node.name}`, lines));
+  let anyOnline = false;
+  for (const [name, resources] of resourceHistories(cib)) {
+    const node = model.nodeByName.get(name);
+    if (node === undefined || !node.online) continue;
+    anyOnline = true;
+    const lines: ListItem[] = [];
+    for (const resource of resources) {
+      const lrmId = resource.attributes["id"] ?? "";
+      const failure = failCountOn(node, failNameOf(lrmId, anonymous), legacy);
+      if (failure.failCount <= 0) continue;
+      const threshold = migrationThreshold(model, lrmId);
+      lines.push(listItem(`${lrmId}: migration-threshold=${threshold}${failureText(failure)}`));
+    }
+    if (lines.length > 0) items.push(listItem(`Node: ${node.name}`, lines));
   }
-  return listItem("Migration Summary", items);
+  return anyOnline ? listItem("Migration Summary", items) : undefined;
 }

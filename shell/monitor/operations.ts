@@ -8,7 +8,8 @@ import type { ClusterModel, ResourceModel } from "../../daemons/scheduler/index.
 import type { ListItem } from "../render/status/index.js";
 import { listItem } from "../render/status/index.js";
 import { formatCtime } from "./dates.js";
-import { migrationThreshold, nodeFailures } from "./node-sections.js";
+import { failCountOn, failNameOf, usesLegacyFailCounts, type FailCount } from "./fail-counts.js";
+import { migrationThreshold } from "./node-sections.js";
 import { agentResultName } from "./results.js";
 
 function numberOf(op: XmlElement, name: string): number | undefined {
@@ -59,7 +60,7 @@ function entryText(entry: HistoryEntry, timing: boolean): string {
     if (entry.execMs !== undefined) parts.push(`exec-time="${entry.execMs}ms"`);
     if (entry.queueMs !== undefined) parts.push(`queue-time="${entry.queueMs}ms"`);
   }
-  if (timing || entry.rc !== 0) parts.push(`rc=${entry.rc} (${agentResultName(entry.rc)})`);
+  if (timing) parts.push(`rc=${entry.rc} (${agentResultName(entry.rc)})`);
   const task = entry.task === "monitor" && entry.intervalMs === 0 ? "probe" : entry.task;
   const head = `(${entry.callId}) ${task}`;
   return parts.length === 0 ? head : `${head}: ${parts.join(" ")}`;
@@ -100,30 +101,44 @@ export function shownId(id: string, anonymous: ReadonlySet<string>): string {
   return anonymous.has(base) ? base : id;
 }
 
-export function operationsSection(cib: XmlElement, model: ClusterModel, timing: boolean): ListItem {
+/** ` fail-count=N last-failure='DATE'`, each part only when there is one. */
+export function failureText(failure: FailCount): string {
+  const count = failure.failCount > 0 ? ` fail-count=${failure.failCount}` : "";
+  const last =
+    failure.lastFailure === undefined
+      ? ""
+      : ` last-failure='${formatCtime(failure.lastFailure)}'`;
+  return `${count}${last}`;
+}
+
+/** "Operations" (-o): shown once any online node is in the status section. */
+export function operationsSection(
+  cib: XmlElement,
+  model: ClusterModel,
+  timing: boolean,
+): ListItem | undefined {
   const histories = resourceHistories(cib);
   const anonymous = anonymousCloneMembers(model);
+  const legacy = usesLegacyFailCounts(cib);
   const items: ListItem[] = [];
+  let anyOnline = false;
   for (const [name, lrmResources] of histories) {
     const node = model.nodeByName.get(name);
     if (node === undefined || !node.online) continue;
-    const failures = new Map(nodeFailures(node).map((failure) => [failure.resource, failure]));
+    anyOnline = true;
     const resources: ListItem[] = [];
     for (const resource of lrmResources) {
       const entries = historyEntries(resource);
       if (entries.length === 0) continue;
       const lrmId = resource.attributes["id"] ?? "";
       const id = shownId(lrmId, anonymous);
-      const failure = failures.get(lrmId) ?? failures.get(id);
-      const failed =
-        failure === undefined
-          ? ""
-          : ` fail-count=${failure.failCount}${failure.lastFailure === undefined ? "" : ` last-failure='${formatCtime(failure.lastFailure)}'`}`;
+      const failure = failCountOn(node, failNameOf(lrmId, anonymous), legacy);
+      const failed = failureText(failure);
       const threshold = migrationThreshold(model, id);
       const lines = entries.map((entry) => listItem(entryText(entry, timing)));
       resources.push(listItem(`${id}: migration-threshold=${threshold}${failed}`, lines));
     }
     if (resources.length > 0) items.push(listItem(`Node: ${node.name}`, resources));
   }
-  return listItem("Operations", items);
+  return anyOnline ? listItem("Operations", items) : undefined;
 }

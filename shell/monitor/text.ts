@@ -39,8 +39,13 @@ export function monitorSections(input: MonitorInput, options: MonitorOptions): L
   }
   const attributes = options.nodeAttributes ? nodeAttributesSection(model) : undefined;
   if (attributes !== undefined) sections.push(withSpacer(attributes));
-  if (options.operations) sections.push(withSpacer(operationsSection(cib, model, options.timing)));
-  if (options.failCounts) sections.push(withSpacer(migrationSummarySection(model)));
+  // Operations include the fail counts, so -o replaces -f's "Migration Summary".
+  const history = options.operations
+    ? operationsSection(cib, model, options.timing)
+    : options.failCounts
+      ? migrationSummarySection(cib, model)
+      : undefined;
+  if (history !== undefined) sections.push(withSpacer(history));
   const failures = collectFailedActions(cib, (node) => model.nodeByName.get(node)?.online === true);
   if (failures.length > 0) {
     const items = failures.map((failure) => listItem(failedActionText(failure)));

@@ -4,7 +4,8 @@ import type { XmlElement } from "../../backend/cib/index.js";
 import type { ClusterModel } from "../../daemons/scheduler/index.js";
 import { collectBans } from "./bans.js";
 import { formatCtime } from "./dates.js";
-import { migrationThreshold, nodeFailures } from "./node-sections.js";
+import { failCountOn, failNameOf, usesLegacyFailCounts } from "./fail-counts.js";
+import { migrationThreshold } from "./node-sections.js";
 import {
   historyEntries,
   resourceHistories,
@@ -31,6 +32,7 @@ function operationAttributes(entry: HistoryEntry): Record<string, string> {
 
 export function nodeHistoryXml(parent: XMLBuilder, cib: XmlElement, model: ClusterModel): void {
   const anonymous = anonymousCloneMembers(model);
+  const legacy = usesLegacyFailCounts(cib);
   const histories = [...resourceHistories(cib)].filter(
     ([name]) => model.nodeByName.get(name)?.online === true,
   );
@@ -40,7 +42,6 @@ export function nodeHistoryXml(parent: XMLBuilder, cib: XmlElement, model: Clust
   for (const [name, resources] of histories) {
     const node = model.nodeByName.get(name);
     if (node === undefined) continue;
-    const failures = new Map(nodeFailures(node).map((failure) => [failure.resource, failure]));
     const shown = resources.filter((resource) => historyEntries(resource).length > 0);
     if (shown.length === 0) continue;
     const nodeElement = element.ele("node", { name });
@@ -48,15 +49,15 @@ export function nodeHistoryXml(parent: XMLBuilder, cib: XmlElement, model: Clust
       const entries = historyEntries(resource);
       const lrmId = resource.attributes["id"] ?? "";
       const id = shownId(lrmId, anonymous);
-      const failure = failures.get(lrmId) ?? failures.get(id);
+      const failure = failCountOn(node, failNameOf(lrmId, anonymous), legacy);
       // Pacemaker creates a resource for any history it unpacks (orphans too), so the
       // history always finds one.
       const history = nodeElement.ele("resource_history", {
         id,
         orphan: "false",
         "migration-threshold": migrationThreshold(model, id),
-        ...(failure === undefined ? {} : { "fail-count": String(failure.failCount) }),
-        ...(failure?.lastFailure === undefined
+        ...(failure.failCount > 0 ? { "fail-count": String(failure.failCount) } : {}),
+        ...(failure.lastFailure === undefined
           ? {}
           : { "last-failure": formatCtime(failure.lastFailure) }),
       });

@@ -9,6 +9,7 @@ import { pingExpectation } from "./ping-attributes.js";
 import type { MonitorOptions } from "./options.js";
 import { executionStatusName, agentResultName } from "./results.js";
 import { resourceXml } from "./xml-resources.js";
+import { resourcesByPriority } from "../render/status/index.js";
 import { clusterSummary } from "./summary.js";
 import { bansXml, clusterOptionsXml, nodeHistoryXml } from "./xml-history.js";
 import type { MonitorInput } from "./text.js";
@@ -144,7 +145,7 @@ export function renderMonitorXml(
   const root = create().ele("pacemaker-result", { "api-version": apiVersion, request });
   summaryXml(root, input);
   nodesXml(root, input.model);
-  const shown = input.model.resources.filter(
+  const shown = resourcesByPriority(input.model.resources).filter(
     (resource) => !(resource.kind === "primitive" && resource.orphan && resource.activeOn.size === 0),
   );
   if (shown.length > 0) {

@@ -27,6 +27,7 @@ export { listItem, renderPlain, renderTree } from "./tree.js";
 export { compareNatural, sortNatural } from "./natural-order.js";
 export { nodeStateText } from "./nodes.js";
 export { hasIgnoredFailure } from "./resource-facts.js";
+export { resourcesByPriority } from "./resources.js";
 
 export interface StatusSectionOptions extends StatusRenderOptions {
   /** crm_mon's `-r` heading is "Full List of Resources"; without it "Active Resources". */

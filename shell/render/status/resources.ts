@@ -11,14 +11,16 @@ import { anyPrimitive, isActive, isDisabled, isManaged } from "./resource-facts.
 import type { ListItem } from "./tree.js";
 import { listItem } from "./tree.js";
 
-function priorityOf(resource: StatusResource): number {
+function priorityOf(resource: { readonly meta: ReadonlyMap<string, string> }): number {
   const value = Number.parseInt(resource.meta.get("priority") ?? "0", 10);
   return Number.isNaN(value) ? 0 : value;
 }
 
 /** Top-level resources sorted by priority, highest first, keeping configuration order. */
-export function resourcesByPriority(model: StatusModel): StatusResource[] {
-  return model.resources
+export function resourcesByPriority<Resource extends StatusResource>(
+  resources: readonly Resource[],
+): Resource[] {
+  return resources
     .map((resource, index) => ({ resource, index, priority: priorityOf(resource) }))
     .sort((a, b) => b.priority - a.priority || a.index - b.index)
     .map((entry) => entry.resource);
@@ -74,7 +76,7 @@ function renderResource(
 
 export function renderResourceList(model: StatusModel, options: StatusRenderOptions): ListItem[] {
   const items: ListItem[] = [];
-  for (const resource of resourcesByPriority(model)) {
+  for (const resource of resourcesByPriority(model.resources)) {
     const partlyActive = isActive(resource, false);
     const orphan = anyPrimitive(resource, (primitive) => primitive.orphan);
     if (orphan && resource.kind === "primitive" && !partlyActive) continue;

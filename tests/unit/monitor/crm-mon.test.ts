@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { crmStatus, parseMonitorArguments, runCrmMon } from "../../../shell/monitor/index.js";
 import type { MonitorEnvironment } from "../../../shell/monitor/index.js";
 
-const cib = `<cib validate-with="pacemaker-3.9" epoch="5" num_updates="0" admin_epoch="0" have-quorum="1" dc-uuid="1" cib-last-written="Wed Jan 15 10:10:00 2025" update-user="root" update-client="cibadmin" update-origin="node1">
+const cib = `<cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="5" num_updates="0" admin_epoch="0" have-quorum="1" dc-uuid="1" cib-last-written="Wed Jan 15 10:10:00 2025" update-user="root" update-client="cibadmin" update-origin="node1">
   <configuration>
     <crm_config>
       <cluster_property_set id="cib-bootstrap-options">
@@ -70,15 +70,34 @@ describe("crm_mon -1 on a CIB file", () => {
   });
 
   it("adds fail counts, node attributes and the operation history on request", () => {
-    const text = runCrmMon(["-1rfAo"], environment).stdout;
+    const text = runCrmMon(["-1rfA"], environment).stdout;
     expect(text).toContain("Full List of Resources:");
     expect(text).toContain("  * batch\t(ocf:pacemaker:Dummy):\t Stopped (disabled)");
     expect(text).toMatch(/Node Attributes:\n {2}\* Node: node1:\n {4}\* pingd {27}\t: 1 {9}\n/);
     expect(text).toMatch(
       /Migration Summary:\n {2}\* Node: node1:\n {4}\* web: migration-threshold=1000000 fail-count=1 last-failure='/,
     );
-    expect(text).toContain('      * (4) monitor: interval="10000ms" rc=1 (error)');
-    expect(text).toContain("      * (6) start");
+    // With -o the operations (which carry the fail counts) replace the Migration Summary.
+    const operations = runCrmMon(["-1rfAo"], environment).stdout;
+    expect(operations).not.toContain("Migration Summary:");
+    expect(operations).toMatch(
+      /Operations:\n {2}\* Node: node1:\n {4}\* web: migration-threshold=1000000 fail-count=1 last-failure='.*':\n {6}\* \(4\) monitor: interval="10000ms"\n {6}\* \(6\) start\n/,
+    );
+  });
+
+  it("reads per-resource fail counts from CIBs older than feature set 3.0.13", () => {
+    const legacy: MonitorEnvironment = {
+      ...environment,
+      readFile: () => ({
+        ok: true,
+        value: cib
+          .replace('crm_feature_set="3.16.1"', 'crm_feature_set="3.0.12"')
+          .replace("fail-count-web#monitor_10000", "fail-count-web"),
+      }),
+    };
+    expect(runCrmMon(["-1f"], legacy).stdout).toContain(
+      "  * Node: node1:\n    * web: migration-threshold=1000000 fail-count=1\n",
+    );
   });
 
   it("groups resources by node with -n, and lists inactive ones with -r", () => {

@@ -5,28 +5,21 @@
 //     in the attrd group's agreed order, so every member holds it).
 //  2. From an update on node1 until node3's CIB status section holds it (the writer's CIB write).
 //  3. One fence of node3 with fence_quorate_local: request to fence_result (the agent run).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { ClientConnection, queryCib, requestFence } from "../../backend/client/index.js";
+import { element } from "../../backend/cib/index.js";
+import { addResources, editLiveCib } from "../support/live-cib.js";
 import {
-  ClientConnection,
-  nodeClientTarget,
-  queryCib,
-  replaceCib,
-  requestFence,
-} from "../../backend/client/index.js";
-import type { ClientTarget } from "../../backend/client/index.js";
-import { element, ensureChild, readXml, writeXml } from "../../backend/cib/index.js";
-import {
-  awaitView,
-  crm,
-  freeBasePort,
+  clientTarget as target,
+  nodeNames,
+  pidOf,
+  startLocalCluster,
   teardown,
   temporaryClusterDir,
-} from "../e2e/cluster/local-cluster.js";
+} from "../support/local-cluster.js";
 
 const updates = Number(process.env["UPDATES"] ?? 200);
 const visible = Number(process.env["VISIBLE"] ?? 20);
-const nodes = ["node1", "node2", "node3"];
+const nodes = nodeNames(3);
 
 function percentile(samples: readonly number[], fraction: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -38,12 +31,6 @@ function summary(label: string, samples: readonly number[]): void {
   console.log(
     `${label.padEnd(48)} n=${String(samples.length).padStart(4)}  p50 ${figure(0.5)}  p90 ${figure(0.9)}  p99 ${figure(0.99)}  max ${figure(1)} ms`,
   );
-}
-
-function target(dir: string, node: string): ClientTarget {
-  const found = nodeClientTarget(join(dir, node));
-  if (found === undefined) throw new Error(`${node} has no client channel`);
-  return found;
 }
 
 async function updateRoundTrips(dir: string): Promise<number[]> {
@@ -87,18 +74,16 @@ async function untilVisible(dir: string): Promise<number[]> {
 }
 
 async function fenceOnce(dir: string): Promise<number> {
-  const snapshot = await queryCib(target(dir, "node1"));
-  const parsed = readXml(snapshot.xml);
-  if (!parsed.ok) throw new Error("The CIB does not parse");
-  const resources = ensureChild(ensureChild(parsed.value, "configuration"), "resources");
-  resources.children.push(
-    element("primitive", { id: "fence-bench", class: "stonith", type: "fence_quorate_local" }, [
+  const device = element(
+    "primitive",
+    { id: "fence-bench", class: "stonith", type: "fence_quorate_local" },
+    [
       element("instance_attributes", { id: "fence-bench-ia" }, [
         element("nvpair", { id: "fence-bench-dir", name: "cluster_dir", value: dir }),
       ]),
-    ]),
+    ],
   );
-  await replaceCib(target(dir, "node1"), writeXml(parsed.value), snapshot.version);
+  await editLiveCib(target(dir, "node1"), (cib) => addResources(cib, device));
   const started = performance.now();
   const event = await requestFence(target(dir, "node1"), { node: "node3", action: "off" });
   const took = performance.now() - started;
@@ -111,23 +96,10 @@ async function fenceOnce(dir: string): Promise<number> {
 async function main(): Promise<void> {
   const dir = temporaryClusterDir();
   try {
-    const port = await freeBasePort(3);
-    const started = crm([
-      "cluster",
-      "local",
-      "start",
-      "--nodes",
-      "3",
-      "--dir",
-      dir,
-      "--base-port",
-      String(port),
-    ]);
-    if (started.code !== 0) throw new Error(started.stderr);
-    for (const node of nodes) await awaitView(dir, node, nodes);
+    await startLocalCluster(dir, { nodes: 3, awaitViewOn: nodes });
     summary("attrd update (node1, reply once delivered)", await updateRoundTrips(dir));
     summary("attrd update until in node3's status section", await untilVisible(dir));
-    const pid = readFileSync(join(dir, "node3", "quorated.pid"), "utf8").trim();
+    const pid = pidOf(dir, "node3");
     console.log(
       `fence request → result (node3 pid ${pid}): ${(await fenceOnce(dir)).toFixed(1)} ms`,
     );

@@ -1,5 +1,6 @@
 import WebSocket from "ws";
 import {
+  clientCompressionBytesMin,
   clientFrameBytesMax,
   clientTokenHeader,
   decodeServerMessage,
@@ -74,6 +75,13 @@ export class ClientConnection {
             ? { [clientTokenHeader]: options.token }
             : basicAuthorization(credentials),
         maxPayload: clientFrameBytesMax,
+        // Big frames (a whole CIB) deflated when the node accepts the extension.
+        perMessageDeflate: {
+          threshold: clientCompressionBytesMin,
+          zlibDeflateOptions: { level: 1 },
+          clientNoContextTakeover: true,
+          serverNoContextTakeover: true,
+        },
         handshakeTimeout: timeoutMs,
         ...(options.ca === undefined ? {} : { ca: options.ca }),
       });

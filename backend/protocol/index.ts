@@ -15,6 +15,7 @@ export type {
   WireErrorCode,
 } from "./messages.js";
 export {
+  clientCompressionBytesMin,
   clientFrameBytesMax,
   clientTokenHeader,
   quorumFlags,

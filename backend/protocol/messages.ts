@@ -4,6 +4,12 @@ import type { FenceRequest, FenceServerMessage } from "./fencing-messages.js";
 
 /** Largest client frame either side accepts (a whole CIB travels in one frame). */
 export const clientFrameBytesMax = 32 * 1024 * 1024;
+/**
+ * Frames at least this long travel compressed on the client channel (a whole CIB, a query's
+ * answer), with the websocket's permessage-deflate extension when both sides offer it; frames
+ * below, and peers without the extension, go uncompressed.
+ */
+export const clientCompressionBytesMin = 128 * 1024;
 /** Header a client presents on the ws upgrade: the content of the node's client token file. */
 export const clientTokenHeader = "x-quorate-client-token";
 

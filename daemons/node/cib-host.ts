@@ -16,6 +16,7 @@ import {
 import { CoreFeeder } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type { CibAccess } from "./cib-access.js";
+import { packCibPayload, unpackCibPayload } from "./cib-compression.js";
 import type { CibStore } from "./cib-store.js";
 import type { ClientIdentity } from "./client-handlers.js";
 import type { ClusterBus } from "./cluster-bus.js";
@@ -110,8 +111,13 @@ export class CibHost implements LocalCib {
     const { bus } = this.env;
     bus.onView((view) => this.#feed({ kind: "view_installed", ringId: view.ringId }));
     bus.joinGroup(cibGroup, {
-      delivered: (message) =>
-        this.#feed({ kind: "delivered", sender: message.sender, payload: message.payload }),
+      delivered: (message) => {
+        // Big messages (a whole-CIB sync) come compressed: see cib-compression.ts.
+        const payload = unpackCibPayload(message.payload);
+        if (!payload.ok)
+          return this.env.log.write("warning", "CIB", `${payload.issues[0]?.message}`);
+        this.#feed({ kind: "delivered", sender: message.sender, payload: payload.value });
+      },
       changed: (change) =>
         this.#feed({ kind: "group_changed", ringId: change.ringId, members: change.members }),
     });
@@ -264,7 +270,7 @@ export class CibHost implements LocalCib {
   #perform(effect: CibEffect): void {
     switch (effect.kind) {
       case "broadcast":
-        this.env.bus.broadcast(cibGroup, effect.payload);
+        this.env.bus.broadcast(cibGroup, packCibPayload(effect.payload));
         return;
       case "persist":
         // The effect itself: its text is only made if cib.xml gets written for it.

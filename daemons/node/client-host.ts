@@ -11,6 +11,7 @@ import {
   encodeMessage,
 } from "../../backend/protocol/index.js";
 import type { ClientRequest, ServerMessage } from "../../backend/protocol/index.js";
+import { clientChannelDeflate } from "./cib-compression.js";
 import { ClientAuthenticator } from "./client-auth.js";
 import type { ClientIdentity, ClientSession } from "./client-handlers.js";
 import type { Log } from "./log.js";
@@ -85,6 +86,7 @@ export class ClientHost {
     const server = new WebSocketServer({
       server: listener,
       maxPayload: clientFrameBytesMax,
+      perMessageDeflate: clientChannelDeflate,
       verifyClient: (
         info: { req: IncomingMessage },
         accept: (allowed: boolean, code?: number, message?: string) => void,

@@ -136,6 +136,8 @@ describe("the live backend commits patches on a big CIB of a 3-node cluster", ()
     expect(await session.commit()).toEqual([]);
     const sent = connection.bytesSent - before;
     expect(cibBytes).toBeGreaterThan(cibBytesMin);
+    // Whole-CIB frames (the query answers above) travel deflated on this channel.
+    expect(connection.socket.extensions).toContain("permessage-deflate");
     // Retries after a lost race with a status write send a patch again: still far below.
     expect(sent).toBeLessThan(16_000);
     for (const node of nodes) expect(await valueOn(dir, node, "patched")).toBe("one");

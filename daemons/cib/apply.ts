@@ -1,9 +1,10 @@
 import { fail, ok, type Issue, type Result } from "../../backend/base/index.js";
 import { cloneNode, type XmlElement } from "../../backend/cib/index.js";
-import { cibDigest } from "./digest.js";
+import { CibDraft } from "./apply-draft.js";
 import type { PatchChange, Patchset } from "./patchset.js";
+import { heldCibDigest, type TextHash } from "./serialized.js";
 import { cibVersion, compareVersions, versionText } from "./versions.js";
-import { resolvePath } from "./xpath.js";
+import { pathSegment } from "./xpath.js";
 
 export type ApplyIssueCode =
   "version_conflict" | "bad_path" | "path_not_found" | "bad_position" | "digest_mismatch";
@@ -11,14 +12,17 @@ export type ApplyIssueCode =
 type ApplyIssue = Issue<ApplyIssueCode>;
 
 /**
- * Applies a v2 patchset to a copy of `cib` (the input is never changed). The patchset applies
- * only when the CIB's version equals its source; the result must carry the target version
- * and, when the patchset has a digest, hash to it (Pacemaker's check that every replica ends
- * in the same document).
+ * Applies a v2 patchset to `cib`, which is never changed: the result is a new tree that
+ * shares every subtree the patchset does not touch with `cib` (so neither may be mutated
+ * afterwards; held CIBs never are). The patchset applies only when the CIB's version equals
+ * its source; the result must carry the target version and, when the patchset has a digest,
+ * hash to it (Pacemaker's check that every replica ends in the same document; `hash` is the
+ * MD5 used for that, pure by default).
  */
 export function applyPatchset(
   cib: XmlElement,
   patchset: Patchset,
+  options: { readonly hash?: TextHash } = {},
 ): Result<XmlElement, ApplyIssueCode> {
   const current = cibVersion(cib);
   if (compareVersions(current, patchset.source) !== 0) {
@@ -29,11 +33,12 @@ export function applyPatchset(
       },
     ]);
   }
-  const result = cloneNode(cib);
+  const draft = new CibDraft(cib);
   for (const change of patchset.changes) {
-    const issue = applyChange(result, change);
+    const issue = applyChange(draft, change);
     if (issue !== undefined) return fail([issue]);
   }
+  const result = draft.root;
   const reached = cibVersion(result);
   if (compareVersions(reached, patchset.target) !== 0) {
     return fail([
@@ -43,7 +48,7 @@ export function applyPatchset(
       },
     ]);
   }
-  if (patchset.digest !== undefined && cibDigest(result) !== patchset.digest) {
+  if (patchset.digest !== undefined && heldCibDigest(result, options.hash) !== patchset.digest) {
     return fail([
       {
         code: "digest_mismatch",
@@ -58,10 +63,10 @@ function badPosition(path: string, position: number | undefined): ApplyIssue {
   return { code: "bad_position", message: `No position ${position ?? "?"} under "${path}"` };
 }
 
-function applyChange(cib: XmlElement, change: PatchChange): ApplyIssue | undefined {
+function applyChange(draft: CibDraft, change: PatchChange): ApplyIssue | undefined {
   switch (change.kind) {
     case "create": {
-      const parent = resolvePath(cib, change.path);
+      const parent = draft.own(change.path);
       if (!parent.ok) return parent.issues[0];
       if (change.position > parent.value.children.length)
         return badPosition(change.path, change.position);
@@ -69,11 +74,11 @@ function applyChange(cib: XmlElement, change: PatchChange): ApplyIssue | undefin
       return undefined;
     }
     case "delete":
-      return applyDelete(cib, change.path, change.position);
+      return applyDelete(draft, change.path, change.position);
     case "modify":
-      return applyModify(cib, change);
+      return applyModify(draft, change);
     case "move":
-      return applyMove(cib, change.path, change.position);
+      return applyMove(draft, change.path, change.position);
   }
 }
 
@@ -81,8 +86,16 @@ function parentPathOf(path: string): string {
   return path.slice(0, path.lastIndexOf("/"));
 }
 
+/** The position of the element `path` names among its (owned) parent's children, or -1. */
+function positionOf(parent: XmlElement, path: string): number {
+  const segment = path.slice(path.lastIndexOf("/") + 1);
+  return parent.children.findIndex(
+    (child) => child.kind === "element" && pathSegment(child) === segment,
+  );
+}
+
 function applyDelete(
-  cib: XmlElement,
+  draft: CibDraft,
   path: string,
   position: number | undefined,
 ): ApplyIssue | undefined {
@@ -91,28 +104,29 @@ function applyDelete(
     : path.endsWith("/text()")
       ? "text"
       : undefined;
+  if (parentPathOf(path) === "") return badPosition(path, position);
+  const parent = draft.own(parentPathOf(path));
+  if (!parent.ok) return parent.issues[0];
+  const siblings = parent.value.children;
   if (anonymous !== undefined) {
-    const parent = resolvePath(cib, parentPathOf(path));
-    if (!parent.ok) return parent.issues[0];
-    const node = position === undefined ? undefined : parent.value.children[position];
+    const node = position === undefined ? undefined : siblings[position];
     if (node?.kind !== anonymous || position === undefined) return badPosition(path, position);
-    parent.value.children.splice(position, 1);
+    siblings.splice(position, 1);
     return undefined;
   }
-  const target = resolvePath(cib, path);
-  if (!target.ok) return target.issues[0];
-  if (target.value === cib) return badPosition(path, position);
-  const parent = resolvePath(cib, parentPathOf(path));
-  if (!parent.ok) return parent.issues[0];
-  parent.value.children.splice(parent.value.children.indexOf(target.value), 1);
+  const index = positionOf(parent.value, path);
+  if (index < 0) {
+    return { code: "path_not_found", message: `No element at patch path "${path}"` };
+  }
+  siblings.splice(index, 1);
   return undefined;
 }
 
 function applyModify(
-  cib: XmlElement,
+  draft: CibDraft,
   change: Extract<PatchChange, { kind: "modify" }>,
 ): ApplyIssue | undefined {
-  const target = resolvePath(cib, change.path);
+  const target = draft.own(change.path);
   if (!target.ok) return target.issues[0];
   const attributes = target.value.attributes;
   for (const attribute of change.attributes) {
@@ -132,14 +146,18 @@ function applyModify(
   return undefined;
 }
 
-function applyMove(cib: XmlElement, path: string, position: number): ApplyIssue | undefined {
-  const target = resolvePath(cib, path);
-  if (!target.ok) return target.issues[0];
-  const parent = resolvePath(cib, parentPathOf(path));
-  if (!parent.ok || target.value === cib) return badPosition(path, position);
+function applyMove(draft: CibDraft, path: string, position: number): ApplyIssue | undefined {
+  if (parentPathOf(path) === "") return badPosition(path, position);
+  const parent = draft.own(parentPathOf(path));
+  if (!parent.ok) return parent.issues[0];
   const siblings = parent.value.children;
-  siblings.splice(siblings.indexOf(target.value), 1);
+  const index = positionOf(parent.value, path);
+  const target = siblings[index];
+  if (target === undefined) {
+    return { code: "path_not_found", message: `No element at patch path "${path}"` };
+  }
+  siblings.splice(index, 1);
   if (position > siblings.length) return badPosition(path, position);
-  siblings.splice(position, 0, target.value);
+  siblings.splice(position, 0, target);
   return undefined;
 }

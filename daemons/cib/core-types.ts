@@ -1,11 +1,14 @@
 import type { NodeId, RingId } from "../kernel/index.js";
 import type { Patchset } from "./patchset.js";
+import type { TextHash } from "./serialized.js";
 import type { CibVersion } from "./versions.js";
 
 export interface CibReplicaConfig {
   readonly nodeId: NodeId;
   /** The process group the replicas talk in (Pacemaker's "cib" CPG group). */
   readonly group: string;
+  /** MD5 for CIB digests (a host passes a native one; pure TypeScript by default). */
+  readonly hash?: TextHash;
 }
 
 /** What survives a restart: the CIB as written on disk and its signature (cib.xml + .sig). */
@@ -55,6 +58,9 @@ export type CibEffect =
       readonly cibXml: string;
       readonly digest: string;
       readonly version: CibVersion;
+      /** The committed write (its patchset XML, as `persist_pending` listed it); absent when
+       * a whole CIB was adopted. A journalling host marks it committed instead of writing. */
+      readonly write?: string;
     }
   /**
    * Write durably, before the `applied` that follows, the writes this member accepted and has

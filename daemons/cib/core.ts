@@ -10,7 +10,7 @@ import type {
   PersistedCib,
 } from "./core-types.js";
 import { diffCib } from "./diff.js";
-import { cibDigest } from "./digest.js";
+import { compactText, heldCibDigest, indentedText, type TextHash } from "./serialized.js";
 import { patchsetFromXml, patchsetToXml, type Patchset } from "./patchset.js";
 import { allHold, chooseSyncSource, type Announcement } from "./sync-round.js";
 import { cibVersion, compareVersions, versionText, type CibVersion } from "./versions.js";
@@ -30,7 +30,11 @@ interface PendingWrite {
  * patchset applies only on its exact source version and digest, so a write of another lineage
  * never applies). All announced lists come from one agreed order, so this is deterministic.
  */
-function completeUncertain(cib: XmlElement, uncertain: readonly string[]): XmlElement {
+function completeUncertain(
+  cib: XmlElement,
+  uncertain: readonly string[],
+  options: { readonly hash?: TextHash },
+): XmlElement {
   const patchsets: Patchset[] = [];
   for (const text of uncertain) {
     const read = readXml(text);
@@ -42,7 +46,7 @@ function completeUncertain(cib: XmlElement, uncertain: readonly string[]): XmlEl
     progress = false;
     for (const patchset of patchsets) {
       if (compareVersions(patchset.source, cibVersion(current)) !== 0) continue;
-      const applied = applyPatchset(current, patchset);
+      const applied = applyPatchset(current, patchset, options);
       if (!applied.ok) continue;
       current = applied.value;
       progress = true;
@@ -68,7 +72,6 @@ interface SyncRound {
  */
 export class CibReplica {
   #cib: XmlElement | undefined;
-  #digest: string | undefined;
   #members: readonly NodeId[] = [];
   #round: SyncRound | undefined;
   /** The key of the last round started: a view change and its group change start one round. */
@@ -93,9 +96,12 @@ export class CibReplica {
     return this.#cib;
   }
 
-  /** The digest of the current CIB (Pacemaker's v2 digest), kept with it. */
+  /**
+   * The digest of the current CIB (Pacemaker's v2 digest), made when first asked (a sync round,
+   * a snapshot on disk) from the cached text of the subtrees it shares with older versions.
+   */
   get digest(): string | undefined {
-    return this.#digest;
+    return this.#cib === undefined ? undefined : heldCibDigest(this.#cib, this.config.hash);
   }
 
   get version(): CibVersion | undefined {
@@ -137,7 +143,8 @@ export class CibReplica {
       return;
     }
     const read = readXml(persisted.cibXml);
-    if (read.ok && read.value.name === "cib" && cibDigest(read.value) === persisted.digest) {
+    const digest = read.ok ? heldCibDigest(read.value, this.config.hash) : undefined;
+    if (read.ok && read.value.name === "cib" && digest === persisted.digest) {
       this.#hold(read.value);
       return;
     }
@@ -173,7 +180,7 @@ export class CibReplica {
     }
     this.#round = { key, members, announcements: new Map() };
     const version = this.version ?? null;
-    const digest = this.#digest ?? null;
+    const digest = this.digest ?? null;
     const pending = this.#uncertain;
     this.#broadcast({ kind: "announce", round: key, version, digest, pending });
   }
@@ -223,11 +230,11 @@ export class CibReplica {
     }
     round.source = source;
     if (source === this.config.nodeId && this.#cib !== undefined) {
-      const completed = completeUncertain(this.#cib, uncertain);
+      const completed = completeUncertain(this.#cib, uncertain, this.config);
       this.#broadcast({
         kind: "sync",
         round: round.key,
-        cibXml: writeXml(completed, { indent: 0 }),
+        cibXml: compactText(completed),
       });
     }
   }
@@ -249,7 +256,7 @@ export class CibReplica {
     const current = this.version;
     // Never adopt an older copy (the source is the newest, so this only guards bad peers).
     if (current !== undefined && compareVersions(cibVersion(read.value), current) < 0) return;
-    if (this.#digest === cibDigest(read.value)) return;
+    if (this.digest === heldCibDigest(read.value, this.config.hash)) return;
     this.#adopt(read.value);
   }
 
@@ -295,7 +302,7 @@ export class CibReplica {
       if (own) this.#reply(requestId, "invalid_patch", patchset.issues[0]?.message ?? "Bad patch");
       return;
     }
-    const applied = applyPatchset(base, patchset.value);
+    const applied = applyPatchset(base, patchset.value, this.config);
     if (!applied.ok) {
       const issue = applied.issues[0];
       const code = issue?.code === "version_conflict" ? "version_conflict" : "invalid_patch";
@@ -338,7 +345,7 @@ export class CibReplica {
       if (next === undefined || next.waiting.size > 0) return;
       this.#pending.shift();
       this.#hold(next.result);
-      this.#persist();
+      this.#persist(next.patchsetXml);
       this.#outbox.push({ kind: "notify", patchset: next.patchset });
       const { origin, requestId } = next;
       if (origin !== this.config.nodeId) {
@@ -367,24 +374,25 @@ export class CibReplica {
 
   #hold(cib: XmlElement): void {
     this.#cib = cib;
-    this.#digest = cibDigest(cib);
   }
 
-  #persist(): void {
+  /** `write`: the committed write's patchset XML (absent for a CIB adopted whole). */
+  #persist(write?: string): void {
     const cib = this.#cib;
     assert(cib !== undefined, "only a held CIB is persisted");
-    const digest = this.#digest ?? cibDigest(cib);
-    // The text is made when the host writes it (a journalling host writes cib.xml after a
-    // pause, so most commits never need it); held CIBs are never mutated, so it is the same.
-    let text: string | undefined;
+    const hash = this.config.hash;
+    // The text and digest are made when the host writes cib.xml (a journalling host does so
+    // after a pause, so most commits never need them); held CIBs are never mutated.
     this.#outbox.push({
       kind: "persist",
       get cibXml(): string {
-        text ??= writeXml(cib);
-        return text;
+        return indentedText(cib);
       },
-      digest,
+      get digest(): string {
+        return heldCibDigest(cib, hash);
+      },
       version: cibVersion(cib),
+      ...(write === undefined ? {} : { write }),
     });
   }
 

@@ -33,6 +33,10 @@ export type { Announcement } from "./sync-round.js";
 export { allHold, chooseSyncSource } from "./sync-round.js";
 export type { CibValidationCode } from "./validate.js";
 export { validateCibWrite } from "./validate.js";
+export { validateCibChange } from "./validate-change.js";
+export { CibIdIndex } from "./validate-index.js";
+export type { TextHash } from "./serialized.js";
+export { compactText, heldCibDigest, indentedText } from "./serialized.js";
 export {
   archiveName,
   cibArchivesKept,
@@ -42,7 +46,7 @@ export {
   journalLine,
   parseJournal,
   parseSignature,
-  patchsetDigest,
+  journalKey,
   signatureName,
 } from "./persist.js";
 export type { JournalRecord } from "./persist.js";

@@ -18,7 +18,7 @@ function readPatchset(text: string): Patchset | undefined {
 
 /**
  * Replays the journal on the snapshot: every committed write that extends the CIB (its source
- * is the current version, its result the recorded digest) is applied, in version order. The
+ * is the current version) is applied, in version order. The
  * accepted writes not committed here stay pending, to be completed by a sync round (a peer may
  * have committed them). Pure and deterministic.
  */
@@ -27,16 +27,16 @@ export function replayJournal(
   records: readonly JournalRecord[],
 ): ReplayedCib {
   const committed = new Set(
-    records.filter((record) => record.kind === "committed").map((record) => record.digest),
+    records.filter((record) => record.kind === "committed").map((record) => record.key),
   );
   const accepted = new Map<string, string>();
   for (const record of records) {
-    if (record.kind === "accepted") accepted.set(record.digest, record.patchsetXml);
+    if (record.kind === "accepted") accepted.set(record.key, record.patchsetXml);
   }
-  const pending = [...accepted].filter(([digest]) => !committed.has(digest));
+  const pending = [...accepted].filter(([key]) => !committed.has(key));
   if (snapshot === undefined) return { cib: undefined, pending: [...accepted.values()] };
   const chain = [...accepted]
-    .filter(([digest]) => committed.has(digest))
+    .filter(([key]) => committed.has(key))
     .flatMap(([, text]) => readPatchset(text) ?? []);
   let cib = snapshot;
   for (let progress = true; progress;) {

@@ -1,3 +1,5 @@
+import { md5Hex } from "../../backend/cib/index.js";
+
 /**
  * How the CIB lies on disk, as Pacemaker keeps it in /var/lib/pacemaker/cib: `cib.xml` with its
  * digest in `cib.xml.sig`, the previous versions as `cib-N.raw` + `cib-N.raw.sig`, and the last
@@ -52,32 +54,33 @@ export function parseSignature(text: string | undefined): string | undefined {
 
 /**
  * The CIB journal (`cib.journal`, one JSON record a line): `accepted` is a write this node
- * accepted (fsync'ed before it says so), `committed` marks the write whose result has that
- * digest as committed here. cib.xml is a snapshot written after a pause; at start the journal's
- * committed writes are replayed on it, and the accepted-but-not-committed ones are pending.
+ * accepted (fsync'ed before it says so), `committed` marks that write as committed here. A
+ * write is known by its key, the MD5 of its patchset XML (journalKey). cib.xml is a snapshot
+ * written after a pause; at start the journal's committed writes are replayed on it, and the
+ * accepted-but-not-committed ones are pending.
  */
 export type JournalRecord =
-  | { readonly kind: "accepted"; readonly digest: string; readonly patchsetXml: string }
-  | { readonly kind: "committed"; readonly digest: string };
+  | { readonly kind: "accepted"; readonly key: string; readonly patchsetXml: string }
+  | { readonly kind: "committed"; readonly key: string };
+
+/** The key the journal knows a write by. */
+export function journalKey(patchsetXml: string): string {
+  return md5Hex(patchsetXml);
+}
 
 export function journalLine(record: JournalRecord): string {
   return `${JSON.stringify(record)}\n`;
 }
 
-/** The digest a patchset (XML text) declares for its result, if any. */
-export function patchsetDigest(patchsetXml: string): string | undefined {
-  return /^<diff\b[^>]*\sdigest="([0-9a-f]{32})"/.exec(patchsetXml)?.[1];
-}
-
 function journalRecord(line: string): JournalRecord | undefined {
   try {
     const value = JSON.parse(line) as Record<string, unknown>;
-    const digest = value["digest"];
-    if (typeof digest !== "string") return undefined;
-    if (value["kind"] === "committed") return { kind: "committed", digest };
+    const key = value["key"];
+    if (typeof key !== "string") return undefined;
+    if (value["kind"] === "committed") return { kind: "committed", key };
     const patchsetXml = value["patchsetXml"];
     if (value["kind"] === "accepted" && typeof patchsetXml === "string") {
-      return { kind: "accepted", digest, patchsetXml };
+      return { kind: "accepted", key, patchsetXml };
     }
     return undefined;
   } catch {

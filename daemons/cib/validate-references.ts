@@ -58,7 +58,7 @@ const constraintAttributes: Record<string, readonly string[]> = {
   rsc_ticket: ["rsc"],
 };
 
-function expectedTarget(
+export function expectedTarget(
   reference: IdAttribute,
 ): { readonly names: readonly string[]; readonly what: string } | undefined {
   const name = reference.element.name;

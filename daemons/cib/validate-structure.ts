@@ -57,22 +57,41 @@ export interface StructureWalk {
   readonly references: IdAttribute[];
 }
 
-/** Checks `node` and its subtree against `rule`. */
+/** Goes on to a child element of a checked element, with the rule it follows there. */
+export type Descend = (child: XmlElement, rule: ElementRule, path: readonly string[]) => void;
+
+/**
+ * Checks `node` against `rule`: its attributes, its own choices and its child list; each child
+ * element is handed to `descend` (by default: checked the same way, so the whole subtree is).
+ */
 export function checkElement(
   node: XmlElement,
   rule: ElementRule,
   path: readonly string[],
   walk: StructureWalk,
+  descend?: Descend,
 ): void {
   if (rule.anyContent === true) return;
   checkAttributes(node, rule, path, walk);
   for (const problem of rule.check?.(node) ?? []) {
     walk.issues.push(issueAt(path, "bad_content", problem));
   }
-  checkChildren(node, rule, path, walk);
+  const next: Descend =
+    descend ?? ((child, childRule, childPath) => checkElement(child, childRule, childPath, walk));
+  checkChildren(node, rule, path, walk, next);
 }
 
-function checkAttributes(
+/** The rule a child element follows under an element of `rule` (undefined: not allowed). */
+export function childRuleOf(rule: ElementRule, name: string): ElementRule | undefined {
+  const childRule = rule.children?.[name];
+  if (childRule === undefined) return undefined;
+  const target = schemaRules[childRule.rule];
+  assert(target !== undefined, `the schema table names a missing rule ${childRule.rule}`);
+  return target;
+}
+
+/** Checks the attributes of one element and collects its ID and IDREF values. */
+export function checkAttributes(
   node: XmlElement,
   rule: ElementRule,
   path: readonly string[],
@@ -115,6 +134,7 @@ function checkChildren(
   rule: ElementRule,
   path: readonly string[],
   walk: StructureWalk,
+  descend: Descend,
 ): void {
   const out = walk.issues;
   const allowed = rule.children ?? {};
@@ -139,7 +159,7 @@ function checkChildren(
     orderGroup = checkOrder(rule, child.name, orderGroup, childPath, out);
     const target = schemaRules[childRule.rule];
     assert(target !== undefined, `the schema table names a missing rule ${childRule.rule}`);
-    checkElement(child, target, childPath, walk);
+    descend(child, target, childPath);
   }
   for (const [name, childRule] of Object.entries(allowed)) {
     const count = counts.get(name) ?? 0;

@@ -1,12 +1,8 @@
 import { fail, ok, type Result } from "../../backend/base/index.js";
-import { cloneNode, type XmlElement } from "../../backend/cib/index.js";
+import type { XmlElement } from "../../backend/cib/index.js";
 import {
   CibReplica,
-  applyPatchset,
-  cibDigest,
   cibVersion,
-  validateCibWrite,
-  writePatchset,
   type CibEffect,
   type CibInput,
   type CibReplyCode,
@@ -17,6 +13,7 @@ import { CoreFeeder } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type { CibAccess } from "./cib-access.js";
 import { packCibPayload, unpackCibPayload } from "./cib-compression.js";
+import { CibWritePreparer, nativeMd5 } from "./cib-prepare.js";
 import type { CibStore } from "./cib-store.js";
 import type { ClientIdentity } from "./client-handlers.js";
 import type { ClusterBus } from "./cluster-bus.js";
@@ -96,10 +93,12 @@ export class CibHost implements LocalCib {
   readonly #listeners = new Set<(event: CibChangeEvent) => void>();
   readonly #settles = new Map<string, Settle>();
   readonly #deferred = new Set<DeferredWrite>();
+  readonly #preparer: CibWritePreparer;
   #nextRequest = 1;
 
   constructor(readonly env: CibHostEnv) {
-    this.core = new CibReplica({ nodeId: env.localNodeId, group: cibGroup });
+    this.#preparer = new CibWritePreparer(env.access);
+    this.core = new CibReplica({ nodeId: env.localNodeId, group: cibGroup, hash: nativeMd5 });
     this.#feeder = new CoreFeeder(this.core, (effect) => this.#perform(effect));
   }
 
@@ -181,7 +180,7 @@ export class CibHost implements LocalCib {
       this.#deferred.add(deferred);
       return;
     }
-    const patchset = this.#prepare(before, write.change, write.identity);
+    const patchset = this.#preparer.prepare(before, write.change, write.identity);
     if (!patchset.ok) return write.settle(patchset);
     if (patchset.value === undefined) return write.settle(ok(cibVersion(before)));
     const requestId = `${this.env.localNodeId}:${this.#nextRequest++}`;
@@ -200,69 +199,6 @@ export class CibHost implements LocalCib {
     }
   }
 
-  /** The patchset to broadcast, after validation and the write check; undefined: no change. */
-  #prepare(
-    before: XmlElement,
-    change: Patchset | CibEdit,
-    identity: ClientIdentity,
-  ): Result<Patchset | undefined, CibWriteCode> {
-    return typeof change === "function"
-      ? this.#prepareEdit(before, change, identity)
-      : this.#preparePatch(before, change, identity);
-  }
-
-  #prepareEdit(
-    before: XmlElement,
-    edit: CibEdit,
-    identity: ClientIdentity,
-  ): Result<Patchset | undefined, CibWriteCode> {
-    const edited = edit(cloneNode(before));
-    const after = "kind" in edited ? ok<XmlElement, CibWriteCode>(edited) : edited;
-    if (!after.ok) return after;
-    const patchset = writePatchset(before, after.value);
-    if (!patchset.ok || patchset.value === undefined) return patchset;
-    const checked = this.#check(before, after.value, identity);
-    return checked.ok ? patchset : checked;
-  }
-
-  #preparePatch(
-    before: XmlElement,
-    patchset: Patchset,
-    identity: ClientIdentity,
-  ): Result<Patchset | undefined, CibWriteCode> {
-    const after = this.#applyLocally(before, patchset);
-    if (!after.ok) return after;
-    const checked = this.#check(before, after.value, identity);
-    if (!checked.ok) return checked;
-    // Every write carries the digest of its result: replicas check it, the journal keys on it.
-    return ok(
-      patchset.digest === undefined ? { ...patchset, digest: cibDigest(after.value) } : patchset,
-    );
-  }
-
-  #applyLocally(before: XmlElement, patchset: Patchset): Result<XmlElement, CibWriteCode> {
-    const applied = applyPatchset(before, patchset);
-    if (applied.ok) return ok(applied.value);
-    const first = applied.issues[0];
-    const code = first?.code === "version_conflict" ? "version_conflict" : "invalid_patch";
-    return refused(code, first?.message ?? "The patchset does not apply");
-  }
-
-  #check(
-    before: XmlElement,
-    after: XmlElement,
-    identity: ClientIdentity,
-  ): Result<void, CibWriteCode> {
-    const valid = validateCibWrite(after);
-    if (!valid.ok) {
-      const problems = valid.issues.filter((entry) => entry.severity !== "warning");
-      const text = problems.map((entry) => entry.message).join("; ");
-      return refused("invalid_cib", `The CIB would not be valid: ${text}`);
-    }
-    if (identity.unrestricted) return ok(undefined);
-    return this.env.access.checkWrite(before, after, identity);
-  }
-
   #feed(input: CibInput): void {
     if (this.#feeder.feed(input)) this.#releaseDeferred();
   }
@@ -274,7 +210,7 @@ export class CibHost implements LocalCib {
         return;
       case "persist":
         // The effect itself: its text is only made if cib.xml gets written for it.
-        this.env.store.committed(effect);
+        this.env.store.committed(effect, effect.write);
         return;
       case "persist_pending":
         this.env.store.accepted(effect.pending);

@@ -1,13 +1,14 @@
-import { readXml, writeXml } from "../../backend/cib/index.js";
+import { readXml } from "../../backend/cib/index.js";
 import {
-  cibDigest,
-  md5Hex,
-  patchsetDigest,
+  heldCibDigest,
+  indentedText,
+  journalKey,
   replayJournal,
   type JournalRecord,
   type PersistedCib,
 } from "../cib/index.js";
 import type { CibFiles } from "./cib-files.js";
+import { nativeMd5 } from "./cib-prepare.js";
 
 /** What a node starts its CIB core with. */
 export interface LoadedCib {
@@ -32,7 +33,7 @@ export const cibStoreDefaults: CibStoreTiming = { snapshotQuietMs: 30, snapshotL
  * is written at once. At start the journal's commits are replayed on cib.xml.
  */
 export class CibStore {
-  /** Accepted writes in the journal, by the digest of their result. */
+  /** Accepted writes in the journal, by their key (journalKey). */
   readonly #accepted = new Map<string, string>();
   readonly #committed = new Set<string>();
   /** The core's last pending list: what the journal must keep past a snapshot. */
@@ -55,20 +56,22 @@ export class CibStore {
     const records = this.files.loadJournal();
     for (const record of records) {
       if (record.kind === "accepted") {
-        this.#accepted.set(record.digest, record.patchsetXml);
-        this.#listed.add(record.digest);
-      } else this.#committed.add(record.digest);
+        this.#accepted.set(record.key, record.patchsetXml);
+        this.#listed.add(record.key);
+      } else this.#committed.add(record.key);
     }
     const read = raw === undefined ? undefined : readXml(raw.cibXml);
     const valid =
-      read?.ok === true && cibDigest(read.value) === raw?.digest ? read.value : undefined;
+      read?.ok === true && heldCibDigest(read.value, nativeMd5) === raw?.digest
+        ? read.value
+        : undefined;
     const replayed = replayJournal(valid, records);
     if (valid === undefined || replayed.cib === undefined) {
       return { persisted: raw, pending: replayed.pending };
     }
-    const digest = cibDigest(replayed.cib);
+    const digest = heldCibDigest(replayed.cib, nativeMd5);
     if (digest === raw?.digest) return { persisted: raw, pending: replayed.pending };
-    const persisted = { cibXml: writeXml(replayed.cib), digest };
+    const persisted = { cibXml: indentedText(replayed.cib), digest };
     this.#snapshot(persisted);
     return { persisted, pending: replayed.pending };
   }
@@ -78,25 +81,27 @@ export class CibStore {
     const records: JournalRecord[] = [];
     this.#listed.clear();
     for (const patchsetXml of pending) {
-      // Writes carry the digest of their result (the CIB host adds it); the text's own hash
-      // keys one that does not, whose commit then writes cib.xml at once.
-      const digest = patchsetDigest(patchsetXml) ?? md5Hex(patchsetXml);
-      this.#listed.add(digest);
-      if (this.#accepted.has(digest)) continue;
-      this.#accepted.set(digest, patchsetXml);
-      records.push({ kind: "accepted", digest, patchsetXml });
+      const key = journalKey(patchsetXml);
+      this.#listed.add(key);
+      if (this.#accepted.has(key)) continue;
+      this.#accepted.set(key, patchsetXml);
+      records.push({ kind: "accepted", key, patchsetXml });
     }
     this.files.appendJournal(records, true);
   }
 
-  /** A committed CIB: a marker when the journal holds its write, else cib.xml now. */
-  committed(persisted: PersistedCib): void {
-    if (!this.#accepted.has(persisted.digest)) {
+  /**
+   * A committed CIB: a marker when the journal holds its write (`write`, its patchset XML),
+   * else (a CIB adopted whole) cib.xml now.
+   */
+  committed(persisted: PersistedCib, write?: string): void {
+    const key = write === undefined ? undefined : journalKey(write);
+    if (key === undefined || !this.#accepted.has(key)) {
       this.#snapshot(persisted);
       return;
     }
-    this.#committed.add(persisted.digest);
-    this.files.appendJournal([{ kind: "committed", digest: persisted.digest }], false);
+    this.#committed.add(key);
+    this.files.appendJournal([{ kind: "committed", key }], false);
     this.#unwritten = persisted;
     if (this.#quietTimer !== undefined) clearTimeout(this.#quietTimer);
     this.#quietTimer = setTimeout(() => this.flush(), this.timing.snapshotQuietMs);
@@ -122,10 +127,9 @@ export class CibStore {
     this.#latestTimer = undefined;
     this.files.save(persisted);
     const keep: JournalRecord[] = [];
-    for (const [digest, patchsetXml] of this.#accepted) {
-      const settled = this.#committed.has(digest) || digest === persisted.digest;
-      if (settled || !this.#listed.has(digest)) this.#accepted.delete(digest);
-      else keep.push({ kind: "accepted", digest, patchsetXml });
+    for (const [key, patchsetXml] of this.#accepted) {
+      if (this.#committed.has(key) || !this.#listed.has(key)) this.#accepted.delete(key);
+      else keep.push({ kind: "accepted", key, patchsetXml });
     }
     this.#committed.clear();
     this.files.rewriteJournal(keep);

@@ -1,0 +1,97 @@
+import { createHash } from "node:crypto";
+import { fail, ok, type Result } from "../../backend/base/index.js";
+import { cloneNode, type XmlElement } from "../../backend/cib/index.js";
+import {
+  CibIdIndex,
+  applyPatchset,
+  heldCibDigest,
+  validateCibChange,
+  writePatchset,
+  type Patchset,
+  type TextHash,
+} from "../cib/index.js";
+import type { CibAccess } from "./cib-access.js";
+import type { CibEdit, CibWriteCode } from "./cib-host.js";
+import type { ClientIdentity } from "./client-handlers.js";
+
+/**
+ * How often a write carries the digest of its result for the replicas to check: Pacemaker's
+ * CIB manager adds it at most once a minute (a sample, to catch replicas that drifted), since
+ * each check hashes the whole CIB.
+ */
+export const digestSampleMs = 60_000;
+
+/** MD5 through node:crypto: several times quicker than the pure one on a large CIB. */
+export const nativeMd5: TextHash = (text) => createHash("md5").update(text, "utf8").digest("hex");
+
+function refused<T>(code: CibWriteCode, message: string): Result<T, CibWriteCode> {
+  return fail([{ code, message }]);
+}
+
+/**
+ * Turns a local client's change into the patchset the CIB replicas get: applied to the held
+ * CIB (a tree sharing its untouched parts with it), validated by what changed, judged by the
+ * ACLs; the client's own digest (if any) checked here, and the digest for the replicas added
+ * once per `digestSampleMs`.
+ */
+export class CibWritePreparer {
+  readonly #index = new CibIdIndex();
+  #digestSentMs = -Infinity;
+
+  constructor(
+    readonly access: CibAccess,
+    readonly clockMs: () => number = () => performance.now(),
+  ) {}
+
+  /** The patchset to broadcast; undefined: the change changes nothing. */
+  prepare(
+    before: XmlElement,
+    change: Patchset | CibEdit,
+    identity: ClientIdentity,
+  ): Result<Patchset | undefined, CibWriteCode> {
+    if (typeof change !== "function") return this.#preparePatch(before, change, identity);
+    const edited = change(cloneNode(before));
+    const after = "kind" in edited ? ok<XmlElement, CibWriteCode>(edited) : edited;
+    if (!after.ok) return after;
+    const patchset = writePatchset(before, after.value);
+    if (!patchset.ok || patchset.value === undefined) return patchset;
+    // The diff's digest is of a tree made by the edit; the sampled one is added below.
+    const { digest: _digest, ...withoutDigest } = patchset.value;
+    return this.#preparePatch(before, withoutDigest, identity);
+  }
+
+  #preparePatch(
+    before: XmlElement,
+    patchset: Patchset,
+    identity: ClientIdentity,
+  ): Result<Patchset | undefined, CibWriteCode> {
+    const applied = applyPatchset(before, patchset, { hash: nativeMd5 });
+    if (!applied.ok) {
+      const first = applied.issues[0];
+      const code = first?.code === "version_conflict" ? "version_conflict" : "invalid_patch";
+      return refused(code, first?.message ?? "The patchset does not apply");
+    }
+    const checked = this.#check(before, applied.value, identity);
+    if (!checked.ok) return checked;
+    const { digest: _digest, ...withoutDigest } = patchset;
+    const now = this.clockMs();
+    if (now - this.#digestSentMs < digestSampleMs) return ok(withoutDigest);
+    this.#digestSentMs = now;
+    return ok({ ...withoutDigest, digest: heldCibDigest(applied.value, nativeMd5) });
+  }
+
+  #check(
+    before: XmlElement,
+    after: XmlElement,
+    identity: ClientIdentity,
+  ): Result<void, CibWriteCode> {
+    const valid = validateCibChange(before, after, this.#index);
+    if (!valid.ok) {
+      const problems = valid.issues.filter((entry) => entry.severity !== "warning");
+      const text = problems.map((entry) => entry.message).join("; ");
+      return refused("invalid_cib", `The CIB would not be valid: ${text}`);
+    }
+    if (identity.unrestricted) return ok(undefined);
+    return this.access.checkWrite(before, after, identity);
+  }
+}

@@ -1,6 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Result } from "../../backend/base/index.js";
+import { ok } from "../../backend/base/index.js";
+import type { XmlElement } from "../../backend/cib/index.js";
+import { findById } from "../../backend/cib/index.js";
 import { deleteObjects } from "../../backend/configure/index.js";
 import { applyConfigureText, showText, statementIds } from "../configure-language.js";
 import { withSession } from "./configure-support.js";
@@ -30,17 +34,37 @@ async function applyEditedText(
   }
   const kept = new Set(keptIds.value);
   const removed = shownIds.ok ? shownIds.value.filter((id) => !kept.has(id)) : [];
-  const base = removed.length === 0 ? undefined : deleteObjects(session.working, removed);
-  if (base !== undefined && !base.ok) {
+  const base = deleteRemoved(session.working, removed);
+  if (!base.ok) {
     context.output.issues(base.issues);
     return false;
   }
-  const applied = await applyConfigureText(base?.value.cib ?? session.working, after, "update");
+  const applied = await applyConfigureText(base.value.cib, after, "update");
   context.output.issues(applied.issues, after);
   if (!applied.ok) return false;
-  for (const note of base?.value.notes ?? []) context.output.info(note);
+  for (const note of base.value.notes) context.output.info(note);
   session.stage(applied.value.cib);
   return true;
+}
+
+/**
+ * Deletes the objects whose statements the editor removed, one at a time: deleting a resource
+ * already takes its constraints along, and those need no second deletion.
+ */
+function deleteRemoved(
+  cib: XmlElement,
+  ids: readonly string[],
+): Result<{ readonly cib: XmlElement; readonly notes: readonly string[] }> {
+  let current = cib;
+  const notes: string[] = [];
+  for (const id of ids) {
+    if (findById(current, id) === undefined) continue;
+    const deleted = deleteObjects(current, [id]);
+    if (!deleted.ok) return deleted;
+    current = deleted.value.cib;
+    notes.push(...deleted.value.notes);
+  }
+  return ok({ cib: current, notes });
 }
 
 /** Runs the editor on `file` until its text applies, or the person gives up. */

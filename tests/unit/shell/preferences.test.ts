@@ -1,0 +1,218 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { readXml, writeXml } from "../../../backend/cib/index.js";
+import { needsPager, pagerCommand, printLong } from "../../../shell/commands/paging.js";
+import { Preferences } from "../../../shell/commands/preferences.js";
+import { commandTree } from "../../../shell/commands/registry.js";
+import type { ShellOptions, TerminalPort } from "../../../shell/commands/types.js";
+import { colorEnabled } from "../../../shell/components/palette.js";
+import type { ContextPorts } from "../../../shell/context.js";
+import { ShellContext } from "../../../shell/context.js";
+import { StreamOutput } from "../../../shell/output.js";
+import { Shell } from "../../../shell/shell.js";
+
+let folder: string;
+let cibPath: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), "quorate-preferences-"));
+  cibPath = join(folder, "cib.xml");
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+/** A CIB whose objects are out of id order in the document (as crmsh sorts them or not). */
+const unsortedCib = `<cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="2" num_updates="0" admin_epoch="0">
+  <configuration>
+    <crm_config/>
+    <nodes/>
+    <resources>
+      <primitive id="zz" class="ocf" provider="pacemaker" type="Dummy"/>
+      <primitive id="aa" class="ocf" provider="pacemaker" type="Dummy"/>
+    </resources>
+    <constraints>
+      <rsc_order id="o-z" first="zz" then="aa"/>
+      <rsc_location id="l-z" rsc="zz" score="10" node="node1"/>
+      <rsc_location id="a-l" rsc="aa" score="10" node="node1"/>
+    </constraints>
+  </configuration>
+  <status/>
+</cib>
+`;
+
+function environment(extra: Record<string, string> = {}): Record<string, string> {
+  return { HOME: join(folder, "home"), CIB_file: cibPath, ...extra };
+}
+
+function writeConf(text: string): void {
+  mkdirSync(join(folder, "home", ".config", "crm"), { recursive: true });
+  writeFileSync(join(folder, "home", ".config", "crm", "crm.conf"), text);
+}
+
+function shellWith(ports: ContextPorts = {}, options: Partial<ShellOptions> = {}) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const output = new StreamOutput(
+    { write: (text: string) => stdout.push(text) },
+    { write: (text: string) => stderr.push(text) },
+  );
+  const full = { force: false, wait: false, interactive: false, batch: false, ...options };
+  const context = new ShellContext(output, full, environment(), ports);
+  const shell = new Shell(commandTree(), context);
+  return { shell, context, out: () => stdout.join(""), err: () => stderr.join("") };
+}
+
+describe("Preferences", () => {
+  test("the editor is options editor, else $EDITOR, else $VISUAL, else vi", () => {
+    const home = { HOME: join(folder, "home") };
+    expect(new Preferences(home).editor()).toBe("vi");
+    expect(new Preferences({ ...home, VISUAL: "emacs" }).editor()).toBe("emacs");
+    expect(new Preferences({ ...home, VISUAL: "emacs", EDITOR: "nano" }).editor()).toBe("nano");
+    writeConf("[core]\neditor = vim -n\n");
+    expect(new Preferences({ ...home, EDITOR: "nano" }).editor()).toBe("vim -n");
+    // crmsh's default spelling names the variable.
+    writeConf("[core]\neditor = $EDITOR\n");
+    expect(new Preferences({ ...home, EDITOR: "nano" }).editor()).toBe("nano");
+  });
+
+  test("the pager is options pager, else $PAGER, else less; less gets -R", () => {
+    const home = { HOME: join(folder, "home") };
+    expect(new Preferences(home).pager()).toBe("less");
+    expect(new Preferences({ ...home, PAGER: "more" }).pager()).toBe("more");
+    writeConf("[core]\npager = /usr/bin/less\n");
+    expect(new Preferences({ ...home, PAGER: "more" }).pager()).toBe("/usr/bin/less");
+    expect(pagerCommand("/usr/bin/less")).toBe("/usr/bin/less -R");
+    expect(pagerCommand("more")).toBe("more");
+  });
+
+  test("options set in one shell are read at the start of the next (crm.conf)", async () => {
+    const first = shellWith();
+    expect(await first.shell.runLine("options")).toBe(true);
+    expect(await first.shell.runLine("sort-elements no")).toBe(true);
+    expect(await first.shell.runLine("output plain")).toBe(true);
+    expect(await first.shell.runLine("up")).toBe(true);
+    const conf = readFileSync(join(folder, "home", ".config", "crm", "crm.conf"), "utf8");
+    expect(conf).toBe("[color]\nstyle = plain\n\n[core]\nsort_elements = no\n");
+    const next = new Preferences(environment());
+    expect(next.sortElements()).toBe(false);
+    expect(next.outputStyle()).toBe("plain");
+    // What the interactive screen decides with it: no color, even on a terminal.
+    const display = next.outputStyle();
+    expect(colorEnabled({ environment: {}, isTerminal: true, display })).toBe(false);
+  });
+});
+
+describe("options the commands honour", () => {
+  test("sort-elements no keeps document order within each kind, as crmsh 4.4 prints it", async () => {
+    writeFileSync(cibPath, unsortedCib);
+    const sorted = shellWith();
+    expect(await sorted.shell.runLine("configure show")).toBe(true);
+    expect(sorted.out()).toBe(
+      [
+        "primitive aa ocf:pacemaker:Dummy",
+        "primitive zz ocf:pacemaker:Dummy",
+        "location a-l aa 10: node1",
+        "location l-z zz 10: node1",
+        "order o-z zz aa",
+        "",
+      ].join("\n"),
+    );
+    writeConf("[core]\nsort_elements = no\n");
+    const unsorted = shellWith();
+    expect(await unsorted.shell.runLine("configure show")).toBe(true);
+    expect(unsorted.out()).toBe(
+      [
+        "primitive zz ocf:pacemaker:Dummy",
+        "primitive aa ocf:pacemaker:Dummy",
+        "order o-z zz aa",
+        "location l-z zz 10: node1",
+        "location a-l aa 10: node1",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("long show output goes to the pager on a terminal, short output and scripts do not", async () => {
+    writeFileSync(cibPath, unsortedCib);
+    const paged: { command: string; input: string | undefined }[] = [];
+    const terminal: TerminalPort = {
+      rows: 5,
+      columns: 80,
+      run: (command, input) => {
+        paged.push({ command, input });
+        return Promise.resolve(0);
+      },
+    };
+    writeConf("[core]\npager = most\n");
+    const interactive = shellWith({ terminal }, { interactive: true });
+    expect(await interactive.shell.runLine("configure show")).toBe(true);
+    expect(paged).toEqual([
+      { command: "most", input: expect.stringContaining("order o-z zz aa\n") },
+    ]);
+    expect(interactive.out()).toBe("");
+    expect(await interactive.shell.runLine("configure show zz")).toBe(true);
+    expect(interactive.out()).toBe("primitive zz ocf:pacemaker:Dummy\n");
+    const script = shellWith({ terminal }, { batch: true });
+    expect(await script.shell.runLine("configure show")).toBe(true);
+    expect(paged).toHaveLength(1);
+    expect(script.out()).toContain("order o-z zz aa\n");
+  });
+
+  test("a pager that cannot start does not swallow the output", async () => {
+    const terminal: TerminalPort = { rows: 2, columns: 80, run: () => Promise.resolve(127) };
+    const { context, out } = shellWith({ terminal });
+    await printLong(context, "one\ntwo\nthree\n");
+    expect(out()).toBe("one\ntwo\nthree\n");
+  });
+
+  test("edit runs options editor before $EDITOR; removed statements delete their objects", async () => {
+    writeFileSync(cibPath, unsortedCib);
+    const script = join(folder, "editor.sh");
+    // The editor a person would use, reduced to what they do: drop zz, change aa.
+    writeFileSync(
+      script,
+      "#!/bin/sh\nsed -i -e '/^primitive zz/d' -e '/ zz/d' -e 's/^primitive aa .*/primitive aa ocf:pacemaker:Dummy params fake=2/' \"$1\"\n",
+      { mode: 0o755 },
+    );
+    writeConf(`[core]\neditor = ${script}\n`);
+    const commands: string[] = [];
+    const terminal: TerminalPort = {
+      rows: 40,
+      columns: 80,
+      run: async (command) => {
+        commands.push(command);
+        const { spawnSync } = await import("node:child_process");
+        return spawnSync("/bin/sh", ["-c", command]).status ?? 1;
+      },
+    };
+    const { shell, context, err } = shellWith({ terminal }, { interactive: true });
+    expect(await shell.runLine("configure")).toBe(true);
+    expect(await shell.runLine("edit")).toBe(true);
+    // Deleting zz took its constraints along, as `delete zz` does.
+    expect(err()).toBe("INFO: hanging order:o-z deleted\nINFO: hanging location:l-z deleted\n");
+    expect(commands[0]).toMatch(new RegExp(`^${script} '.*configuration\\.crm'$`));
+    const session = context.openedSession;
+    const working = session === undefined ? "" : writeXml(session.working);
+    expect(working).not.toContain('id="zz"');
+    expect(working).not.toContain('id="l-z"');
+    expect(working).toContain('name="fake" value="2"');
+    expect(readXml(readFileSync(cibPath, "utf8")).ok).toBe(true);
+    expect(readFileSync(cibPath, "utf8")).toContain('id="zz"'); // staged, not committed
+  });
+
+  test("edit is refused without a terminal, as crmsh refuses it in batch mode", async () => {
+    writeFileSync(cibPath, unsortedCib);
+    const { shell, err } = shellWith();
+    expect(await shell.runLine("configure edit")).toBe(false);
+    expect(err()).toBe("ERROR: edit not allowed in batch mode\n");
+  });
+});
+
+describe("needsPager()", () => {
+  test("counts wrapped lines against the terminal's rows, ignoring color codes", () => {
+    expect(needsPager("a\nb", { rows: 3, columns: 80 })).toBe(false);
+    expect(needsPager("a\nb\nc", { rows: 3, columns: 80 })).toBe(true);
+    expect(needsPager("x".repeat(200), { rows: 3, columns: 80 })).toBe(true);
+    expect(needsPager("\x1b[31mred\x1b[0m\nb", { rows: 3, columns: 4 })).toBe(false);
+  });
+});

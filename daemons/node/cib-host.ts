@@ -66,16 +66,22 @@ export interface CibHostEnv {
 
 type Settle = (result: Result<CibVersion, CibWriteCode>) => void;
 
-/** A write held while the CIB syncs. */
-interface DeferredWrite {
+/** A local write, from the request until its answer (it may wait for a sync round). */
+interface LocalWrite {
   readonly change: Patchset | CibEdit;
   readonly identity: ClientIdentity;
   readonly settle: Settle;
+  /** When it stops waiting for a sync round (performance.now() time). */
+  readonly deadlineMs: number;
+}
+
+/** A write held while the CIB syncs. */
+interface DeferredWrite extends LocalWrite {
   readonly timer: NodeJS.Timeout;
 }
 
-/** How long a write waits for a sync round to end, and how many may wait. */
-const deferredWriteMs = 10_000;
+/** How long a write may wait for sync rounds to end, and how many may wait. */
+export const deferredWriteMs = 10_000;
 const deferredWritesMax = 1000;
 
 function refused<T>(code: CibWriteCode, message: string): Result<T, CibWriteCode> {
@@ -91,7 +97,8 @@ export class CibHost implements LocalCib {
   readonly #feeder: CoreFeeder<CibInput, CibEffect>;
   readonly core: CibReplica;
   readonly #listeners = new Set<(event: CibChangeEvent) => void>();
-  readonly #settles = new Map<string, Settle>();
+  /** Writes handed to the core, by request id. */
+  readonly #inFlight = new Map<string, LocalWrite>();
   readonly #deferred = new Set<DeferredWrite>();
   readonly #preparer: CibWritePreparer;
   #nextRequest = 1;
@@ -130,10 +137,10 @@ export class CibHost implements LocalCib {
   stop(): void {
     this.env.bus.leaveGroup(cibGroup);
     this.env.store.close();
-    for (const settle of this.#settles.values()) {
-      settle(refused("indeterminate", "The node stopped before the write was confirmed"));
+    for (const write of this.#inFlight.values()) {
+      write.settle(refused("indeterminate", "The node stopped before the write was confirmed"));
     }
-    this.#settles.clear();
+    this.#inFlight.clear();
     for (const write of this.#deferred) {
       clearTimeout(write.timer);
       write.settle(refused("not_ready", "The node stopped before the write was made"));
@@ -158,34 +165,42 @@ export class CibHost implements LocalCib {
     change: Patchset | CibEdit,
     identity: ClientIdentity,
   ): Promise<Result<CibVersion, CibWriteCode>> {
-    return new Promise((settle) => this.#attempt({ change, identity, settle }));
+    const deadlineMs = performance.now() + deferredWriteMs;
+    return new Promise((settle) => this.#attempt({ change, identity, settle, deadlineMs }));
   }
 
   /**
    * Submits a write, or holds it while a sync round is open (or no CIB is held yet): it is
    * prepared against the CIB the round ends with, so a short view change does not refuse it.
    */
-  #attempt(write: Omit<DeferredWrite, "timer">): void {
+  #attempt(write: LocalWrite): void {
     const before = this.core.cib;
-    if (before === undefined || this.core.syncing) {
-      if (this.#deferred.size >= deferredWritesMax) {
-        write.settle(refused("not_ready", "Too many writes are waiting for the CIB to sync"));
-        return;
-      }
-      const timer = setTimeout(() => {
-        this.#deferred.delete(deferred);
-        write.settle(refused("not_ready", "The CIB did not finish synchronising in time"));
-      }, deferredWriteMs);
-      const deferred = { ...write, timer };
-      this.#deferred.add(deferred);
-      return;
-    }
+    if (before === undefined || this.core.syncing) return this.#defer(write);
     const patchset = this.#preparer.prepare(before, write.change, write.identity);
     if (!patchset.ok) return write.settle(patchset);
     if (patchset.value === undefined) return write.settle(ok(cibVersion(before)));
     const requestId = `${this.env.localNodeId}:${this.#nextRequest++}`;
-    this.#settles.set(requestId, write.settle);
+    this.#inFlight.set(requestId, write);
     this.#feed({ kind: "write_requested", requestId, patchset: patchset.value });
+  }
+
+  /** Holds a write until the sync round is over; bounded in number and in time. */
+  #defer(write: LocalWrite): void {
+    const remainingMs = write.deadlineMs - performance.now();
+    if (remainingMs <= 0 || this.#deferred.size >= deferredWritesMax) {
+      const message =
+        remainingMs <= 0
+          ? "The CIB did not finish synchronising in time"
+          : "Too many writes are waiting for the CIB to synchronise";
+      write.settle(refused("sync_in_progress", message));
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.#deferred.delete(deferred);
+      write.settle(refused("sync_in_progress", "The CIB did not finish synchronising in time"));
+    }, remainingMs);
+    const deferred = { ...write, timer };
+    this.#deferred.add(deferred);
   }
 
   /** After each input: writes held during a sync round go once it is over. */
@@ -216,10 +231,15 @@ export class CibHost implements LocalCib {
         this.env.store.accepted(effect.pending);
         return;
       case "reply": {
-        const settle = this.#settles.get(effect.requestId);
-        this.#settles.delete(effect.requestId);
+        const write = this.#inFlight.get(effect.requestId);
+        this.#inFlight.delete(effect.requestId);
         const reply = effect.reply;
-        settle?.(reply.ok ? ok(reply.version) : refused(reply.code, reply.message));
+        // Every member refused it for a sync round that opened before its turn: nothing was
+        // applied anywhere, so it waits for the round and is made again on the synced CIB.
+        if (write !== undefined && !reply.ok && reply.code === "sync_in_progress") {
+          return this.#defer(write);
+        }
+        write?.settle(reply.ok ? ok(reply.version) : refused(reply.code, reply.message));
         return;
       }
       case "notify":

@@ -107,13 +107,9 @@ export async function commitThrough(dir: string, node: string, id: string): Prom
       return "acknowledged";
     } catch (error) {
       if (!(error instanceof ClientError)) throw error;
-      const retry = [
-        "version_conflict",
-        "indeterminate",
-        "not_ready",
-        "no_quorum",
-        "sync_in_progress",
-      ];
+      // A sync round does not refuse writes (the node holds them); a node that restarted
+      // may have no CIB yet (not_ready), or its partition no quorum.
+      const retry = ["version_conflict", "indeterminate", "not_ready", "no_quorum"];
       if (!retry.includes(error.code)) return "unavailable";
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

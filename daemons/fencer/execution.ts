@@ -95,8 +95,8 @@ export class Execution {
         this.#eligible += 1;
         return this.#fence(device);
       }
-      if (this.#plan.topology) this.#failLevel(`${device.id}: ${eligibility.reason}`);
-      else this.#nextLevel();
+      // With topology the level fails; without, the device was a level of its own.
+      this.#failLevel(`${device.id}: ${eligibility.reason}`);
     }
   }
 

@@ -17,8 +17,10 @@ import type { DeviceResult } from "./execution.js";
 export interface FencerHostEnv {
   readonly localNodeId: NodeId;
   readonly nodes: readonly { readonly nodeId: NodeId; readonly name: string }[];
-  readonly bus: ClusterBus;
-  readonly cib: LocalCib;
+  /** The stonith-ng group (all the fencer uses of the node's bus). */
+  readonly bus: Pick<ClusterBus, "joinGroup" | "leaveGroup" | "broadcast">;
+  /** The node's CIB, read for devices, topology and fencing options. */
+  readonly cib: Pick<LocalCib, "current" | "subscribe">;
   /** Runs the fence agents (the node's executor). */
   readonly executor: Executor;
   readonly log: Log;

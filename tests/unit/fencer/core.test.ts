@@ -105,7 +105,7 @@ describe("Fencer core", () => {
     expect(group.runs()).toEqual([]);
     expect(replies(group, 1)[0]).toMatchObject({
       state: "failed",
-      reason: "No fence device can fence node3",
+      reason: "No fence device can fence node3: st1: not able to fence node3 (static-list)",
     });
   });
 

@@ -21,11 +21,49 @@ export function diffCib(
   const deletes: PatchChange[] = [];
   const rest: PatchChange[] = [];
   const rootPath = `/${pathSegment(after)}`;
-  collectDeletes(before, after, `/${pathSegment(before)}`, deletes);
-  walkMatched(before, after, rootPath, rest);
+  const verified: Verified = new Map();
+  if (!sameTree(before, after, verified)) {
+    collectDeletes(before, after, `/${pathSegment(before)}`, deletes, verified);
+    walkMatched(before, after, rootPath, rest, verified);
+  }
   const changes = [...deletes, ...rest];
   const versions = { source: cibVersion(before), target: cibVersion(after), changes };
   return options.digest === false ? versions : { ...versions, digest: cibDigest(after) };
+}
+
+/** Pairs (new element → old element) known to be identical subtrees: each is compared once. */
+type Verified = Map<XmlElement, XmlElement>;
+
+/**
+ * True when the two subtrees are the same document (names, attributes in order, children): the
+ * pair then needs no change, and the walk skips it. A shared subtree (a staged copy that kept
+ * the original's unchanged objects) is recognised at once; a copied one in one allocation-free
+ * pass, each equal pair remembered in `verified`.
+ */
+function sameTree(before: XmlElement, after: XmlElement, verified: Verified): boolean {
+  if (before === after || verified.get(after) === before) return true;
+  if (before.name !== after.name || before.children.length !== after.children.length) return false;
+  const names = Object.keys(before.attributes);
+  const afterNames = Object.keys(after.attributes);
+  if (names.length !== afterNames.length) return false;
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index] ?? "";
+    if (name !== afterNames[index] || before.attributes[name] !== after.attributes[name]) {
+      return false;
+    }
+  }
+  for (let index = 0; index < before.children.length; index++) {
+    const old = before.children[index];
+    const now = after.children[index];
+    if (old === undefined || now === undefined || old.kind !== now.kind) return false;
+    if (old.kind === "element" && now.kind === "element") {
+      if (!sameTree(old, now, verified)) return false;
+    } else if (old.kind !== "element" && now.kind !== "element" && old.text !== now.text) {
+      return false;
+    }
+  }
+  verified.set(after, before);
+  return true;
 }
 
 /** Children match by tag and id, an id-less child by tag and occurrence (as patchsets do). */
@@ -63,6 +101,7 @@ function collectDeletes(
   after: XmlElement,
   path: string,
   deletes: PatchChange[],
+  verified: Verified,
 ): void {
   const matches = matchChildren(before, after);
   const matchedOld = new Set(matches.values());
@@ -72,7 +111,8 @@ function collectDeletes(
     }
   }
   for (const [newChild, oldChild] of matches) {
-    collectDeletes(oldChild, newChild, `${path}/${pathSegment(newChild)}`, deletes);
+    if (sameTree(oldChild, newChild, verified)) continue;
+    collectDeletes(oldChild, newChild, `${path}/${pathSegment(newChild)}`, deletes, verified);
   }
 }
 
@@ -106,6 +146,7 @@ function walkMatched(
   after: XmlElement,
   path: string,
   out: PatchChange[],
+  verified: Verified,
 ): void {
   const changed = attributeChanges(before, after);
   if (changed !== undefined) {
@@ -125,7 +166,7 @@ function walkMatched(
     const old = child.kind === "element" ? matches.get(child) : undefined;
     if (old !== undefined && child.kind === "element") {
       const childPath = `${path}/${pathSegment(child)}`;
-      walkMatched(old, child, childPath, out);
+      if (!sameTree(old, child, verified)) walkMatched(old, child, childPath, out, verified);
       if (working[position] !== old) {
         working.splice(working.indexOf(old), 1);
         working.splice(position, 0, old);

@@ -6,9 +6,9 @@ import type { ClusterModel, PrimitiveModel, ResourceModel } from "../../daemons/
 import type { XmlElement } from "../../backend/cib/index.js";
 import type { ListItem } from "../render/status/index.js";
 import {
-  hasIgnoredFailure,
   listItem,
   nodeStateText,
+  primitiveLine,
   statusSections,
 } from "../render/status/index.js";
 import { resourceHistories } from "./operations.js";
@@ -31,40 +31,19 @@ function placedPrimitives(resource: ResourceModel, unique = false, promotable = 
   );
 }
 
-function agentOf(primitive: PrimitiveModel): string {
-  const provider = primitive.provider === undefined ? "" : `${primitive.provider}:`;
-  return `${primitive.className}:${provider}${primitive.type}`;
-}
-
-/** The flags crm_mon appends to a primitive's role. */
-function flagsOf(placed: Placed): string {
-  const { primitive } = placed;
-  const target = primitive.meta.get("target-role")?.toLowerCase();
-  const disabled =
-    target === "stopped" || (placed.promotable && (target === "unpromoted" || target === "slave"));
-  return [
-    primitive.managed || primitive.blocked ? "" : " (unmanaged)",
-    disabled ? " (disabled)" : "",
-    primitive.blocked ? " (blocked)" : "",
-    hasIgnoredFailure(primitive) ? " (failure ignored)" : "",
-  ].join("");
-}
-
-function roleOn(placed: Placed, node: string): string {
-  const role = placed.primitive.activeOn.get(node) ?? placed.primitive.role;
-  const shown = placed.promotable && role === "Started" ? "Unpromoted" : role;
-  const failed = shown === "Promoted" ? "FAILED Promoted" : "FAILED";
-  return `${placed.primitive.failed ? failed : shown}${flagsOf(placed)}`;
-}
-
 /** Position of a primitive in a node's recorded history (the order Pacemaker found it). */
 function historyRank(history: readonly XmlElement[]): (entry: Placed) => number {
   const positions = new Map(history.map((resource, index) => [resource.attributes["id"], index]));
   return (entry) =>
-    positions.get(entry.primitive.id) ?? positions.get(entry.primitive.baseId) ?? history.length;
+    positions.get(entry.primitive.historyName ?? entry.primitive.id) ??
+    positions.get(entry.primitive.id) ??
+    positions.get(entry.primitive.baseId) ??
+    history.length;
 }
 
-export function nodesWithResources(cib: XmlElement, model: ClusterModel): ListItem {
+/** The node list with each node's resources (-n); nothing at all without nodes. */
+export function nodesWithResources(cib: XmlElement, model: ClusterModel): ListItem | undefined {
+  if (model.nodes.length === 0) return undefined;
   const placed = model.resources.flatMap((resource) => placedPrimitives(resource));
   const histories = resourceHistories(cib);
   const items = model.nodes.map((node) => {
@@ -75,7 +54,14 @@ export function nodesWithResources(cib: XmlElement, model: ClusterModel): ListIt
       .sort((a, b) => a.position - b.position || a.index - b.index)
       .map(({ entry }) => entry);
     const lines = here.map((entry) =>
-      listItem(`${entry.shownId}\t(${agentOf(entry.primitive)}):\t ${roleOn(entry, node.name)}`),
+      listItem(
+        primitiveLine(entry.primitive, {
+          model,
+          promotable: entry.promotable,
+          name: entry.shownId,
+          resourceOnly: true,
+        }),
+      ),
     );
     const kind = node.type === "remote" ? "RemoteNode" : "Node";
     const state = nodeStateText(node, here.length > 0);

@@ -20,8 +20,26 @@ export function formatIsoUtc(epochSeconds: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
 }
 
-/** `33ms` under a second, `30.160s` from one second up. */
+/**
+ * Pacemaker's readable interval: days, hours and minutes while more than one remains, then
+ * `Ns`/`N.NNNs` above a second or `NNNms` (`2m59.014s`, `1000ms`, `2m`, `0s`).
+ */
 export function formatDuration(milliseconds: number): string {
-  if (milliseconds < 1000) return `${milliseconds}ms`;
-  return `${(milliseconds / 1000).toFixed(3)}s`;
+  const units: [number, string][] = [
+    [86400000, "d"],
+    [3600000, "h"],
+    [60000, "m"],
+  ];
+  let rest = milliseconds;
+  let text = "";
+  for (const [size, suffix] of units) {
+    if (rest <= size) continue;
+    text += `${Math.floor(rest / size)}${suffix}`;
+    rest %= size;
+  }
+  if (rest > 1000) {
+    const fraction = rest % 1000;
+    text += `${Math.floor(rest / 1000)}${fraction > 0 ? `.${String(fraction).padStart(3, "0")}` : ""}s`;
+  } else if (rest > 0) text += `${rest}ms`;
+  return text === "" ? "0s" : text;
 }

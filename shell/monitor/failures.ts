@@ -136,9 +136,7 @@ export function collectFailedActions(
 function taskText(failure: FailedAction): string {
   if (failure.task === "monitor" && failure.intervalMs === 0) return "probe";
   if (failure.intervalMs === 0) return failure.task;
-  const every =
-    failure.intervalMs % 1000 === 0 ? `${failure.intervalMs / 1000}s` : `${failure.intervalMs}ms`;
-  return `${every}-interval ${failure.task}`;
+  return `${formatDuration(failure.intervalMs)}-interval ${failure.task}`;
 }
 
 /** `web 10s-interval monitor on node1 returned 'error' (reason) at DATE after 33ms`. */

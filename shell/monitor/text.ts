@@ -31,7 +31,8 @@ export function monitorSections(input: MonitorInput, options: MonitorOptions): L
     ),
   ];
   if (options.groupByNode) {
-    sections.push(withSpacer(nodesWithResources(cib, model)));
+    const nodes = nodesWithResources(cib, model);
+    if (nodes !== undefined) sections.push(withSpacer(nodes));
     if (options.inactive) sections.push(withSpacer(inactiveResources(model)));
   } else {
     for (const section of statusSections(model, { showInactive: options.inactive }))

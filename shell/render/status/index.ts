@@ -28,6 +28,7 @@ export { compareNatural, sortNatural } from "./natural-order.js";
 export { nodeStateText } from "./nodes.js";
 export { hasIgnoredFailure } from "./resource-facts.js";
 export { resourcesByPriority } from "./resources.js";
+export { primitiveLine, type PrimitiveContext } from "./primitive.js";
 
 export interface StatusSectionOptions extends StatusRenderOptions {
   /** crm_mon's `-r` heading is "Full List of Resources"; without it "Active Resources". */

@@ -17,6 +17,8 @@ export interface PrimitiveContext {
   readonly promotable: boolean;
   /** Clone instances print as their instance id only when the clone is unique. */
   readonly name: string;
+  /** Under a node (crm_mon -n): no node names, as Pacemaker's pcmk_show_rsc_only. */
+  readonly resourceOnly?: boolean;
 }
 
 /** The role shown for a primitive (`native_displayable_role`). */
@@ -63,7 +65,7 @@ function flagsOf(
 }
 
 export function primitiveLine(primitive: StatusPrimitive, context: PrimitiveContext): string {
-  const nodes = [...primitive.activeOn.keys()];
+  const nodes = context.resourceOnly === true ? [] : [...primitive.activeOn.keys()];
   const node = nodes.length === 1 ? nodes[0] : undefined;
   let text = `${context.name}\t(${agentOf(primitive)}):\t ${stateWords(primitive, context)}`;
   if (node !== undefined) text += ` ${node}`;

@@ -13,6 +13,7 @@ import {
 } from "../../../backend/ra/index.js";
 import type { Executor, ExecutorAction } from "../../../daemons/executor/index.js";
 import { createExecutor } from "../../../daemons/executor/index.js";
+import { agentCapabilitiesOf } from "../../../daemons/fencer/index.js";
 import { eventually, processGone } from "../executor/fixture.js";
 
 /** A stand-in for quorated: a process whose command line names its state folder. */
@@ -104,6 +105,8 @@ describe("stonith:fence_quorate_local through the executor", () => {
     expect(processGone(pid)).toBe(true);
     const offAfter = await ask("status", "node1");
     expect([offAfter.rc, offAfter.output]).toEqual([7, "Status: OFF\n"]);
+    const listStatus = await executor.run(fence("list-status"));
+    expect(listStatus.output.split("\n")).toEqual(expect.arrayContaining(["node1,,OFF"]));
     const again = await ask("off", "node1");
     expect([again.rc, again.output]).toEqual([0, "Success: Already OFF\n"]);
   });
@@ -150,11 +153,17 @@ describe("stonith:fence_quorate_local through the executor", () => {
       "reboot",
       "status",
       "list",
+      "list-status",
       "monitor",
       "metadata",
       "validate-all",
     ]);
     expect(parsed.value.parameters.map((parameter) => parameter.name)).toContain("cluster_dir");
+    // The fencer learns from it that the agent lists its targets and takes them as plug.
+    const capabilities = agentCapabilitiesOf(result.output);
+    expect(capabilities?.hostArgument).toBe("plug");
+    expect(capabilities?.actions.has("list")).toBe(true);
+    expect(capabilities?.actions.has("status")).toBe(true);
   });
 });
 

@@ -25,14 +25,22 @@ export interface CrmRun {
   readonly stderr: string;
 }
 
-/** Runs the real `crm` entry (TypeScript through tsx) and returns its exit code and output. */
-export function crm(args: readonly string[], environment: Record<string, string> = {}): CrmRun {
+/**
+ * Runs the real `crm` entry (TypeScript through tsx) and returns its exit code and output;
+ * `input` is its standard input (for `crm -f -`).
+ */
+export function crm(
+  args: readonly string[],
+  environment: Record<string, string> = {},
+  input = "",
+): CrmRun {
   const result = spawnSync(
     process.execPath,
     ["--import", tsx, join(repository, "shell/bin/crm.ts"), ...args],
     {
       encoding: "utf8",
       env: { ...process.env, ...environment },
+      input,
       timeout: 60_000,
     },
   );

@@ -57,16 +57,12 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
 
   beforeAll(async () => {
     await startLocalCluster(dir, { nodes: 3, token: 1000, awaitViewOn: ["node1"] });
-    crmOk(dir, ["configure", "property", "stonith-enabled=false"]);
-    crmOk(dir, [
-      "configure",
-      "primitive",
-      "dummy",
-      "ocf:quorate:Dummy",
-      "op",
-      "monitor",
-      "interval=1s",
-    ]);
+    const script = [
+      "configure property stonith-enabled=false",
+      "configure primitive dummy ocf:quorate:Dummy op monitor interval=1s",
+    ];
+    const configured = crm(["-f", "-"], { CRM_CLUSTER: dir }, script.join("\n"));
+    expect(configured.code, configured.stderr).toBe(0);
   }, 60_000);
 
   afterAll(async () => {

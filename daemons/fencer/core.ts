@@ -121,8 +121,10 @@ export class Fencer {
       case "fence_requested":
         return this.#onFenceRequested(input);
       case "config_changed":
+        // Most CIB changes are status updates: target lists stay while the devices do.
+        if (JSON.stringify(input.config.devices) !== JSON.stringify(this.#fencing.devices))
+          this.#discovery.configChanged();
         this.#fencing = input.config;
-        this.#discovery.configChanged();
         return;
       case "group_changed":
         return this.#onGroupChanged(input.members, input.joined);

@@ -173,10 +173,29 @@ describe("Fencer core", () => {
     expect(replies(group, 1).map((event) => event.state)).toEqual(["success"]);
     expect(replies(group, 2).map((event) => event.action)).toEqual(["reboot"]);
     for (const nodeId of [1, 2, 3])
-      expect(group.core(nodeId).history().map((event) => event.state)).toEqual([
-        "success",
-        "success",
-      ]);
+      expect(
+        group
+          .core(nodeId)
+          .history()
+          .map((event) => event.state),
+      ).toEqual(["success", "success"]);
+  });
+
+  test("a device's list is run once and kept across CIB changes that leave devices alone", () => {
+    const group = started(config([{ id: "st1", agent: "fence_sim", params: {} }]));
+    const lists = () => group.allRuns().filter((entry) => entry.run.agentAction === "list");
+    group.fence(1, "r1", "node3", "off");
+    group.deliver();
+    group.step(1, { kind: "config_changed", config: { ...group.fencing, stonithTimeoutMs: 9 } });
+    group.fence(1, "r2", "node2", "off");
+    group.deliver();
+    expect(group.runs()).toEqual(["node1:st1:node3", "node1:st1:node2"]);
+    expect(lists()).toHaveLength(1);
+    const changed = config([{ id: "st1", agent: "fence_sim", params: { ipaddr: "10.0.0.9" } }]);
+    group.step(1, { kind: "config_changed", config: changed });
+    group.fence(1, "r3", "node3", "off");
+    group.deliver();
+    expect(lists()).toHaveLength(2);
   });
 
   test("a malformed message is dropped with a warning", () => {

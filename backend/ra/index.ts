@@ -36,6 +36,6 @@ export type { AgentLookupCode, DescribedAgent, MetadataRunOptions } from "./agen
 export { describeAgent, installedOcfProviders, metadataEnvironment } from "./agent-metadata.js";
 export type { ProgramRun, RunOptions } from "./run-agent.js";
 export { runProgram } from "./run-agent.js";
-export { exitReasonOf, ocfExitName } from "./exit-codes.js";
+export { executionStatusName, exitReasonOf, ocfExitName } from "./exit-codes.js";
 export type { Validation } from "./validate-agent.js";
 export { validateAgent } from "./validate-agent.js";

@@ -6,7 +6,7 @@
 import type { XmlElement } from "../../backend/cib/index.js";
 import { childElements, firstChild } from "../../backend/cib/index.js";
 import { formatCtime, formatDuration } from "./dates.js";
-import { agentResultName, executionStatusName } from "./results.js";
+import { executionStatusName, ocfExitName } from "../../backend/ra/index.js";
 
 export interface FailedAction {
   readonly resource: string;
@@ -144,7 +144,7 @@ export function failedActionText(failure: FailedAction): string {
   const reason = failure.exitReason === "" ? "" : failure.exitReason;
   const outcome =
     failure.status === 0
-      ? `returned '${agentResultName(failure.rc)}'${reason === "" ? "" : ` (${reason})`}`
+      ? `returned '${ocfExitName(failure.rc)}'${reason === "" ? "" : ` (${reason})`}`
       : `could not be executed (${executionStatusName(failure.status)}${reason === "" ? "" : `: ${reason}`})`;
   const at = failure.lastRcChange === undefined ? "" : ` at ${formatCtime(failure.lastRcChange)}`;
   const after = failure.execMs > 0 ? ` after ${formatDuration(failure.execMs)}` : "";

@@ -10,7 +10,7 @@ import { listItem } from "../render/status/index.js";
 import { formatCtime } from "./dates.js";
 import { failCountOn, failNameOf, usesLegacyFailCounts, type FailCount } from "./fail-counts.js";
 import { migrationThreshold } from "./node-sections.js";
-import { agentResultName } from "./results.js";
+import { ocfExitName } from "../../backend/ra/index.js";
 
 function numberOf(op: XmlElement, name: string): number | undefined {
   const text = op.attributes[name];
@@ -60,7 +60,7 @@ function entryText(entry: HistoryEntry, timing: boolean): string {
     if (entry.execMs !== undefined) parts.push(`exec-time="${entry.execMs}ms"`);
     if (entry.queueMs !== undefined) parts.push(`queue-time="${entry.queueMs}ms"`);
   }
-  if (timing) parts.push(`rc=${entry.rc} (${agentResultName(entry.rc)})`);
+  if (timing) parts.push(`rc=${entry.rc} (${ocfExitName(entry.rc)})`);
   const task = entry.task === "monitor" && entry.intervalMs === 0 ? "probe" : entry.task;
   const head = `(${entry.callId}) ${task}`;
   return parts.length === 0 ? head : `${head}: ${parts.join(" ")}`;

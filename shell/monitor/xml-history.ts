@@ -13,14 +13,14 @@ import {
   shownId,
   type HistoryEntry,
 } from "./operations.js";
-import { agentResultName } from "./results.js";
+import { ocfExitName } from "../../backend/ra/index.js";
 
 function operationAttributes(entry: HistoryEntry): Record<string, string> {
   return {
     call: String(entry.callId),
     task: entry.task === "monitor" && entry.intervalMs === 0 ? "probe" : entry.task,
     rc: String(entry.rc),
-    rc_text: agentResultName(entry.rc),
+    rc_text: ocfExitName(entry.rc),
     ...(entry.intervalMs > 0 ? { interval: `${entry.intervalMs}ms` } : {}),
     ...(entry.lastRcChange === undefined || entry.lastRcChange <= 0
       ? {}

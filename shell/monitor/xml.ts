@@ -7,7 +7,7 @@ import { collectFailedActions } from "./failures.js";
 import { shownAttributes } from "./node-sections.js";
 import { pingExpectation } from "./ping-attributes.js";
 import type { MonitorOptions } from "./options.js";
-import { executionStatusName, agentResultName } from "./results.js";
+import { executionStatusName, ocfExitName } from "../../backend/ra/index.js";
 import { resourceXml } from "./xml-resources.js";
 import { resourcesByPriority } from "../render/status/index.js";
 import { clusterSummary } from "./summary.js";
@@ -119,7 +119,7 @@ function failuresXml(parent: XMLBuilder, input: MonitorInput): void {
         ? { op_key: failure.operationKey }
         : { id: failure.operationKey }),
       node: failure.node,
-      exitstatus: agentResultName(failure.rc),
+      exitstatus: ocfExitName(failure.rc),
       exitreason: raw["exit-reason"] ?? "none",
       exitcode: String(failure.rc),
       call: raw["call-id"] ?? "",

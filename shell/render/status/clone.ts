@@ -4,6 +4,7 @@
  * `Unpromoted: [ … ]` lists; unique, failed, unmanaged, orphaned or partly active instances
  * get their own lines; nodes without an instance are listed as `Stopped: [ … ]`.
  */
+import { ocfExitName } from "../../../backend/ra/index.js";
 import type { StatusClone, StatusModel, StatusResource } from "./model.js";
 import { compareNatural, sortNatural } from "./natural-order.js";
 import {
@@ -14,7 +15,6 @@ import {
   isActive,
   isDisabled,
   isManaged,
-  ocfExitText,
   roleRank,
   runningOn,
   singleLocation,
@@ -105,7 +105,7 @@ function stoppedLines(clone: StatusClone, model: StatusModel): ListItem[] {
     const probe = failedProbe(clone, node, model.now);
     const state =
       probe !== undefined
-        ? `Stopped (${ocfExitText(probe.rc)})`
+        ? `Stopped (${ocfExitName(probe.rc)})`
         : disabled
           ? "Stopped (disabled)"
           : "Stopped";

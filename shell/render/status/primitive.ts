@@ -2,11 +2,11 @@
  * One primitive's status line, as Pacemaker's `pcmk__native_output_string`:
  * `id<TAB>(class:provider:type):<TAB> [ORPHANED] STATE [node] [(flags)] [[ n1 n2 ]]`.
  */
+import { ocfExitName } from "../../../backend/ra/index.js";
 import type { StatusModel, StatusPrimitive, StatusRole } from "./model.js";
 import {
   failedProbe,
   hasIgnoredFailure,
-  ocfExitText,
   parseRole,
   roleRank,
 } from "./resource-facts.js";
@@ -71,7 +71,7 @@ export function primitiveLine(primitive: StatusPrimitive, context: PrimitiveCont
   if (node !== undefined) text += ` ${node}`;
   if (displayableRole(primitive, context.promotable) === "Stopped") {
     const probe = failedProbe(primitive, node, context.model.now);
-    if (probe !== undefined) text += ` (${ocfExitText(probe.rc)}) `;
+    if (probe !== undefined) text += ` (${ocfExitName(probe.rc)}) `;
   }
   const flags = flagsOf(primitive, node, context);
   if (flags.length > 0) text += ` (${flags.join(", ")})`;

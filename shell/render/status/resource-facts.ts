@@ -148,26 +148,6 @@ export function failedProbe(
   return undefined;
 }
 
-const ocfExitTexts: Record<number, string> = {
-  0: "ok",
-  1: "error",
-  2: "invalid parameter",
-  3: "unimplemented feature",
-  4: "insufficient privileges",
-  5: "not installed",
-  6: "not configured",
-  7: "not running",
-  8: "promoted",
-  9: "promoted (failed)",
-  190: "degraded",
-  191: "promoted (degraded)",
-};
-
-/** Pacemaker's `services_ocf_exitcode_str`. */
-export function ocfExitText(rc: number): string {
-  return ocfExitTexts[rc] ?? "unknown";
-}
-
 const secondsPerUnit: Record<string, number> = {
   "": 1,
   s: 1,

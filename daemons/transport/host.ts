@@ -290,6 +290,10 @@ export class TransportHost {
     if (effect.kind === "refused") connection.socket.close();
     if (effect.kind === "established" && this.#cut.has(cutKey(effect.peer, effect.link))) {
       connection.socket.terminate();
+    } else if (effect.kind === "established") {
+      // The peer proved it is alive (it restarted): dial back now instead of after the backoff,
+      // so the links, and with them the proof of a later death, are there at once.
+      for (const link of this.#channels.get(effect.peer)?.links ?? []) link.dialNow();
     }
     if (effect.kind !== "delivered") return;
     const from = connection.session.peer;

@@ -92,6 +92,14 @@ export class OutboundLink {
     socket.on("close", () => this.#onClosed(socket, refusal));
   }
 
+  /** Skips the rest of the reconnect backoff (the peer was just heard from). */
+  dialNow(): void {
+    if (this.#socket !== undefined || this.#stopped || this.#cut) return;
+    clearTimeout(this.#timer);
+    this.#delayMs = this.options.reconnectDelayMsMin;
+    this.start();
+  }
+
   /** Sends one payload; false when the link is down or its send buffer is full. */
   send(payload: Uint8Array): boolean {
     const session = this.#session;

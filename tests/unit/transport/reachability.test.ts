@@ -39,10 +39,15 @@ const key = new Uint8Array(randomBytes(256));
 const addresses = (port: number) => ["127.0.0.1", "127.0.0.2"].map((host) => ({ host, port }));
 
 /** A started transport for `nodeid` of a 2-node cluster; `events` records its reports. */
-async function node(nodeid: number, ports: readonly number[]) {
+async function node(nodeid: number, ports: readonly number[], reconnectDelayMsMin = 20) {
   const peer = 3 - nodeid;
   const host = new TransportHost({
     ...transportLanDefaults,
+    reconnectDelayMsMin,
+    reconnectDelayMsMax: Math.max(
+      4 * reconnectDelayMsMin,
+      transportLanDefaults.reconnectDelayMsMax,
+    ),
     localNodeId: nodeid,
     listen: addresses(ports[nodeid - 1] ?? 0),
     peers: [{ nodeid: peer, name: `node${peer}`, addresses: addresses(ports[peer - 1] ?? 0) }],
@@ -75,6 +80,25 @@ describe("TransportHost peer reachability", () => {
     const again = await node(2, ports);
     await until(() => one.events.length > 1 && again.up(), "the reachable report");
     expect(one.events).toEqual(["2 unreachable", "2 reachable"]);
+  });
+
+  test("a restarted peer is dialed back at once, so its next death is proved too", async () => {
+    const ports = [await freePort(), await freePort()];
+    // node1 backs off 1 s, then 2 s, between reconnects.
+    const one = await node(1, ports, 1000);
+    const two = await node(2, ports);
+    await until(() => one.up() && two.up(), "both links up");
+    await two.host.stop(0);
+    hosts.splice(hosts.indexOf(two.host), 1);
+    await until(() => one.events.length > 0, "the unreachable report");
+    const again = await node(2, ports);
+    // node2 dialing in proves it alive: node1 dials back long before its next attempt (2 s).
+    await until(() => one.events.length > 1, "the reachable report", 1500);
+    await until(() => again.up(), "node2's links");
+    await again.host.stop(0);
+    hosts.splice(hosts.indexOf(again.host), 1);
+    await until(() => one.events.length > 2, "the second unreachable report");
+    expect(one.events).toEqual(["2 unreachable", "2 reachable", "2 unreachable"]);
   });
 
   test("a peer never reached is not reported, however often it refuses", async () => {

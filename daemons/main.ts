@@ -50,7 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   const attrd = startAttrd(node, setup.value, log);
   const fencer = startFencer(node, setup.value, { executor, log });
-  const controller = startController(node, setup.value, { executor, fencer, log });
+  const controller = startController(node, setup.value, { executor, fencer, attrd, log });
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
     process.once("SIGINT", resolve);

@@ -95,6 +95,11 @@ export class Attrd {
     );
   }
 
+  /** Local requests not yet delivered back through the group. */
+  get requestsPending(): number {
+    return this.#pending.size;
+  }
+
   /** True when the status section holds every value (writer) and nothing is pending. */
   get settled(): boolean {
     if (this.#writes.size > 0) return false;

@@ -7,16 +7,20 @@ import type { Outbox } from "../kernel/index.js";
 import { type NodeId } from "../kernel/index.js";
 import { schedule, type GraphAction } from "../scheduler/index.js";
 import type { ControllerConfig, ControllerEffect } from "./core-types.js";
-import { recordsFailCount } from "./fail-count.js";
+import { AwaitedFailures, failureAttributes } from "./fail-count.js";
 import { withRecords } from "./history.js";
 import { joinChanges, type JoinReport } from "./join.js";
-import type { StatusChange } from "./status.js";
+import { recheckAtMs } from "./recheck.js";
+import { transientAttributes, type StatusChange } from "./status.js";
 import { execRequest, Transition } from "./transition.js";
 import { encodeControllerMessage, type ControllerMessage } from "./wire.js";
 
 type DcPhase = "joining" | "writing_join" | "ready";
 
 type ActionResultMessage = Extract<ControllerMessage, { kind: "action_result" }>;
+
+/** How long the scheduler waits for a failure's fail count to reach the status section. */
+const failureWaitMs = 5_000;
 
 /** One DC term: from election (or a membership change) to the next. */
 export class DcRole {
@@ -33,6 +37,9 @@ export class DcRole {
   #recomputeOnTick = false;
   #transition: Transition | undefined;
   #dirty = true;
+  readonly #awaitedFailures = new AwaitedFailures(failureWaitMs);
+  /** When the scheduler runs again with nothing changed (recheck-by, cluster-recheck-interval). */
+  #recheckAtMs: number | undefined;
   /** Transitions run in this term (for figures and tests). */
   transitionsRun = 0;
 
@@ -140,16 +147,8 @@ export class DcRole {
         agent: message.agent,
         records: message.records,
       });
-      if (!message.expected && cib !== undefined) {
-        const attributes = recordsFailCount(cib, {
-          nodeId: String(sender),
-          records: message.records,
-          nowMs: this.env.nowMs(),
-        });
-        if (attributes !== undefined)
-          changes.push({ kind: "set_attributes", nodeId: String(sender), name: node, attributes });
-      }
       this.#write(changes);
+      if (!message.expected && cib !== undefined) this.#countFailure(sender, message);
     }
     const transition = this.#transition;
     if (
@@ -162,6 +161,17 @@ export class DcRole {
       transition?.abort();
     }
     this.#advance();
+  }
+
+  /** As update_failcount: the failure's attributes go to attrd, the scheduler waits for them. */
+  #countFailure(sender: NodeId, message: ActionResultMessage): void {
+    const cib = this.env.cib();
+    if (cib === undefined) return;
+    const nowMs = this.env.nowMs();
+    const values = failureAttributes(cib, { records: message.records, nowMs });
+    if (values === undefined) return;
+    this.env.outbox.push({ kind: "attribute_update", node: this.#name(sender), values });
+    this.#awaitedFailures.add(String(sender), values, nowMs);
   }
 
   /**
@@ -221,6 +231,11 @@ export class DcRole {
 
   /** A tick: refused writes are made again, an aborted transition is recomputed. */
   ticked(): void {
+    if (this.#recheckAtMs !== undefined && this.env.nowMs() >= this.#recheckAtMs) {
+      // The recheck is due (a failure expires, a rule flips, cluster-recheck-interval).
+      this.#recheckAtMs = undefined;
+      this.#dirty = true;
+    }
     if (this.#recomputeOnTick) {
       this.#recomputeOnTick = false;
       this.#dirty = true;
@@ -232,10 +247,9 @@ export class DcRole {
     this.#maybeSchedule();
   }
 
-  /** cluster-recheck-interval elapsed: run the scheduler again even without a change. */
-  recheck(): void {
-    this.#dirty = true;
-    this.#maybeSchedule();
+  /** When the scheduler runs again with nothing changed (ms since the epoch). */
+  get recheckAtMs(): number | undefined {
+    return this.#recheckAtMs;
   }
 
   #name(nodeId: NodeId): string {
@@ -277,8 +291,13 @@ export class DcRole {
     if (this.#writesPending) return;
     const cib = this.env.cib();
     if (cib === undefined) return;
+    const nowMs = this.env.nowMs();
+    const held = (nodeId: string, name: string): string | undefined =>
+      transientAttributes(cib, nodeId).get(name);
+    if (this.#awaitedFailures.pending(held, nowMs)) return;
     this.#dirty = false;
-    const result = schedule(cib, { now: String(Math.floor(this.env.nowMs() / 1000)) });
+    const result = schedule(cib, { now: String(Math.floor(nowMs / 1000)) });
+    this.#recheckAtMs = recheckAtMs(cib, { nowMs, recheckBy: result.recheckBy });
     if (result.model === undefined || result.graph.actions.length === 0) return;
     this.#transition = new Transition(this.env.nextTransitionId(), result.graph, result.model);
     this.transitionsRun += 1;
@@ -329,6 +348,12 @@ export class DcRole {
       transition.complete(action.id, true);
       return;
     }
+    if (action.task === "clear_failcount" || action.task === "lrm_delete")
+      return this.#clusterAction(transition, {
+        ...action,
+        resource: action.resource,
+        node: action.node,
+      });
     const target = this.#nodeId(action.node);
     const request = execRequest(action, transition, String(this.config.nodeId));
     if (target === undefined || request === undefined) {
@@ -344,6 +369,24 @@ export class DcRole {
       { kind: "action", target, transition: transition.id, actionId: action.id, request },
       target,
     );
+  }
+
+  /**
+   * Actions the DC carries out itself: clear_failcount through attrd (an expired failure), and
+   * lrm_delete, erasing the resource's history on the node (its controller forgets it too).
+   */
+  #clusterAction(
+    transition: Transition,
+    action: GraphAction & { readonly resource: string; readonly node: string },
+  ): void {
+    const resource = action.resource.replace(/:\d+$/, "");
+    if (action.task === "clear_failcount") {
+      this.env.outbox.push({ kind: "failures_clear", node: action.node, resource });
+    } else {
+      const nodeId = String(this.#nodeId(action.node) ?? action.node);
+      this.#write([{ kind: "delete_history", nodeId, name: action.node, resource }]);
+    }
+    transition.complete(action.id, true);
   }
 
   #loseRunningActions(): void {

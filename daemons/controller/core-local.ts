@@ -13,7 +13,7 @@ import type {
   ResourceHistory,
 } from "./core-types.js";
 import { isActive, isFailure, recordsFor, withRecords, type OpContext } from "./history.js";
-import { historyIds } from "./status.js";
+import { hasTransientAttributes, historyIds, transientAttributes } from "./status.js";
 
 export interface ActionOrigin {
   readonly dc: NodeId;
@@ -46,6 +46,8 @@ export class LocalResources {
   readonly #lastStart = new Map<string, ExecRequest>();
   /** Resources whose history the CIB holds for this node (a later absence is a cleanup). */
   readonly #published = new Set<string>();
+  /** This node's fail-count-/last-failure- attributes in the last CIB seen. */
+  #failureAttributes = new Set<string>();
   #callId = 0;
 
   constructor(
@@ -149,17 +151,46 @@ export class LocalResources {
     }
   }
 
-  /** The CIB dropped this node's history of a resource it held (cleanup): forget it here too. */
+  /**
+   * The CIB dropped this node's history of a resource it held, or the fail counts of one
+   * (crm_resource -C): the history is forgotten here, and the failures go from attrd too, which
+   * would otherwise count on from them and write them back.
+   */
   cibChanged(cib: XmlElement): void {
+    const cleared = this.#clearedFailures(cib);
     const ids = historyIds(cib, String(this.context.nodeId));
-    if (ids === undefined) return;
     for (const resource of [...this.#published]) {
-      if (ids.has(resource)) continue;
+      if (ids === undefined || ids.has(resource)) continue;
       this.#published.delete(resource);
-      if (this.#history.delete(resource)) this.#cancelRecurring(resource);
+      if (!this.#history.delete(resource)) continue;
+      this.#cancelRecurring(resource);
+      cleared.add(resource);
     }
+    for (const resource of [...cleared].sort())
+      this.outbox.push({ kind: "failures_clear", node: this.context.node, resource });
+    if (ids === undefined) return;
     for (const resource of this.#history.keys())
       if (ids.has(resource)) this.#published.add(resource);
+  }
+
+  /**
+   * Resources whose failure attributes of this node left the status section while its
+   * transient attributes stayed (attrd's own clear of a node removes them all, and is not one).
+   */
+  #clearedFailures(cib: XmlElement): Set<string> {
+    const nodeId = String(this.context.nodeId);
+    const names = [...transientAttributes(cib, nodeId).keys()].filter((name) =>
+      failureAttribute.test(name),
+    );
+    const previous = this.#failureAttributes;
+    this.#failureAttributes = new Set(names);
+    const cleared = new Set<string>();
+    if (!hasTransientAttributes(cib, nodeId)) return cleared;
+    for (const name of previous) {
+      const resource = failureAttribute.exec(name)?.[1];
+      if (!this.#failureAttributes.has(name) && resource !== undefined) cleared.add(resource);
+    }
+    return cleared;
   }
 
   #record(request: ExecRequest, result: ExecResult, callId: number, nowMs: number): OpRecord[] {
@@ -194,3 +225,6 @@ export class LocalResources {
 function recurringKey(resource: string, intervalMs: number): string {
   return `${resource}\u0000${intervalMs}`;
 }
+
+/** `fail-count-RSC[:N][#OP_INTERVAL]` and `last-failure-…`: group 1 is RSC. */
+const failureAttribute = /^(?:fail-count|last-failure)-(.+?)(?::\d+)?(?:#.*)?$/;

@@ -1,5 +1,6 @@
 import type { XmlElement } from "../../backend/cib/index.js";
 import type { NodeId, RingId } from "../kernel/index.js";
+import type { AttributeValue } from "./fail-count.js";
 import type { StatusChange } from "./status.js";
 
 /** The resource agent an action runs (lrm_resource's class/provider/type). */
@@ -106,6 +107,17 @@ export type ControllerEffect =
   | { readonly kind: "execute"; readonly callId: number; readonly request: ExecRequest }
   /** Stop a recurring monitor of the local executor. */
   | { readonly kind: "cancel_recurring"; readonly resource: string; readonly intervalMs: number }
+  /**
+   * Set transient attributes of a node through the local attrd, together (one CIB write):
+   * a failure's fail count (`value++`) and last failure.
+   */
+  | {
+      readonly kind: "attribute_update";
+      readonly node: string;
+      readonly values: readonly AttributeValue[];
+    }
+  /** Delete a node's fail counts and last failures of a resource through attrd (a cleanup). */
+  | { readonly kind: "failures_clear"; readonly node: string; readonly resource: string }
   /** Ask the fencer to fence a node. */
   | { readonly kind: "fence"; readonly target: string; readonly action: string }
   /** Every local resource is stopped after a shutdown request: the node may leave now. */

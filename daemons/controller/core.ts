@@ -19,9 +19,6 @@ import {
   type ControllerMessage,
 } from "./wire.js";
 
-/** How often the DC runs the scheduler without a change (cluster-recheck-interval's role). */
-export const recheckIntervalMsDefault = 60_000;
-
 export class Controller {
   readonly #outbox = new Outbox<ControllerEffect>();
   readonly local: LocalResources;
@@ -41,7 +38,6 @@ export class Controller {
   #pendingJoin: { readonly dc: NodeId; readonly joinId: number } | undefined;
   #shuttingDown = false;
   #shutdownReady = false;
-  #lastRecheckMs = 0;
 
   constructor(readonly config: ControllerConfig) {
     this.local = new LocalResources(this.#outbox, {
@@ -118,10 +114,6 @@ export class Controller {
   #onTick(nowMs: number): void {
     this.#nowMs = nowMs;
     this.#role?.ticked();
-    if (this.#role !== undefined && nowMs - this.#lastRecheckMs >= recheckIntervalMsDefault) {
-      this.#lastRecheckMs = nowMs;
-      this.#role.recheck();
-    }
   }
 
   /** Chooses the DC of the current view; a membership change starts a new join round. */

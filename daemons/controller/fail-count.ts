@@ -1,15 +1,20 @@
 /**
- * Fail counts as Pacemaker keeps them: `fail-count-RSC#OP_INTERVAL` (INFINITY for a failed
- * start while start-failure-is-fatal) and `last-failure-RSC#OP_INTERVAL` (epoch seconds).
+ * What a failed result sets on its node through attrd, as Pacemaker's controller does
+ * (update_failcount): `fail-count-RSC#OP_INTERVAL` incremented (`value++`, expanded by attrd in
+ * agreed order) or INFINITY for a failed start while start-failure-is-fatal, and
+ * `last-failure-RSC#OP_INTERVAL` set to the time of the failure (epoch seconds).
  */
 import type { XmlElement } from "../../backend/cib/index.js";
 import { childElements, firstChild } from "../../backend/cib/index.js";
 import type { OpRecord } from "./core-types.js";
-import { transientAttributes } from "./status.js";
 
-const infinity = 1_000_000;
+/** One attribute of a node through attrd (null deletes; `value++` increments). */
+export interface AttributeValue {
+  readonly name: string;
+  readonly value: string | null;
+}
 
-function startFailureIsFatal(cib: XmlElement): boolean {
+export function clusterProperty(cib: XmlElement, name: string): string | undefined {
   const configuration = firstChild(cib, "configuration");
   const crmConfig =
     configuration === undefined ? undefined : firstChild(configuration, "crm_config");
@@ -17,40 +22,80 @@ function startFailureIsFatal(cib: XmlElement): boolean {
     ? []
     : childElements(crmConfig, "cluster_property_set")) {
     for (const pair of childElements(set, "nvpair")) {
-      if (pair.attributes["name"] === "start-failure-is-fatal") {
-        return !/^(false|no|off|0|n)$/i.test(pair.attributes["value"] ?? "");
-      }
+      if (pair.attributes["name"] === name) return pair.attributes["value"];
     }
   }
-  return true;
+  return undefined;
 }
 
-/** The attributes a failed result sets, or undefined when the records hold no failure. */
-export function recordsFailCount(
+function startFailureIsFatal(cib: XmlElement): boolean {
+  const value = clusterProperty(cib, "start-failure-is-fatal");
+  return value === undefined || !/^(false|no|off|0|n)$/i.test(value);
+}
+
+/**
+ * update_failcount's value: recurring operations, promote and demote count one more; a failed
+ * start counts INFINITY while start-failure-is-fatal (failed-start-offset), a failed stop always
+ * (failed-stop-offset); probes and other one-shot operations count nothing.
+ */
+function failCountValue(cib: XmlElement, operation: string, interval: string): string | undefined {
+  if (interval !== "0" || operation === "promote" || operation === "demote") return "value++";
+  if (operation === "start") return startFailureIsFatal(cib) ? "INFINITY" : "value++";
+  if (operation === "stop") return "INFINITY";
+  return undefined;
+}
+
+/** The attributes a failed result sets, or undefined when it counts no failure. */
+export function failureAttributes(
   cib: XmlElement,
-  failure: {
-    readonly nodeId: string;
-    readonly records: readonly OpRecord[];
-    readonly nowMs: number;
-  },
-): Record<string, string> | undefined {
+  failure: { readonly records: readonly OpRecord[]; readonly nowMs: number },
+): readonly AttributeValue[] | undefined {
   const record =
     failure.records.find((entry) => entry["id"]?.endsWith("_last_failure_0") === true) ??
     failure.records[0];
   const key = record?.["operation_key"];
   const operation = record?.["operation"];
   if (record === undefined || key === undefined || operation === undefined) return undefined;
-  const suffix = `${operation}_${record["interval"] ?? "0"}`;
+  const interval = record["interval"] ?? "0";
+  const count = failCountValue(cib, operation, interval);
+  if (count === undefined) return undefined;
+  const suffix = `${operation}_${interval}`;
   const resource = key.slice(0, key.length - suffix.length - 1);
   const name = `${resource}#${suffix}`;
-  const currentText = transientAttributes(cib, failure.nodeId).get(`fail-count-${name}`) ?? "0";
-  const current = /^\+?INFINITY$/i.test(currentText) ? infinity : Number(currentText);
-  const count =
-    operation === "start" && startFailureIsFatal(cib)
-      ? infinity
-      : Math.min(infinity, (Number.isFinite(current) ? current : 0) + 1);
-  return {
-    [`fail-count-${name}`]: count >= infinity ? "INFINITY" : String(count),
-    [`last-failure-${name}`]: String(Math.floor(failure.nowMs / 1000)),
-  };
+  return [
+    { name: `fail-count-${name}`, value: count },
+    { name: `last-failure-${name}`, value: String(Math.floor(failure.nowMs / 1000)) },
+  ];
+}
+
+/**
+ * Failures whose attributes the DC asked attrd for and the status section does not hold yet:
+ * the scheduler waits for them (as long as `waitMs`), so it sees the new fail count instead of
+ * restarting the resource in place first.
+ */
+export class AwaitedFailures {
+  #awaited: {
+    readonly nodeId: string;
+    readonly name: string;
+    readonly value: string;
+    readonly untilMs: number;
+  }[] = [];
+
+  constructor(readonly waitMs: number) {}
+
+  /** Waits for the last-failure value of one failure (written with its fail count). */
+  add(nodeId: string, values: readonly AttributeValue[], nowMs: number): void {
+    const lastFailure = values.find((entry) => entry.name.startsWith("last-failure-"));
+    if (lastFailure?.value == null) return;
+    const { name, value } = lastFailure;
+    this.#awaited.push({ nodeId, name, value, untilMs: nowMs + this.waitMs });
+  }
+
+  /** True while a failure's attributes are neither in this CIB nor waited for too long. */
+  pending(held: (nodeId: string, name: string) => string | undefined, nowMs: number): boolean {
+    this.#awaited = this.#awaited.filter(
+      (entry) => entry.untilMs > nowMs && held(entry.nodeId, entry.name) !== entry.value,
+    );
+    return this.#awaited.length > 0;
+  }
 }

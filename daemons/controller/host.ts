@@ -1,6 +1,7 @@
 import { crmFeatureSet, type XmlElement } from "../../backend/cib/index.js";
 import type { Executor, ExecutorAction, ExecutorResult } from "../executor/index.js";
 import { operationStatusCode } from "../executor/index.js";
+import type { AttributeManager } from "../attrd/index.js";
 import type { FenceApi } from "../fencer/index.js";
 import type { Log, NodeSetup, RunningNode } from "../node/index.js";
 import { clusterDaemonIdentity } from "../node/index.js";
@@ -46,6 +47,8 @@ function execResult(result: ExecutorResult): ExecResult {
 
 interface HostParts {
   readonly executor: Executor;
+  /** The node's attrd: fail counts go through it, as Pacemaker's controller sends them. */
+  readonly attrd: AttributeManager;
   readonly fencer: FenceApi;
   readonly log: Log;
 }
@@ -100,6 +103,20 @@ class ControllerEdge {
       case "cancel_recurring":
         parts.executor.cancel(effect.resource, "monitor", effect.intervalMs);
         return;
+      case "attribute_update":
+        void parts.attrd.updateAttributes(effect.node, effect.values).then((result) => {
+          if (!result.ok) this.#attrdRefused(`record a failure on ${effect.node}`, result.issues);
+        });
+        return;
+      case "failures_clear":
+        void parts.attrd.clearFailures(effect.node, effect.resource).then((result) => {
+          if (!result.ok)
+            this.#attrdRefused(
+              `clear ${effect.resource}'s failures on ${effect.node}`,
+              result.issues,
+            );
+        });
+        return;
       case "fence":
         void parts.fencer
           .fence(effect.target, effect.action === "off" ? "off" : "reboot", {
@@ -115,6 +132,11 @@ class ControllerEdge {
         parts.log.write(effect.level, "CRMD", effect.message);
         return;
     }
+  }
+
+  #attrdRefused(what: string, issues: readonly { readonly message: string }[]): void {
+    const reason = issues[0]?.message ?? "refused";
+    this.parts.log.write("warning", "CRMD", `Could not ${what} through attrd: ${reason}`);
   }
 
   #execute(callId: number, request: ExecRequest): void {

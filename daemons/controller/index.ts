@@ -1,5 +1,6 @@
 /** The controller (pacemaker-controld): DC election, join, the transition engine. */
-export { Controller, recheckIntervalMsDefault } from "./core.js";
+export { Controller } from "./core.js";
+export { recheckAtMs, recheckIntervalMs, recheckIntervalMsDefault } from "./recheck.js";
 export type { DcRole } from "./core-dc.js";
 export type {
   AgentRef,

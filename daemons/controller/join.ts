@@ -1,8 +1,9 @@
 /**
- * What the DC writes when a join round completes: every member online with the history it
- * reported; every other node that was up marked out of the membership (its history kept, so
- * the scheduler knows what to fence and recover), or, when it had asked to shut down, marked
- * cleanly down.
+ * What the DC writes when a join round completes: every node of the nodelist in the nodes
+ * section; every member online with the history it reported; every other node that was up
+ * marked out of the membership (its history kept, so the scheduler knows what to fence and
+ * recover), or, when it had asked to shut down, marked cleanly down. A node never seen gets no
+ * node_state: the scheduler's startup fencing fences it.
  */
 import { childElements, firstChild, type XmlElement } from "../../backend/cib/index.js";
 import type { NodeId } from "../kernel/index.js";
@@ -26,7 +27,7 @@ function memberChanges(
 ): StatusChange[] {
   const { nodeId, name } = node;
   const previous = stateAttributes(cib, nodeId);
-  const changes: StatusChange[] = [{ kind: "node_entry", nodeId, name }];
+  const changes: StatusChange[] = [];
   // A node coming back from down starts without the transient attributes of its last life.
   if (previous?.["crmd"] !== "online") changes.push({ kind: "clear_node", nodeId, name });
   // The member says whether it is leaving: a restarted one is not, whatever the CIB holds
@@ -48,16 +49,9 @@ function memberChanges(
 
 function lostChanges(cib: XmlElement, nodeId: string, name: string): StatusChange[] {
   const previous = stateAttributes(cib, nodeId);
-  if (previous === undefined) {
-    return [
-      {
-        kind: "node_state",
-        nodeId,
-        name,
-        attributes: { in_ccm: "false", crmd: "offline", join: "down" },
-      },
-    ];
-  }
+  // Never seen since the cluster formed: no node_state, so with startup-fencing the scheduler
+  // fences it before its resources count as stopped (the fencer's success writes it down).
+  if (previous === undefined) return [];
   if (previous["in_ccm"] === "false" && previous["crmd"] === "offline") return [];
   const shutdown = transientAttributes(cib, nodeId).get("shutdown");
   if (shutdown !== undefined && shutdown !== "0" && shutdown !== "") {
@@ -104,6 +98,8 @@ export function joinChanges(
   for (const node of round.config.nodes) {
     const nodeId = String(node.nodeId);
     const history = round.histories.get(node.nodeId);
+    // Every node of the nodelist is in the nodes section (corosync_initialize_nodelist).
+    changes.push({ kind: "node_entry", nodeId, name: node.name });
     changes.push(
       ...(history === undefined
         ? lostChanges(cib, nodeId, node.name)

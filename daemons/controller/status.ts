@@ -36,6 +36,8 @@ export type StatusChange =
       readonly agent: AgentRef;
       readonly records: readonly OpRecord[];
     })
+  /** One resource's history on the node erased (lrm_delete). */
+  | (NodeRef & { readonly kind: "delete_history"; readonly resource: string })
   /** After fencing: the node's history and transient attributes are gone. */
   | (NodeRef & { readonly kind: "clear_node" })
   /** Transient attributes (undefined deletes). */
@@ -166,6 +168,13 @@ function applyChange(cib: XmlElement, change: StatusChange): boolean {
     case "record_op":
       recordOp(state, change);
       return false;
+    case "delete_history": {
+      const section = lrmResources(state);
+      section.children = section.children.filter(
+        (child) => child.kind !== "element" || child.attributes["id"] !== change.resource,
+      );
+      return false;
+    }
     case "clear_node":
       state.children = state.children.filter(
         (child) =>
@@ -216,6 +225,16 @@ export function transientAttributes(cib: XmlElement, nodeId: string): Map<string
     }
   }
   return values;
+}
+
+/** True when the node's node_state holds a transient_attributes section. */
+export function hasTransientAttributes(cib: XmlElement, nodeId: string): boolean {
+  const status = firstChild(cib, "status");
+  const state =
+    status === undefined
+      ? undefined
+      : childElements(status, "node_state").find((entry) => entry.attributes["id"] === nodeId);
+  return state !== undefined && firstChild(state, "transient_attributes") !== undefined;
 }
 
 /** The ids of the lrm_resource entries a CIB holds for one node (undefined: no lrm section). */

@@ -43,6 +43,8 @@ export function unsteadiness(sim: SimControllerCluster): string | undefined {
       return `node ${nodeId}'s CIB is syncing`;
     if (daemons.controller.local.busy || daemons.executor.busy)
       return `node ${nodeId} is running an operation`;
+    if (!daemons.attrd.core.settled || daemons.attrd.core.requestsPending > 0)
+      return `node ${nodeId}'s attrd has requests or writes in flight`;
     digests.add(daemons.replica.digest ?? "");
   }
   if (digests.size !== 1) return `CIB digests differ (${digests.size})`;

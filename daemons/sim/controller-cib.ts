@@ -12,6 +12,10 @@ export interface SimResourcesOptions {
   readonly dummies: number;
   readonly monitorIntervalMs: number;
   readonly migrationThreshold?: number;
+  /** failure-timeout of every Dummy (`2s`): failures are forgotten after it. */
+  readonly failureTimeout?: string;
+  /** A location preference (`rsc_location` with a score). */
+  readonly prefer?: { readonly resource: string; readonly node: string; readonly score: number };
   readonly noQuorumPolicy?: string;
 }
 
@@ -30,11 +34,22 @@ function dummy(id: string, options: SimResourcesOptions): XmlElement {
       }),
     ]),
   ];
-  if (options.migrationThreshold !== undefined) {
+  const meta = [
+    ...(options.migrationThreshold === undefined
+      ? []
+      : [["migration-threshold", String(options.migrationThreshold)] as const]),
+    ...(options.failureTimeout === undefined
+      ? []
+      : [["failure-timeout", options.failureTimeout] as const]),
+  ];
+  if (meta.length > 0) {
+    const setId = `${id}-meta_attributes`;
     children.unshift(
-      element("meta_attributes", { id: `${id}-meta_attributes` }, [
-        nvpair(`${id}-meta_attributes`, "migration-threshold", String(options.migrationThreshold)),
-      ]),
+      element(
+        "meta_attributes",
+        { id: setId },
+        meta.map(([name, value]) => nvpair(setId, name, value)),
+      ),
     );
   }
   return element("primitive", { id, class: "ocf", provider: "heartbeat", type: "Dummy" }, children);
@@ -62,5 +77,18 @@ export function simControllerCib(options: SimResourcesOptions): PersistedCib {
   );
   for (let index = 1; index <= options.dummies; index += 1)
     resources?.children.push(dummy(`d${index}`, options));
+  const constraints =
+    configuration === undefined ? undefined : firstChild(configuration, "constraints");
+  const { prefer } = options;
+  if (prefer !== undefined) {
+    constraints?.children.push(
+      element("rsc_location", {
+        id: `prefer-${prefer.resource}`,
+        rsc: prefer.resource,
+        node: prefer.node,
+        score: String(prefer.score),
+      }),
+    );
+  }
   return { cibXml: writeXml(cib), digest: cibDigest(cib) };
 }

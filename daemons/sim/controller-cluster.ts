@@ -13,6 +13,9 @@ import { checkControllerStep } from "./controller-checkers.js";
 import { simControllerCib, type SimResourcesOptions } from "./controller-cib.js";
 import type { SimEvent } from "./events.js";
 import { SimExecutor, type SimExecutorOptions } from "./sim-executor.js";
+import { attrdGroup } from "../attrd/index.js";
+import { SimAttrd, attrdPatchset } from "./controller-attrd.js";
+import type { Patchset } from "../cib/index.js";
 
 const cibGroup = "cib";
 /** How long a fenced node takes to boot again. */
@@ -31,9 +34,10 @@ export interface SimDaemons {
   readonly replica: CibReplica;
   readonly controller: Controller;
   readonly executor: SimExecutor;
+  readonly attrd: SimAttrd;
   readonly inputs: ControllerInput[];
-  /** Write request ids → the controller's update ids. */
-  readonly writes: Map<string, number>;
+  /** Write request ids → what to tell of the CIB's answer (the controller's or attrd's write). */
+  readonly writes: Map<string, (ok: boolean) => void>;
 }
 
 /**
@@ -75,7 +79,10 @@ export class SimControllerCluster {
     options: SimClusterOptions,
     controller: SimControllerOptions,
   ): SimControllerCluster {
-    const cluster = SimCluster.create({ ...options, groups: [cibGroup, controllerGroup] });
+    const cluster = SimCluster.create({
+      ...options,
+      groups: [cibGroup, controllerGroup, attrdGroup],
+    });
     return new SimControllerCluster(cluster, controller, options.seed);
   }
 
@@ -107,6 +114,15 @@ export class SimControllerCluster {
     this.daemons.get(nodeId)?.executor.fail(resource);
   }
 
+  /** A client's CIB write on a node (a crm command's commit), as a patchset of its replica. */
+  writeCib(
+    nodeId: NodeId,
+    patchset: Patchset,
+    done: (ok: boolean) => void = () => undefined,
+  ): void {
+    this.#writePatch(nodeId, patchset, done);
+  }
+
   /** SIGTERM: the node moves its resources away, then leaves (see shutdown_ready). */
   requestShutdown(nodeId: NodeId): void {
     this.#feed(nodeId, { kind: "shutdown_requested" });
@@ -119,6 +135,17 @@ export class SimControllerCluster {
       replica: new CibReplica({ nodeId, group: cibGroup }),
       controller: new Controller({ nodeId, nodes, featureSet }),
       executor: new SimExecutor(executorPrng, { ...this.options.executor, tickMs: this.#tickMs }),
+      attrd: new SimAttrd(nodeId, nodes, {
+        tickMs: this.#tickMs,
+        ports: {
+          broadcast: (payload) => this.cluster.broadcast(nodeId, attrdGroup, payload),
+          write: (write, done) => {
+            const cib = this.daemons.get(nodeId)?.replica.cib;
+            const patch = cib === undefined ? undefined : attrdPatchset(cib, write);
+            this.#writePatch(nodeId, cib === undefined ? "refused" : patch, done);
+          },
+        },
+      }),
       inputs: [],
       writes: new Map(),
     };
@@ -141,6 +168,13 @@ export class SimControllerCluster {
         });
         return undefined;
       case "group_changed":
+        if (event.group === attrdGroup)
+          this.daemons.get(nodeId)?.attrd.feed({
+            kind: "group_changed",
+            members: event.members,
+            joined: event.joined.map((entry) => entry.nodeId),
+            left: event.left.map((entry) => entry.nodeId),
+          });
         if (event.group === cibGroup)
           this.#stepReplica(nodeId, {
             kind: "group_changed",
@@ -155,6 +189,10 @@ export class SimControllerCluster {
           });
         return undefined;
       case "delivered":
+        if (event.group === attrdGroup)
+          this.daemons
+            .get(nodeId)
+            ?.attrd.feed({ kind: "delivered", sender: event.sender, payload: event.payload });
         if (event.group === cibGroup)
           this.#stepReplica(nodeId, {
             kind: "delivered",
@@ -183,6 +221,7 @@ export class SimControllerCluster {
     for (const [nodeId, daemons] of [...this.daemons]) {
       if (this.daemons.get(nodeId) !== daemons) continue;
       this.#feed(nodeId, { kind: "tick", nowMs: this.nowMs });
+      daemons.attrd.feed({ kind: "tick" });
       for (const report of daemons.executor.tick(this.cluster.now)) {
         if (this.daemons.get(nodeId) !== daemons) break;
         this.#feed(nodeId, report);
@@ -207,10 +246,9 @@ export class SimControllerCluster {
         this.disks.set(nodeId, { cibXml: effect.cibXml, digest: effect.digest });
         return;
       case "reply": {
-        const updateId = daemons.writes.get(effect.requestId);
+        const answer = daemons.writes.get(effect.requestId);
         daemons.writes.delete(effect.requestId);
-        if (updateId !== undefined)
-          this.#feed(nodeId, { kind: "cib_updated", updateId, ok: effect.reply.ok });
+        answer?.(effect.reply.ok);
         return;
       }
       case "notify": {
@@ -259,6 +297,9 @@ export class SimControllerCluster {
       case "cancel_recurring":
         daemons.executor.cancel(effect.resource, effect.intervalMs);
         return;
+      case "attribute_update":
+      case "failures_clear":
+        return daemons.attrd.controllerEffect(effect);
       case "fence":
         return this.#fence(nodeId, effect.target);
       case "shutdown_ready":
@@ -276,21 +317,31 @@ export class SimControllerCluster {
     changes: Parameters<typeof applyStatusChanges>[1],
   ): void {
     const cib = daemons.replica.cib;
-    // While the replica syncs, its copy may be replaced: the write is refused and made again
-    // (as the host holds writes until the sync round ends), even one that changes nothing here.
-    if (cib === undefined || daemons.replica.syncing) {
-      daemons.inputs.push({ kind: "cib_updated", updateId, ok: false });
-      return;
-    }
-    const applied = applyStatusChanges(cib, changes);
-    if (applied === undefined) {
-      daemons.inputs.push({ kind: "cib_updated", updateId, ok: true });
-      return;
-    }
+    const applied = cib === undefined ? undefined : applyStatusChanges(cib, changes);
+    this.#writePatch(nodeId, cib === undefined ? "refused" : applied?.patchset, (ok) =>
+      this.#feed(nodeId, { kind: "cib_updated", updateId, ok }),
+    );
+  }
+
+  /**
+   * Writes a patchset on the node's replica and tells `done` the answer. While the replica
+   * syncs, its copy may be replaced: the write is refused and made again (as the host holds
+   * writes until the sync round ends), even one that changes nothing here. An answer without
+   * a write is given at once: the asking daemon is mid-step and queues it behind its effects.
+   */
+  #writePatch(
+    nodeId: NodeId,
+    patchset: Patchset | undefined | "refused",
+    done: (ok: boolean) => void,
+  ): void {
+    const daemons = this.daemons.get(nodeId);
+    if (daemons === undefined) return;
+    if (patchset === "refused" || daemons.replica.syncing) return done(false);
+    if (patchset === undefined) return done(true);
     this.#writeCounter += 1;
     const requestId = `${nodeId}:${this.#writeCounter}`;
-    daemons.writes.set(requestId, updateId);
-    this.#stepReplica(nodeId, { kind: "write_requested", requestId, patchset: applied.patchset });
+    daemons.writes.set(requestId, done);
+    this.#stepReplica(nodeId, { kind: "write_requested", requestId, patchset });
   }
 
   /** The simulated fencer powers the target off (if up) and confirms to the DC that asked. */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { totemTiming } from "../../backend/corosync/index.js";
 import type { QuorumStatus } from "../../backend/protocol/index.js";
@@ -17,7 +17,12 @@ import { QuorumHost, votequorumGroup } from "./quorum-host.js";
 import type { QuorumChange } from "./quorum-host.js";
 import type { NodeSetup } from "./setup.js";
 import { linkAddresses } from "./setup.js";
-import { readRingSeq, writeFileAtomic } from "./state-files.js";
+import {
+  StateDirectoryLocked,
+  acquireStateLock,
+  readRingSeq,
+  writeFileAtomic,
+} from "./state-files.js";
 
 /** A started node, and what the daemons above membership (CIB, controller…) plug into. */
 export interface RunningNode {
@@ -91,6 +96,9 @@ function membershipFor(setup: NodeSetup): ReturnType<typeof membershipConfig> {
 export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode> {
   const { options, local, config } = setup;
   mkdirSync(options.stateDir, { recursive: true });
+  // One quorated per state folder: quorated.pid is its lock (a dead owner's is taken over).
+  const lock = acquireStateLock(options.stateDir, stateFiles.pid);
+  if (!lock.ok) throw new StateDirectoryLocked(lock.issues[0]?.message ?? "State folder in use");
   const names = new Map<NodeId, string>(setup.nodes.map((node) => [node.nodeid, node.name]));
   const transport = transportFor(setup, log);
   const bus: ClusterBus = new ClusterBus(local.nodeid, names, {
@@ -126,7 +134,6 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
   });
   const cib = startCibHost({ localNodeId: local.nodeid, bus, quorum, handlers, log }, options);
   writeFileAtomic(join(options.stateDir, stateFiles.clientPort), `${clientPort}\n`);
-  writeFileSync(join(options.stateDir, stateFiles.pid), `${process.pid}\n`);
   log.write(
     "notice",
     "MAIN",
@@ -143,7 +150,7 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
       membership.stop();
       await client.stop();
       await transport.stop();
-      rmSync(join(options.stateDir, stateFiles.pid), { force: true });
+      lock.value.release();
       log.write("notice", "MAIN", "Corosync Cluster Engine exiting normally");
     },
   };

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -34,6 +35,7 @@ import {
 } from "./cib-cluster.js";
 
 const dir = temporaryClusterDir();
+const repository = new URL("../../../", import.meta.url).pathname;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function allInView(): Promise<boolean> {
@@ -199,6 +201,26 @@ describe("the CIB on three quorated processes", () => {
     const after = await queryCib(targetOf(dir, "node3"));
     expect(after.version.epoch).toBe(snapshot.version.epoch + 1);
   }, 20_000);
+
+  test("a second quorated on a node's state folder refuses to start and changes nothing", () => {
+    const pid = pidOf(dir, "node2");
+    expect(pid).toBeDefined();
+    const second = spawnSync(
+      process.execPath,
+      [
+        ...["--import", import.meta.resolve("tsx"), join(repository, "daemons/main.ts")],
+        ...["--config", join(dir, "corosync.conf"), "--authkey", join(dir, "authkey")],
+        ...["--node", "node2", "--state-dir", join(dir, "node2")],
+      ],
+      { encoding: "utf8", timeout: 20_000 },
+    );
+    expect(second.status).toBe(1);
+    expect(second.stderr.trim()).toBe(
+      `quorated: Cannot start: another quorated (pid ${pid}) is running on the state folder "${join(dir, "node2")}"`,
+    );
+    expect(pidOf(dir, "node2")).toBe(pid);
+    expect(processAlive(pid ?? 0)).toBe(true);
+  }, 30_000);
 
   test("a truncated cib.xml is refused at start and repaired from the peers", async () => {
     const pid = pidOf(dir, "node3");

@@ -135,3 +135,34 @@ export function decides(flags: number | undefined, mode: "read" | "write"): bool
   if ((flags & modeBits.write) !== 0) return true;
   return mode === "read" ? true : undefined;
 }
+
+/** Pacemaker's crm_is_true(): the words a boolean option takes for true. */
+function isTrue(value: string | undefined): boolean {
+  return (
+    value !== undefined && ["true", "on", "yes", "y", "1"].includes(value.trim().toLowerCase())
+  );
+}
+
+/**
+ * Whether the cluster option `enable-acl` is true in this CIB (crm_config; default false):
+ * Pacemaker enforces the ACLs only then, and otherwise lets every cluster user read and write
+ * everything. The option's first value counts, `cib-bootstrap-options` first, as crm_config
+ * is read.
+ */
+export function aclsEnabled(cib: XmlElement): boolean {
+  const configuration = firstChild(cib, "configuration");
+  const options = configuration === undefined ? undefined : firstChild(configuration, "crm_config");
+  if (options === undefined) return false;
+  const sets = childElements(options, "cluster_property_set");
+  const ordered = [
+    ...sets.filter((set) => set.attributes["id"] === "cib-bootstrap-options"),
+    ...sets.filter((set) => set.attributes["id"] !== "cib-bootstrap-options"),
+  ];
+  for (const set of ordered) {
+    const entry = childElements(set, "nvpair").find(
+      (nvpair) => nvpair.attributes["name"] === "enable-acl",
+    );
+    if (entry !== undefined) return isTrue(entry.attributes["value"]);
+  }
+  return false;
+}

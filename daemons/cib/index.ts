@@ -57,7 +57,7 @@ export { queryCibXpath } from "./host-query.js";
 export type { CibWriteIssueCode } from "./host-write.js";
 export { configurationChanged, erasedCib, writePatchset } from "./host-write.js";
 export type { AclEntry, AclIdentity, AclMode } from "./acl-rules.js";
-export { aclEntriesFor, permissionXpath, privilegedUsers } from "./acl-rules.js";
+export { aclEntriesFor, aclsEnabled, permissionXpath, privilegedUsers } from "./acl-rules.js";
 export { cibReadableBy, readableBy } from "./acl-read.js";
 export type { AclIssueCode } from "./acl-write.js";
 export { checkCibWrite } from "./acl-write.js";

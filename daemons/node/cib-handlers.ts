@@ -114,8 +114,9 @@ async function answerReplace(
 }
 
 /**
- * Pushes every applied change to one subscriber. A restricted identity gets the difference
- * between what it could read before and after (nothing when that did not change).
+ * Pushes every applied change to one subscriber. A restricted identity, while the ACLs are
+ * enabled, gets the difference between what it could read before and after (nothing when that
+ * did not change).
  */
 function subscriber(
   host: CibHost,
@@ -131,19 +132,19 @@ function subscriber(
       version,
     });
   if (identity.unrestricted) return (event) => push(event.patchset, event.version);
-  const readable = (): XmlElement | undefined => {
-    const cib = host.current();
-    return cib === undefined ? undefined : access.readable(cib, identity);
-  };
-  let last = readable();
+  const view = (cib: XmlElement | undefined): XmlElement | undefined =>
+    cib === undefined ? undefined : access.readable(cib, identity);
+  let lastCib = host.current();
+  let lastView = view(lastCib);
   return (event) => {
-    const now = readable();
-    if (now === undefined || last === undefined) {
-      last = now;
-      return;
-    }
-    const patchset = diffCib(last, now);
-    last = now;
+    const [beforeCib, beforeView] = [lastCib, lastView];
+    lastCib = host.current();
+    lastView = view(lastCib);
+    if (lastView === undefined || beforeView === undefined) return;
+    // ACLs off before and after: the identity sees the change as it is.
+    if (lastView === lastCib && beforeView === beforeCib)
+      return push(event.patchset, event.version);
+    const patchset = diffCib(beforeView, lastView);
     if (patchset.changes.length > 0) push(patchset, event.version);
   };
 }

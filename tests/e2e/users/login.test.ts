@@ -24,7 +24,11 @@ import {
  * users log in with passwords and are held to the ACLs; bad logins get no data.
  */
 const configuration = `
-  <crm_config/>
+  <crm_config>
+    <cluster_property_set id="cib-bootstrap-options">
+      <nvpair id="cib-bootstrap-options-enable-acl" name="enable-acl" value="true"/>
+    </cluster_property_set>
+  </crm_config>
   <nodes/>
   <resources>
     <primitive id="db" class="ocf" provider="heartbeat" type="Dummy">

@@ -148,9 +148,18 @@ describe("the CIB on three in-process nodes", () => {
     expect(none.code).toBe("no_match");
   });
 
-  test("a user the ACLs do not name may neither read nor write", async () => {
+  test("with enable-acl, a user the ACLs do not name may neither read nor write", async () => {
     const alice = { user: "alice", unrestricted: false };
     const node = cluster.node("node1");
+    const enabled = await node.cib.write((cib) => {
+      section(cib, "crm_config").children.push(
+        element("cluster_property_set", { id: "acl-options" }, [
+          element("nvpair", { id: "acl-options-enable", name: "enable-acl", value: "true" }),
+        ]),
+      );
+      return cib;
+    }, clusterDaemonIdentity);
+    expect(enabled.ok).toBe(true);
     const denied = await node.cib.write((cib) => {
       section(cib, "resources").children.push(primitive("d3"));
       return cib;

@@ -63,6 +63,11 @@ export type FencerEffect =
       readonly run: DeviceRun;
       readonly delayMs: number;
     }
+  /**
+   * A run this node no longer waits for (its operation was restarted or handed to a peer):
+   * the host drops it if it is still waiting out its delay. A run already started ends alone.
+   */
+  | { readonly kind: "cancel_run"; readonly runId: number }
   /** A local request ended (success or failure). */
   | { readonly kind: "reply"; readonly requestId: string; readonly event: FenceEvent }
   /** An operation ended somewhere in the cluster (every member sees it, in agreed order). */

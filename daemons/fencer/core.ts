@@ -279,6 +279,15 @@ export class Fencer {
     this.#broadcast({ kind: "result", opId: operation.opId, event });
   }
 
+  /** Forgets an execution of this node; its pending run is cancelled. */
+  #stopRunning(opId: string, running: Running): void {
+    this.#running.delete(opId);
+    if (running.runId === undefined) return;
+    this.#runs.delete(running.runId);
+    this.#outbox.push({ kind: "cancel_run", runId: running.runId });
+    running.runId = undefined;
+  }
+
   #onResultDelivered(opId: string, event: FenceEvent): void {
     this.#history.record({ opId, event });
     if (!this.#finished.includes(opId)) this.#finished.push(opId);
@@ -294,7 +303,8 @@ export class Fencer {
     }
     if (operation === undefined) return;
     this.#operations.delete(opId);
-    this.#running.delete(opId);
+    const running = this.#running.get(opId);
+    if (running !== undefined) this.#stopRunning(opId, running);
     const next = [...this.#operations.values()].find((op) => op.target === operation.target);
     if (next !== undefined) this.#assign(next);
   }
@@ -307,6 +317,9 @@ export class Fencer {
       // tells, and tells again after the next change until some announce is delivered.
       this.#announcePending = true;
       this.#broadcast({ kind: "announce" });
+      // A node fences itself only while alone: now a peer will take it over at the restart.
+      for (const [opId, running] of this.#running)
+        if (this.#operations.get(opId)?.target === this.localName) this.#stopRunning(opId, running);
       return;
     }
     for (const operation of this.#operations.values()) {
@@ -332,7 +345,7 @@ export class Fencer {
       client: request.client,
     }));
     this.#operations.clear();
-    this.#running.clear();
+    for (const [opId, running] of this.#running) this.#stopRunning(opId, running);
     this.#runs.clear();
     this.#finished.length = 0;
     for (const message of again.sort((left, right) => compareOpIds(left, right)))

@@ -76,7 +76,7 @@ export class FencerHost implements FenceApi {
   readonly #settles = new Map<string, (event: FenceEvent) => void>();
   readonly #listeners: ((event: FenceEvent) => void)[] = [];
   /** Device runs waiting out their pcmk_delay_base/max (or retry) delay. */
-  readonly #delays = new Set<ReturnType<typeof setTimeout>>();
+  readonly #delays = new Map<number, ReturnType<typeof setTimeout>>();
   #nextRequest = 1;
   #unsubscribe: (() => void) | undefined;
 
@@ -113,7 +113,7 @@ export class FencerHost implements FenceApi {
   }
 
   stop(): void {
-    for (const timer of this.#delays) clearTimeout(timer);
+    for (const timer of this.#delays.values()) clearTimeout(timer);
     this.#delays.clear();
     this.#unsubscribe?.();
     this.env.bus.leaveGroup(fencerGroup);
@@ -182,12 +182,16 @@ export class FencerHost implements FenceApi {
         if (delayMs <= 0) return this.#runDevice(runId, run, target);
         log.write("notice", "fenced", delayText(run, target, delayMs));
         const timer = setTimeout(() => {
-          this.#delays.delete(timer);
+          this.#delays.delete(runId);
           this.#runDevice(runId, run, target);
         }, delayMs);
-        this.#delays.add(timer);
+        this.#delays.set(runId, timer);
         return;
       }
+      case "cancel_run":
+        clearTimeout(this.#delays.get(effect.runId));
+        this.#delays.delete(effect.runId);
+        return;
       case "reply":
         this.#settles.get(effect.requestId)?.(effect.event);
         this.#settles.delete(effect.requestId);

@@ -21,8 +21,9 @@ interface SimRun {
 /**
  * Fencer cores over a SimCluster's stonith-ng group, each with the simulated agent
  * `fence_sim` behind its devices (simFencingConfig): runs end after their delay and duration
- * unless their node crashed. Records what the checks need: requests still waiting, answers,
- * a node fencing itself while a peer could, and a device used on a target beyond its reach.
+ * unless their node crashed or its fencer cancelled them. Records what the checks need:
+ * requests still waiting, answers, a node fencing itself while its stonith-ng group had a
+ * peer, and a device used on a target beyond its reach.
  */
 export class SimFencerCluster {
   readonly cluster: SimCluster;
@@ -37,6 +38,8 @@ export class SimFencerCluster {
   readonly #nodeNames: string[];
   readonly #runs: SimRun[] = [];
   readonly #prng: Prng;
+  /** Each node's stonith-ng members, as its fencer was last told. */
+  readonly #groupMembers = new Map<NodeId, readonly NodeId[]>();
   #counter = 0;
   #incarnation = 0;
 
@@ -142,12 +145,14 @@ export class SimFencerCluster {
   #observe(event: SimEvent): string | undefined {
     if (event.kind === "group_changed" && event.group === fencerGroup) {
       const joined = event.joined.map((entry) => entry.nodeId);
+      this.#groupMembers.set(event.nodeId, event.members);
       this.#step(event.nodeId, { kind: "group_changed", members: event.members, joined });
     } else if (event.kind === "delivered" && event.group === fencerGroup) {
       const { sender, payload } = event;
       this.#step(event.nodeId, { kind: "delivered", sender, payload, nowMs: this.nowMs });
     } else if (event.kind === "crashed") {
       this.#startCore(event.nodeId);
+      this.#groupMembers.delete(event.nodeId);
       for (const [requestId, origin] of this.waiting)
         if (origin === event.nodeId) this.waiting.delete(requestId);
       for (const run of [...this.#runs])
@@ -170,6 +175,11 @@ export class SimFencerCluster {
         return;
       case "run_device":
         return this.#runDevice(nodeId, effect);
+      case "cancel_run": {
+        const run = this.#runs.find((entry) => entry.runId === effect.runId);
+        if (run?.nodeId === nodeId) this.#runs.splice(this.#runs.indexOf(run), 1);
+        return;
+      }
       case "reply":
         this.waiting.delete(effect.requestId);
         this.answered.push(effect.requestId);
@@ -184,9 +194,9 @@ export class SimFencerCluster {
     const action = run.agentAction;
     this.runCounts.set(action, (this.runCounts.get(action) ?? 0) + 1);
     const fencing = action === "off" || action === "reboot";
-    const view = this.cluster.node(nodeId).view?.members ?? [];
-    if (fencing && target === `node${nodeId}` && view.length > 1)
-      this.violations.push(`node${nodeId} ran ${run.device} on itself in {${view.join(",")}}`);
+    const group = this.#groupMembers.get(nodeId) ?? [];
+    if (fencing && target === `node${nodeId}` && group.length > 1)
+      this.violations.push(`node${nodeId} ran ${run.device} on itself in {${group.join(",")}}`);
     if (fencing && run.device === "st-flaky" && target === this.#nodeNames.at(-1))
       this.violations.push(`node${nodeId} ran st-flaky on ${target}, which its list leaves out`);
     const answer = simAgentRun(run, target, { nodeNames: this.#nodeNames, prng: this.#prng });

@@ -4,11 +4,12 @@ import { SimFencerCluster } from "../../daemons/sim/index.js";
 /**
  * The fencer over swarm faults (loss, duplication, partitions, crashes and restarts) with the
  * simulated agent behind a dynamic-list device that fails, times out and delays, and a
- * static-list device. 1,000 seeds by default (FENCER_SIM_COUNT=n for another count,
- * SIM_SEED=n to replay one).
+ * static-list device. 1,000 seeds of 300 swarm ticks by default (FENCER_SIM_COUNT=n and
+ * FENCER_SIM_TICKS=n for a longer soak, SIM_SEED=n to replay one).
  */
 const replay = process.env["SIM_SEED"] ?? "";
 const count = Number(process.env["FENCER_SIM_COUNT"] ?? "1000");
+const swarmTicks = Number(process.env["FENCER_SIM_TICKS"] ?? "300");
 const seeds =
   replay !== "" ? [Number(replay)] : Array.from({ length: count }, (_, index) => index + 1);
 
@@ -34,7 +35,7 @@ describe("fencer simulation", () => {
   test.each(seeds)(
     "seed %i: every request of a surviving origin is answered, completed histories agree, no node fences itself when a peer could, no device fences beyond its list",
     (seed) => {
-      check(seed, 300);
+      check(seed, swarmTicks);
     },
   );
 

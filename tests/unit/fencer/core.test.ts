@@ -66,6 +66,24 @@ describe("Fencer core", () => {
     expect(group.runs()).toEqual(["node2:st1:node2"]);
   });
 
+  test("a node fencing itself alone hands the operation to a peer that joins", () => {
+    const group = started(config([device("st1")]), [2]);
+    group.autoFinish = false;
+    group.fence(2, "r1", "node2", "off");
+    group.deliver();
+    expect(group.runs()).toEqual(["node2:st1:node2"]);
+    const [selfRun] = group.running;
+    group.changeGroup([1, 2]);
+    expect(group.effectsOf("cancel_run", 2)).toEqual([
+      { kind: "cancel_run", runId: selfRun?.runId },
+    ]);
+    group.deliver();
+    expect(group.runs()).toEqual(["node2:st1:node2", "node1:st1:node2"]);
+    group.running.splice(0, 1);
+    group.finishRuns();
+    expect(replies(group, 2)[0]).toMatchObject({ state: "success", delegate: "node1" });
+  });
+
   test("levels run in index order; every device of a level must succeed", () => {
     const levels = [level(2, "node3", ["c"]), level(1, "node3", ["a", "b"])];
     const group = started(config([device("a"), device("b"), device("c")], levels));

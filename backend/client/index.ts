@@ -20,6 +20,7 @@ export {
   processAlive,
   stopLocalCluster,
 } from "./local-cluster.js";
+export { subscribeQuorum } from "./quorum-subscription.js";
 export type { ClientTarget } from "./target.js";
 export {
   cutLinks,

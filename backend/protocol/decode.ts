@@ -105,6 +105,7 @@ export function decodeClientRequest(text: string): Result<ClientRequest, WireErr
   const kind = field(record, "kind");
   switch (kind) {
     case "quorum_status_requested":
+    case "quorum_subscribe_requested":
     case "transport_status_requested":
       return guarded(() => ({ kind, id: integerField(record, "id") }));
     case "links_cut_requested":
@@ -244,6 +245,11 @@ export function decodeServerMessage(text: string): Result<ServerMessage, WireErr
         id: integerField(record, "id"),
         status: quorumStatus(recordField(record, "status")),
       }));
+    case "quorum_changed":
+      return guarded(() => {
+        if (field(record, "id") !== null) throw new FieldError("id", "null");
+        return { kind, id: null, status: quorumStatus(recordField(record, "status")) };
+      });
     case "transport_status":
       return guarded(() => ({
         kind,

@@ -132,6 +132,8 @@ export type ClientRequest =
   | FenceRequest
   | CibRequest
   | { readonly kind: "quorum_status_requested"; readonly id: number }
+  /** Pushes `quorum_changed` on every membership or quorum change, until the connection ends. */
+  | { readonly kind: "quorum_subscribe_requested"; readonly id: number }
   | { readonly kind: "transport_status_requested"; readonly id: number }
   /**
    * Test hook (quorated --allow-fault-injection): cut the links (all when `links` is absent)
@@ -149,6 +151,8 @@ export type ServerMessage =
   | FenceServerMessage
   | CibServerMessage
   | { readonly kind: "quorum_status"; readonly id: number; readonly status: QuorumStatus }
+  /** Pushed to quorum subscribers: the membership and quorum after a change. */
+  | { readonly kind: "quorum_changed"; readonly id: null; readonly status: QuorumStatus }
   | { readonly kind: "transport_status"; readonly id: number; readonly status: TransportStatus }
   | { readonly kind: "links_cut"; readonly id: number; readonly peers: readonly string[] }
   | {

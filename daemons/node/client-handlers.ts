@@ -90,6 +90,13 @@ export function addStatusHandlers(
       return refusal(request.id, "not_ready", "No membership has been formed yet");
     return { kind: "quorum_status", id: request.id, status };
   });
+  handlers.set("quorum_subscribe_requested", (request, _identity, session) => {
+    const stop = quorum.onStatusChanged((status) =>
+      session.push({ kind: "quorum_changed", id: null, status }),
+    );
+    session.onClosed(stop);
+    return { kind: "subscribed", id: request.id };
+  });
   handlers.set("transport_status_requested", (request) => ({
     kind: "transport_status",
     id: request.id,

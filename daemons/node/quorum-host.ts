@@ -30,6 +30,8 @@ export class QuorumHost {
   readonly config: QuorumConfig;
   readonly #names: ReadonlyMap<NodeId, string>;
   readonly #listeners: ((change: QuorumChange) => void)[] = [];
+  readonly #statusListeners = new Set<(status: QuorumStatus) => void>();
+  #lastStatusText: string | undefined;
 
   constructor(
     corosync: CorosyncConfig,
@@ -101,6 +103,29 @@ export class QuorumHost {
   #feed(input: Parameters<Quorum["step"]>[0]): void {
     this.core.step(input);
     for (const effect of this.core.drain()) this.#perform(effect);
+    this.#announceStatus();
+  }
+
+  /**
+   * Hears the status after every change of it (a view installed, votes announced, quorum
+   * decided): what `quorum_subscribe_requested` clients are pushed. Returns the unsubscriber.
+   */
+  onStatusChanged(listener: (status: QuorumStatus) => void): () => void {
+    // Changes are judged against what the new listener can query now.
+    const current = this.status();
+    this.#lastStatusText = current === undefined ? undefined : JSON.stringify(current);
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  #announceStatus(): void {
+    if (this.#statusListeners.size === 0) return;
+    const status = this.status();
+    if (status === undefined) return;
+    const text = JSON.stringify(status);
+    if (text === this.#lastStatusText) return;
+    this.#lastStatusText = text;
+    for (const listener of this.#statusListeners) listener(status);
   }
 
   /** Hears every quorum decision (Pacemaker's quorum notification). */

@@ -1,6 +1,6 @@
 import type { AdminChange } from "../../backend/admin/index.js";
 import type { Result } from "../../backend/base/index.js";
-import { childElements, firstChild } from "../../backend/cib/index.js";
+import { childElements, cloneNode, firstChild, nodesEqual } from "../../backend/cib/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
 import { ClientError, resolveClusterTarget, updateAttribute } from "../../backend/client/index.js";
 import { withSession } from "./configure-support.js";
@@ -69,13 +69,36 @@ async function sendToAttrd(
     if (notesAs === "line") context.output.line(note);
     else context.output.info(note);
   }
-  return done;
+  const configuration = (cib: XmlElement) => firstChild(cib, "configuration");
+  const before = configuration(session.working);
+  const after = configuration(result.value.cib);
+  if (before !== undefined && after !== undefined && nodesEqual(before, after)) return done;
+  // The rest of the change (crm node standby's nodes-section attribute) is committed.
+  return applyChange(context, configurationPart(change), notesAs);
+}
+
+/** The change without its status part (which went to attrd), and without notes. */
+function configurationPart(
+  change: (cib: XmlElement, session: CibSession) => Result<AdminChange>,
+): (cib: XmlElement, session: CibSession) => Result<AdminChange> {
+  return (cib, session) => {
+    const result = change(cib, session);
+    if (!result.ok) return result;
+    const next = result.value.cib;
+    const original = firstChild(cib, "status");
+    next.children = next.children.flatMap((child) => {
+      if (child.kind !== "element" || child.name !== "status") return [child];
+      return original === undefined ? [] : [cloneNode(original)];
+    });
+    return { ok: true, value: { cib: next, notes: [] }, issues: [] };
+  };
 }
 
 /**
- * A change of transient attributes (status-attr, failcount). On a live cluster they belong to
- * attrd, as crm_attribute -l reboot sends them there: each changed value goes to attrd, whose
- * writer puts it in every node's status section. Elsewhere it is an ordinary CIB change.
+ * A change of transient attributes (status-attr, failcount, standby reboot). On a live cluster
+ * they belong to attrd, as crm_attribute -l reboot sends them there: each changed value goes
+ * to attrd, whose writer puts it in every node's status section, and what the change does to
+ * the configuration is committed. Elsewhere it is an ordinary CIB change.
  */
 export async function applyTransientChange(
   context: CommandContext,

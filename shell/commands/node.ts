@@ -19,6 +19,7 @@ import { withMemberNodes } from "../../backend/session/index.js";
 import { nodeAttributeCommands } from "./node-attributes.js";
 import { fenceCommand } from "./node-fence.js";
 import { nodesXml, showNodes } from "./node-show.js";
+import { applyTransientChange } from "./live-transient.js";
 import { applyChange, showQuery, usage } from "./resource-support.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 
@@ -43,11 +44,12 @@ async function forNodes(
   context: CommandContext,
   nodes: readonly string[],
   change: (cib: XmlElement, node: string) => Result<AdminChange>,
+  apply: typeof applyChange = applyChange,
 ): Promise<Outcome> {
   const quorum = await liveQuorum(context);
   const here = quorum?.localName ?? context.environment["HOSTNAME"] ?? hostname();
   const targets = nodes.length === 0 ? [here] : nodes;
-  return applyChange(context, (cib) => {
+  return apply(context, (cib) => {
     let current = quorum === undefined ? cib : withMemberNodes(cib, quorum);
     const notes: string[] = [];
     for (const node of targets) {
@@ -70,7 +72,13 @@ const standbyCommand: Command = {
     const last = input.args[input.args.length - 1];
     const lifetime = last === "reboot" || last === "forever" ? last : "forever";
     const nodes = last === lifetime ? input.args.slice(0, -1) : input.args;
-    return forNodes(context, nodes, (cib, node) => standbyNode(cib, { node, lifetime }));
+    // standby=on|off for reboot is a transient attribute: on quorated it goes through attrd.
+    return forNodes(
+      context,
+      nodes,
+      (cib, node) => standbyNode(cib, { node, lifetime }),
+      applyTransientChange,
+    );
   },
 };
 
@@ -122,7 +130,7 @@ export const nodeLevel: Level = {
     {
       ...singleNodeCommand("online", "Take nodes out of standby (standby=off)", onlineNode, false),
       usage: "[<node>...]",
-      run: (input, context) => forNodes(context, input.args, onlineNode),
+      run: (input, context) => forNodes(context, input.args, onlineNode, applyTransientChange),
     },
     singleNodeCommand(
       "maintenance",

@@ -23,12 +23,19 @@ function check(seed: number, ticks: number): SimFencerCluster {
 }
 
 describe("fencer simulation", () => {
-  // Issue #6: a fencing request was never answered after a merge. Members restarted their
-  // operations at different points of the agreed order (the announcer at its view change, the
-  // others at the announce's delivery), so they rebuilt them differently and the executioner
-  // that others waited for did not hold the operation.
-  test.each([92, 156, 163])("regression seed %i: every request is answered (issue #6)", (seed) => {
-    const sim = check(seed, 600);
+  // Issue #6: a fencing request was never answered after a merge (92, 156, 163). Members
+  // restarted their operations at different points of the agreed order (the announcer at its
+  // view change, the others at the announce's delivery), so they rebuilt them differently and
+  // the executioner that others waited for did not hold the operation. 798 and 1570 (found by
+  // a longer soak): a node that began fencing itself while alone went on after peers joined.
+  test.each([
+    [92, 600],
+    [156, 600],
+    [163, 600],
+    [798, 800],
+    [1570, 800],
+  ])("regression seed %i (%i ticks): every request is answered (issue #6)", (seed, ticks) => {
+    const sim = check(seed, ticks);
     expect(sim.answered.length).toBeGreaterThan(0);
   });
 

@@ -10,6 +10,8 @@ import { describeInText } from "./configure-language.js";
 import { colorEnabled, createPalette } from "./components/palette.js";
 import type { Palette } from "./components/palette.js";
 import type { ReplView } from "./components/ReplScreen.js";
+import type { HeldStream } from "./held-stream.js";
+import { holdableStream } from "./held-stream.js";
 import { readHistory, writeHistory } from "./history-file.js";
 import { StreamOutput } from "./output.js";
 import type { CompletionItem } from "./repl/index.js";
@@ -94,12 +96,13 @@ export async function openTerminal(options: {
   );
   const terminal = new TerminalInput(store);
   terminal.start();
-  const screen = mountWhenLoaded(store, palette);
+  const screenOutput = holdableStream(process.stdout);
+  const screen = mountWhenLoaded(store, palette, screenOutput.stream);
   options.preferences?.onChange(() => store.repaint());
   return {
     output,
     ask: (question) => store.ask(question),
-    port: processTerminal({ suspend: () => terminal.pause(), resume: () => terminal.resume() }),
+    port: lentTerminal(terminal, screenOutput),
     run: async (shell, context) => {
       shellRef = { shell, context };
       store.onInterrupt(() => context.interrupt?.());
@@ -112,6 +115,20 @@ export async function openTerminal(options: {
       }
     },
   };
+}
+
+/** The terminal lent to an editor or pager: no keys read, the screen's frames held back. */
+function lentTerminal(input: TerminalInput, screen: HeldStream): TerminalPort {
+  return processTerminal({
+    suspend: () => {
+      input.pause();
+      screen.hold();
+    },
+    resume: () => {
+      screen.release();
+      input.resume();
+    },
+  });
 }
 
 /** A palette whose colors follow `enabled()` at each call (options output changes it). */
@@ -224,12 +241,16 @@ class TerminalInput {
  * Paints the prompt line by hand until Ink has loaded, then mounts the screen (clearing that
  * line first, so Ink's first frame takes its place).
  */
-async function mountWhenLoaded(store: ReplStore, palette: Palette): Promise<{ unmount(): void }> {
+async function mountWhenLoaded(
+  store: ReplStore,
+  palette: Palette,
+  stdout: NodeJS.WriteStream,
+): Promise<{ unmount(): void }> {
   const paint = (view: ReplView): void => {
     if (view.busy) return;
     const text = view.prompt + view.state.line.text;
     const back = view.state.line.text.length - view.state.line.cursor;
-    process.stdout.write(`\r\x1b[2K${text}${back > 0 ? `\x1b[${back}D` : ""}`);
+    stdout.write(`\r\x1b[2K${text}${back > 0 ? `\x1b[${back}D` : ""}`);
   };
   const stopPainting = store.subscribe(() => paint(store.view()));
   const [{ render }, { createElement }, { ReplApp }] = await Promise.all([
@@ -238,10 +259,11 @@ async function mountWhenLoaded(store: ReplStore, palette: Palette): Promise<{ un
     import("./components/ReplScreen.js"),
   ]);
   stopPainting();
-  process.stdout.write("\r\x1b[2K");
+  stdout.write("\r\x1b[2K");
   const instance = render(createElement(ReplApp, { source: store, palette }), {
     exitOnCtrlC: false,
     patchConsole: false,
+    stdout,
   });
   return {
     unmount: () => {

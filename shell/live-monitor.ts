@@ -2,10 +2,14 @@ import type { Issue, Result } from "../backend/base/index.js";
 import { fail, ok } from "../backend/base/index.js";
 import type { XmlElement } from "../backend/cib/index.js";
 import { ClientError, fetchQuorumStatus, resolveClusterTarget } from "../backend/client/index.js";
-import { withMembership } from "../backend/session/index.js";
 import { selectCibBackend } from "./context.js";
 import type { MonitorOutcome } from "./monitor/index.js";
-import { monitorExitCodes, parseMonitorArguments, renderMonitor } from "./monitor/index.js";
+import {
+  liveClusterCib,
+  monitorExitCodes,
+  parseMonitorArguments,
+  renderMonitor,
+} from "./monitor/index.js";
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -26,7 +30,7 @@ async function statusCib(environment: Environment): Promise<Result<XmlElement>> 
     if (!read.ok || backend.kind !== "live") return read.ok ? ok(read.value.cib) : read;
     try {
       const quorum = await fetchQuorumStatus(resolveClusterTarget(environment));
-      return ok(withMembership(read.value.cib, quorum));
+      return ok(liveClusterCib(read.value.cib, quorum));
     } catch (error) {
       if (!(error instanceof ClientError)) throw error;
       return ok(read.value.cib);

@@ -58,7 +58,11 @@ export function watchCibFile(path: string, onEvent: (event: FeedEvent) => void):
   };
 }
 
-/** Subscribes to the live cluster's CIB; reconnects (to any live node) when the link drops. */
+/**
+ * Subscribes to the live cluster's CIB and membership; reconnects (to any live node) when the
+ * link drops. A CIB change is queried; a membership change (a node leaving or joining, with no
+ * CIB change) redraws the last CIB with the pushed membership at once.
+ */
 export function subscribeClusterCib(
   environment: Readonly<Record<string, string | undefined>>,
   onEvent: (event: FeedEvent) => void,
@@ -79,11 +83,13 @@ export function subscribeClusterCib(
       const opened = await client.ClientConnection.open(target.url, { token: target.token });
       connection = opened;
       opened.onClosed(() => lost("the node closed the connection"));
+      const latest = new LatestSnapshot(onEvent);
       const query = queryCoalesced(async () => {
         const snapshot = await client.queryCib(opened);
         const quorum = await client.fetchQuorumStatus(target).catch(() => undefined);
-        return quorum === undefined ? snapshot : { ...snapshot, quorum };
+        return latest.queried(snapshot.xml, quorum);
       }, onEvent);
+      await client.subscribeQuorum(opened, (status) => latest.membershipChanged(status));
       await client.subscribeCib(opened, query);
       onEvent({ kind: "connected" });
       query();
@@ -100,6 +106,37 @@ export function subscribeClusterCib(
       connection?.close();
     },
   };
+}
+
+/** A membership from a later ring than `known` (the same ring: the later answer wins). */
+function isNewer(candidate: QuorumStatus, known: QuorumStatus | undefined): boolean {
+  return known === undefined || candidate.ringId.sequence >= known.ringId.sequence;
+}
+
+/**
+ * The last CIB text and membership seen on one connection: a pushed membership redraws the
+ * last CIB, and a query's answer keeps whichever membership is from the later ring.
+ */
+class LatestSnapshot {
+  #xml: string | undefined;
+  #quorum: QuorumStatus | undefined;
+
+  constructor(private readonly onEvent: (event: FeedEvent) => void) {}
+
+  queried(
+    xml: string,
+    quorum: QuorumStatus | undefined,
+  ): { readonly xml: string; readonly quorum?: QuorumStatus } {
+    this.#xml = xml;
+    if (quorum !== undefined && isNewer(quorum, this.#quorum)) this.#quorum = quorum;
+    return this.#quorum === undefined ? { xml } : { xml, quorum: this.#quorum };
+  }
+
+  membershipChanged(quorum: QuorumStatus): void {
+    if (!isNewer(quorum, this.#quorum)) return;
+    this.#quorum = quorum;
+    if (this.#xml !== undefined) this.onEvent({ kind: "snapshot", xml: this.#xml, quorum });
+  }
 }
 
 /** One query at a time; changes pushed meanwhile cause one more query after it. */

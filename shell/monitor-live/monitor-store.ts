@@ -5,9 +5,8 @@
  */
 import type { XmlElement } from "../../backend/cib/index.js";
 import { readXml } from "../../backend/cib/index.js";
-import { withMembership } from "../../backend/session/index.js";
 import type { MonitorOptions } from "../monitor/index.js";
-import { renderMonitor } from "../monitor/index.js";
+import { liveClusterCib, renderMonitor } from "../monitor/index.js";
 import type { MonitorEvent, StatusFacts } from "./events.js";
 import { keepRecent, monitorEvents, statusFacts } from "./events.js";
 import type { FeedEvent } from "./cib-feed.js";
@@ -72,7 +71,7 @@ export class MonitorStore {
       const parsed = readXml(event.xml);
       if (parsed.ok) {
         this.#cib =
-          event.quorum === undefined ? parsed.value : withMembership(parsed.value, event.quorum);
+          event.quorum === undefined ? parsed.value : liveClusterCib(parsed.value, event.quorum);
         this.#render(true);
       } else this.#text = `Cannot read the CIB: ${parsed.issues[0]?.message ?? ""}\n`;
     } else

@@ -5,11 +5,7 @@
  * an "and" rule starts from a reversed copy of the (sorted) node list.
  */
 import type { XmlElement } from "../../backend/cib/index.js";
-import type {
-  ClusterModel,
-  LocationConstraint,
-  NodeModel,
-} from "../../daemons/scheduler/index.js";
+import type { ClusterModel, LocationConstraint, NodeModel } from "../../daemons/scheduler/index.js";
 import { INFINITY, evaluateRule } from "../../daemons/scheduler/index.js";
 
 export interface Ban {

@@ -5,12 +5,7 @@
 import type { ClusterModel, PrimitiveModel, ResourceModel } from "../../daemons/scheduler/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
 import type { ListItem } from "../render/status/index.js";
-import {
-  listItem,
-  nodeStateText,
-  primitiveLine,
-  statusSections,
-} from "../render/status/index.js";
+import { listItem, nodeStateText, primitiveLine, statusSections } from "../render/status/index.js";
 import { resourceHistories } from "./operations.js";
 
 interface Placed {

@@ -16,6 +16,7 @@ export { renderMonitorText, monitorSections, type MonitorInput } from "./text.js
 export { renderMonitorXml } from "./xml.js";
 export { collectFailedActions, failedActionText, type FailedAction } from "./failures.js";
 export { clusterSummary, summaryLines, type ClusterSummary } from "./summary.js";
+export { liveClusterCib, stackOfProvider } from "./live-cluster-cib.js";
 
 export interface MonitorEnvironment {
   /** The CIB file (CIB_file), when set. */

@@ -83,7 +83,10 @@ export function migrationThreshold(model: ClusterModel, historyId: string): stri
  * "Migration Summary" (-f): for each online node of the status section, in its order, the
  * histories whose resource has failed there; the heading shows once any online node is found.
  */
-export function migrationSummarySection(cib: XmlElement, model: ClusterModel): ListItem | undefined {
+export function migrationSummarySection(
+  cib: XmlElement,
+  model: ClusterModel,
+): ListItem | undefined {
   const anonymous = anonymousCloneMembers(model);
   const legacy = usesLegacyFailCounts(cib);
   const items: ListItem[] = [];

@@ -105,9 +105,7 @@ export function shownId(id: string, anonymous: ReadonlySet<string>): string {
 export function failureText(failure: FailCount): string {
   const count = failure.failCount > 0 ? ` fail-count=${failure.failCount}` : "";
   const last =
-    failure.lastFailure === undefined
-      ? ""
-      : ` last-failure='${formatCtime(failure.lastFailure)}'`;
+    failure.lastFailure === undefined ? "" : ` last-failure='${formatCtime(failure.lastFailure)}'`;
   return `${count}${last}`;
 }
 

@@ -146,7 +146,8 @@ export function renderMonitorXml(
   summaryXml(root, input);
   nodesXml(root, input.model);
   const shown = resourcesByPriority(input.model.resources).filter(
-    (resource) => !(resource.kind === "primitive" && resource.orphan && resource.activeOn.size === 0),
+    (resource) =>
+      !(resource.kind === "primitive" && resource.orphan && resource.activeOn.size === 0),
   );
   if (shown.length > 0) {
     const resources = root.ele("resources");

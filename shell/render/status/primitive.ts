@@ -4,12 +4,7 @@
  */
 import { ocfExitName } from "../../../backend/ra/index.js";
 import type { StatusModel, StatusPrimitive, StatusRole } from "./model.js";
-import {
-  failedProbe,
-  hasIgnoredFailure,
-  parseRole,
-  roleRank,
-} from "./resource-facts.js";
+import { failedProbe, hasIgnoredFailure, parseRole, roleRank } from "./resource-facts.js";
 
 export interface PrimitiveContext {
   readonly model: StatusModel;

@@ -63,8 +63,7 @@ describe("a node's quorum subscribers", () => {
     });
     const pushed: QuorumStatus[] = [];
     const stop = await subscribeQuorum(connection, (status) => pushed.push(status));
-    const memberNames = (): string[] =>
-      (pushed.at(-1)?.members ?? []).map((member) => member.name);
+    const memberNames = (): string[] => (pushed.at(-1)?.members ?? []).map((member) => member.name);
     try {
       await until(() => memberNames().length === 2 || pushed.length === 0, "the first view");
       await cluster.stop("node2");

@@ -7,7 +7,7 @@ import type { FencerConfig, FencerEffect, FencerInput } from "./core-types.js";
 import { TargetDiscovery } from "./discovery.js";
 import { Execution } from "./execution.js";
 import type { ExecutionStep } from "./execution.js";
-import { FenceHistory } from "./history.js";
+import { BoundedSet, FenceHistory } from "./history.js";
 import { decodeFencerMessage, encodeFencerMessage } from "./wire.js";
 import type { FencerMessage } from "./wire.js";
 
@@ -71,8 +71,8 @@ export class Fencer {
   /** Operation ids by the id of the agent run they wait for. */
   readonly #runs = new Map<number, string>();
   readonly #discovery = new TargetDiscovery();
-  /** Operations whose result was delivered since the last restart, oldest first. */
-  readonly #finished: string[] = [];
+  /** Operations whose result was delivered since the last restart. */
+  readonly #finished = new BoundedSet(finishedRemembered);
   #fencing: FencingConfig = emptyFencingConfig;
   #members: readonly NodeId[] = [];
   #counter = 0;
@@ -81,6 +81,9 @@ export class Fencer {
   #nowMs = 0;
   /** A join was seen and no announce has been delivered since. */
   #announcePending = false;
+  #announceCounter = 0;
+  /** The id of the last announce delivered: every member restarted its operations there. */
+  #restartId: string | undefined;
 
   constructor(
     readonly config: FencerConfig,
@@ -162,7 +165,14 @@ export class Fencer {
     const opId = `${this.config.localNodeId}-${this.config.incarnation}-${this.#counter}`;
     const { requestId, target, action, client } = input;
     this.#requests.set(opId, { requestId, target, action, client });
-    this.#broadcast({ kind: "request", opId, target, action, origin: this.localName, client });
+    this.#broadcast(this.#requestMessage(opId, { target, action, client }));
+  }
+
+  #requestMessage(opId: string, request: Omit<LocalRequest, "requestId">): FencerMessage {
+    const { target, action, client } = request;
+    const message = { kind: "request", opId, target, action, origin: this.localName, client };
+    const restart = this.#restartId === undefined ? {} : { restart: this.#restartId };
+    return { ...message, ...restart } as FencerMessage;
   }
 
   #broadcast(message: FencerMessage): void {
@@ -186,11 +196,13 @@ export class Fencer {
       case "result":
         return this.#onResultDelivered(message.opId, message.event);
       case "history":
-        for (const entry of message.entries) this.#history.record(entry);
+        // An operation that ended elsewhere (the other side of a partition) ends here too.
+        for (const entry of message.entries) this.#onResultDelivered(entry.opId, entry.event);
         return;
       case "announce":
         // Every member, the sender too, restarts at the same point of the agreed order.
         this.#announcePending = false;
+        this.#restartId = message.id;
         return this.#restartOperations();
     }
   }
@@ -201,7 +213,8 @@ export class Fencer {
     const known = [...this.#operations.values()].some(
       (op) => op.opId === request.opId || op.merged.includes(request.opId),
     );
-    if (known || this.#finished.includes(request.opId)) return;
+    const stale = request.restart !== this.#restartId;
+    if (known || stale || this.#finished.has(request.opId)) return;
     const onTarget = [...this.#operations.values()].filter((op) => op.target === request.target);
     const same = onTarget.find((op) => op.action === request.action);
     if (same !== undefined) {
@@ -290,8 +303,7 @@ export class Fencer {
 
   #onResultDelivered(opId: string, event: FenceEvent): void {
     this.#history.record({ opId, event });
-    if (!this.#finished.includes(opId)) this.#finished.push(opId);
-    if (this.#finished.length > finishedRemembered) this.#finished.shift();
+    this.#finished.add(opId);
     const operation = this.#operations.get(opId);
     if (operation !== undefined) this.#outbox.push({ kind: "fenced", event });
     // The result of an operation a restart forgot still answers its origin's request.
@@ -316,7 +328,12 @@ export class Fencer {
       // Members need not agree on who joined (a quick restart, an asymmetric merge): each
       // tells, and tells again after the next change until some announce is delivered.
       this.#announcePending = true;
-      this.#broadcast({ kind: "announce" });
+      this.#announceCounter += 1;
+      const { localNodeId, incarnation } = this.config;
+      this.#broadcast({
+        kind: "announce",
+        id: `${localNodeId}-${incarnation}-a${this.#announceCounter}`,
+      });
       // A node fences itself only while alone: now a peer will take it over at the restart.
       for (const [opId, running] of this.#running)
         if (this.#operations.get(opId)?.target === this.localName) this.#stopRunning(opId, running);
@@ -336,18 +353,11 @@ export class Fencer {
    */
   #restartOperations(): void {
     // Every request of this node still unanswered, delivered or not (it may have been lost).
-    const again: FencerMessage[] = [...this.#requests].map(([opId, request]) => ({
-      kind: "request",
-      opId,
-      target: request.target,
-      action: request.action,
-      origin: this.localName,
-      client: request.client,
-    }));
+    const again = [...this.#requests].map(([opId, request]) => this.#requestMessage(opId, request));
     this.#operations.clear();
     for (const [opId, running] of this.#running) this.#stopRunning(opId, running);
     this.#runs.clear();
-    this.#finished.length = 0;
+    this.#finished.clear();
     for (const message of again.sort((left, right) => compareOpIds(left, right)))
       this.#broadcast(message);
     // Every member offers its history: in a merge each side saw operations the other did not.

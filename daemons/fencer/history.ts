@@ -56,3 +56,26 @@ export class FenceHistory {
     }
   }
 }
+
+/** A set that forgets its oldest members past `limit`. */
+export class BoundedSet {
+  readonly #members = new Set<string>();
+
+  constructor(readonly limit: number) {}
+
+  has(member: string): boolean {
+    return this.#members.has(member);
+  }
+
+  add(member: string): void {
+    if (this.#members.has(member)) return;
+    this.#members.add(member);
+    if (this.#members.size <= this.limit) return;
+    const oldest = this.#members.values().next();
+    if (oldest.done !== true) this.#members.delete(oldest.value);
+  }
+
+  clear(): void {
+    this.#members.clear();
+  }
+}

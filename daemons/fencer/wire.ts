@@ -13,12 +13,20 @@ export type FencerMessage =
       readonly action: FenceAction;
       readonly origin: string;
       readonly client: string;
+      /**
+       * The announce the origin had last seen delivered when it sent this: a copy sent before
+       * a later restart is stale (the origin asked again at that restart).
+       */
+      readonly restart?: string;
     }
   | { readonly kind: "result"; readonly opId: string; readonly event: FenceEvent }
   /** The sender's history, sent to members that joined. */
   | { readonly kind: "history"; readonly entries: readonly HistoryEntry[] }
-  /** The sender just joined the group (it may have restarted without the others noticing). */
-  | { readonly kind: "announce" };
+  /**
+   * The sender saw members join (it may have restarted without the others noticing): every
+   * member restarts its operations at this message. `id` is unique (`<node>-<incarnation>-a<n>`).
+   */
+  | { readonly kind: "announce"; readonly id: string };
 
 export type FencerWireCode = "bad_fencer_message";
 
@@ -70,11 +78,12 @@ function decodeEntry(value: unknown): HistoryEntry | undefined {
 }
 
 function decodeRequest(record: Fields): FencerMessage | undefined {
-  const { opId, target, action, origin, client } = record;
+  const { opId, target, action, origin, client, restart } = record;
   const knownAction = fenceActions.find((entry) => entry === action);
   if (!isText(opId) || !isText(target) || !isText(origin) || !isText(client)) return undefined;
-  if (knownAction === undefined) return undefined;
-  return { kind: "request", opId, target, action: knownAction, origin, client };
+  if (knownAction === undefined || (restart !== undefined && !isText(restart))) return undefined;
+  const request = { kind: "request", opId, target, action: knownAction, origin, client } as const;
+  return restart === undefined ? request : { ...request, restart };
 }
 
 function decodeBody(record: Fields): FencerMessage | undefined {
@@ -86,7 +95,7 @@ function decodeBody(record: Fields): FencerMessage | undefined {
       return entry === undefined ? undefined : { kind: "result", ...entry };
     }
     case "announce":
-      return { kind: "announce" };
+      return isText(record["id"]) ? { kind: "announce", id: record["id"] } : undefined;
     case "history": {
       const entries = Array.isArray(record["entries"])
         ? record["entries"].map(decodeEntry)

@@ -38,6 +38,8 @@ export class SimFencerCluster {
   readonly #nodeNames: string[];
   readonly #runs: SimRun[] = [];
   readonly #prng: Prng;
+  /** Operations each node has seen end (a result or a history entry delivered to it). */
+  readonly #ended = new Map<NodeId, Set<string>>();
   /** Each node's stonith-ng members, as its fencer was last told. */
   readonly #groupMembers = new Map<NodeId, readonly NodeId[]>();
   #counter = 0;
@@ -149,16 +151,26 @@ export class SimFencerCluster {
       this.#step(event.nodeId, { kind: "group_changed", members: event.members, joined });
     } else if (event.kind === "delivered" && event.group === fencerGroup) {
       const { sender, payload } = event;
+      this.#noteEnded(event.nodeId, payload);
       this.#step(event.nodeId, { kind: "delivered", sender, payload, nowMs: this.nowMs });
     } else if (event.kind === "crashed") {
       this.#startCore(event.nodeId);
       this.#groupMembers.delete(event.nodeId);
+      this.#ended.delete(event.nodeId);
       for (const [requestId, origin] of this.waiting)
         if (origin === event.nodeId) this.waiting.delete(requestId);
       for (const run of [...this.#runs])
         if (run.nodeId === event.nodeId) this.#runs.splice(this.#runs.indexOf(run), 1);
     }
     return undefined;
+  }
+
+  #noteEnded(nodeId: NodeId, payload: string): void {
+    const message = JSON.parse(payload) as { kind: string; opId?: string; entries?: { opId: string }[] };
+    const ended = this.#ended.get(nodeId) ?? new Set<string>();
+    this.#ended.set(nodeId, ended);
+    if (message.kind === "result" && message.opId !== undefined) ended.add(message.opId);
+    for (const entry of message.entries ?? []) ended.add(entry.opId);
   }
 
   #step(nodeId: NodeId, input: FencerInput): void {
@@ -199,6 +211,8 @@ export class SimFencerCluster {
       this.violations.push(`node${nodeId} ran ${run.device} on itself in {${group.join(",")}}`);
     if (fencing && run.device === "st-flaky" && target === this.#nodeNames.at(-1))
       this.violations.push(`node${nodeId} ran st-flaky on ${target}, which its list leaves out`);
+    if (fencing && this.#ended.get(nodeId)?.has(effect.opId) === true)
+      this.violations.push(`node${nodeId} ran ${run.device} for ${effect.opId}, which had ended`);
     const answer = simAgentRun(run, target, { nodeNames: this.#nodeNames, prng: this.#prng });
     const dueTick = this.cluster.now + Math.ceil((delayMs + answer.durationMs) / tickMs);
     this.#runs.push({ nodeId, runId, dueTick, answer });

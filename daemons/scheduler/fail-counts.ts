@@ -22,9 +22,17 @@ export function failureTimeoutSeconds(primitive: PrimitiveModel): number {
   return Math.floor((parseDurationMs(primitive.meta.get("failure-timeout")) ?? 0) / 1000);
 }
 
+/** check_operation_expiry: some history entry on the node is at least failure-timeout old. */
+function hasExpiredRecord(primitive: PrimitiveModel, node: string, before: number): boolean {
+  return primitive.history.some(
+    (record) => record.node === node && record.lastRcChange !== undefined && record.lastRcChange <= before,
+  );
+}
+
 /**
  * pe_get_failcount: a node's fail count is forgotten once `now` is past the last failure plus
- * failure-timeout; until then the instant it expires is noted for the recheck.
+ * failure-timeout (and cleared, as check_operation_expiry schedules, when a history entry there
+ * has expired); until then the instant it expires is noted for the recheck.
  */
 export function unpackFailCounts(
   primitives: readonly PrimitiveModel[],
@@ -35,7 +43,9 @@ export function unpackFailCounts(
   for (const primitive of primitives) {
     const name = failCountName(primitive);
     const anonymous = name !== primitive.id;
-    const timeout = failureTimeoutSeconds(primitive);
+    // A failure blocking the resource (on-fail=block) never expires: pe_get_failcount drops
+    // failure-timeout when it conflicts with the block.
+    const timeout = primitive.failureTimeoutBlocked ? 0 : failureTimeoutSeconds(primitive);
     for (const node of nodes) {
       let count = 0;
       let lastFailure = 0;
@@ -45,7 +55,11 @@ export function unpackFailCounts(
       }
       if (count === 0) continue;
       if (timeout > 0 && now !== undefined && lastFailure > 0) {
-        if (now > lastFailure + timeout) continue;
+        if (now > lastFailure + timeout) {
+          if (hasExpiredRecord(primitive, node.name, now - timeout))
+            primitive.clearFailCountOn.push(node.name);
+          continue;
+        }
         recheck.note(lastFailure + timeout + 1);
       }
       primitive.failCounts.set(node.name, count);

@@ -146,6 +146,10 @@ export interface PrimitiveModel extends ResourceCommon {
   shutdownLock: { readonly node: string; readonly since: number } | undefined;
   /** Nodes whose history of it must be erased (an expired shutdown lock). */
   readonly clearHistoryOn: string[];
+  /** A failure with on-fail=block: failure-timeout is ignored (block_failure). */
+  failureTimeoutBlocked: boolean;
+  /** Nodes where the fail count expired (failure-timeout): the DC clears it (clear_failcount). */
+  readonly clearFailCountOn: string[];
 }
 
 export interface GroupModel extends ResourceCommon {

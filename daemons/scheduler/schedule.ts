@@ -21,7 +21,7 @@ import { cancelReloads, checkDefinitionChanges } from "./definition-changes.js";
 import { applyTicketBans, applyTicketLosses } from "./tickets.js";
 import { createNotificationPseudoOps } from "./notify-pseudo.js";
 import { createNotifications } from "./notifications.js";
-import { applyShutdownLocks } from "./shutdown-lock.js";
+import { applyShutdownLocks, clearExpiredFailCounts } from "./shutdown-lock.js";
 import { createMigrationActions, markCloneStopMigratable, migrationSource } from "./migration.js";
 
 export interface ScheduleOptions {
@@ -76,6 +76,7 @@ function forEachPrimitive(state: ResourceState, visit: (primitive: ResourceState
 /** Runs every stage on an unpacked cluster and returns the final working state. */
 export function runStages(model: ClusterModel): Working {
   const working = buildWorking(model);
+  clearExpiredFailCounts(working);
   applyTicketLosses(working);
   applyQuorumSuicide(working);
   unpackColocations(working);

@@ -47,6 +47,17 @@ function clearExpiredLocks(working: Working, state: ResourceState): void {
   }
 }
 
+/** pe__clear_failcount: the DC clears fail counts that expired (check_operation_expiry). */
+export function clearExpiredFailCounts(working: Working): void {
+  for (const state of working.states.values()) {
+    const primitive = state.resource.kind === "primitive" ? state.resource : undefined;
+    for (const node of primitive?.clearFailCountOn ?? []) {
+      const action = resourceAction(working, state, { task: "clear_failcount", node, optional: false });
+      action.runnable = true; // run by the DC through attrd
+    }
+  }
+}
+
 /** apply_shutdown_locks: bans locked resources from every node but their lock node. */
 export function applyShutdownLocks(working: Working): void {
   if (!isTrue(working.model.options.all.get("shutdown-lock"))) return;

@@ -237,7 +237,10 @@ function applyRecords(
   context: HistoryContext,
 ): void {
   const state: NodeHistoryState = { role: "Unknown", onFail: undefined, lastFailure: undefined };
-  const timeout = failureTimeoutSeconds(primitive);
+  // block_failure: a failure that blocks the resource never expires.
+  if (records.some((record) => isFailure(record) && configuredOnFail(primitive, record, context.options) === "block"))
+    primitive.failureTimeoutBlocked = true;
+  const timeout = primitive.failureTimeoutBlocked ? 0 : failureTimeoutSeconds(primitive);
   const recheck = context.resources.rule.recheck;
   for (const record of records) {
     primitive.history.push(record);

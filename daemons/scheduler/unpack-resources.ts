@@ -144,6 +144,8 @@ function buildPrimitive(
     danglingMigrations: [],
     shutdownLock: undefined,
     clearHistoryOn: [],
+    clearFailCountOn: [],
+    failureTimeoutBlocked: false,
     stopOnFail: false,
     recoverOn: new Set(), failureStop: false, historyName: undefined,
   };

@@ -134,6 +134,10 @@ describe("recheck-by: the DC reruns the scheduler when a failure expires", () =>
     expect(backAtMs).toBeDefined();
     expect((backAtMs ?? 0) - failedAtMs).toBeGreaterThan(2_000);
     expect((backAtMs ?? 0) - failedAtMs).toBeLessThan(5_000);
+    // The DC cleared the expired fail count through attrd (clear_failcount).
+    steady(sim);
+    expect(attrdValues(sim, 2, failCount)).toEqual([undefined, undefined, undefined]);
+    expect(transientAttributes(dcCib(sim), "2").has(failCount)).toBe(false);
   });
 });
 

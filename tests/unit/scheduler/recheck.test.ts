@@ -54,6 +54,16 @@ describe("schedule() reports recheckBy, the earliest instant its result can chan
     expect(schedule(cib, { now: String(lastFailure + 61) }).recheckBy).toBeUndefined();
   });
 
+  test("an expired fail count is cleared by the DC (clear_failcount), once it has expired only", () => {
+    const cib = failedCib(threshold + timeout("60s"));
+    const clears = (now: number): string[] =>
+      schedule(cib, { now: String(now) })
+        .graph.actions.filter((action) => action.task === "clear_failcount")
+        .map((action) => `${action.resource ?? ""} on ${action.node ?? ""}`);
+    expect(clears(lastFailure + 60)).toEqual([]);
+    expect(clears(lastFailure + 61)).toEqual(["web on node1"]);
+  });
+
   test("failure-timeout is whole seconds (Pacemaker drops the milliseconds)", () => {
     const cib = failedCib(threshold + timeout("2500ms"));
     expect(schedule(cib, { now: String(lastFailure + 2) }).recheckBy).toBe(lastFailure + 3);

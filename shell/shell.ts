@@ -1,3 +1,5 @@
+import { preferencesOf } from "./commands/preferences.js";
+import { requiredSkill, skillAllows } from "./commands/skill-levels.js";
 import type { CommandTree } from "./commands/tree.js";
 import type { CommandContext, Level, Outcome } from "./commands/types.js";
 import { splitWords } from "./words.js";
@@ -103,6 +105,13 @@ export class Shell {
     const command = this.#tree.command(this.#current(), word.text);
     if ("code" in command) {
       this.#context.output.issues([command]);
+      return false;
+    }
+    // crmsh's check_skill_level: `options skill-level` bounds what may run.
+    const level = this.#current().name;
+    const need = requiredSkill(level, command.name);
+    if (!skillAllows(preferencesOf(this.#context).skillLevel(), need)) {
+      this.#context.output.error(`${level}.${command.name}: ACL ${need} skill level required`);
       return false;
     }
     const input = {

@@ -1,4 +1,5 @@
 import { optionEnabled, readUserOptions, writeUserOptions } from "./options-store.js";
+import type { SkillLevel } from "./skill-levels.js";
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -75,6 +76,12 @@ export class Preferences {
   sortElements(): boolean {
     const value = this.#values.get("core.sort_elements");
     return value === undefined || optionEnabled(value);
+  }
+
+  /** core.skill_level: which commands this user may run (default expert: all). */
+  skillLevel(): SkillLevel {
+    const value = this.#values.get("core.skill_level");
+    return value === "operator" || value === "administrator" ? value : "expert";
   }
 
   /** core.wait: resource and node commands wait as with -w. */

@@ -216,3 +216,20 @@ describe("needsPager()", () => {
     expect(needsPager("\x1b[31mred\x1b[0m\nb", { rows: 3, columns: 4 })).toBe(false);
   });
 });
+
+describe("options skill-level", () => {
+  test("an operator may start resources but not configure; an administrator may", async () => {
+    writeFileSync(cibPath, unsortedCib);
+    writeConf("[core]\nskill_level = operator\n");
+    const operator = shellWith();
+    expect(await operator.shell.runLine("resource stop zz")).toBe(true);
+    expect(await operator.shell.runLine("configure")).toBe(true);
+    expect(await operator.shell.runLine("show")).toBe(false);
+    expect(await operator.shell.runLine("up")).toBe(true);
+    expect(operator.err()).toBe("ERROR: configure.show: ACL administrator skill level required\n");
+    expect(await operator.shell.runLine("options skill-level administrator")).toBe(true);
+    expect(await operator.shell.runLine("configure show zz")).toBe(true);
+    expect(await operator.shell.runLine("configure role r1 read xpath:/cib")).toBe(false);
+    expect(operator.err()).toContain("configure.role: ACL expert skill level required");
+  });
+});

@@ -20,3 +20,4 @@ export { isActive, isFailure, opDigest, opRecord } from "./history.js";
 export type { ControllerMessage } from "./wire.js";
 export { decodeControllerMessage, encodeControllerMessage } from "./wire.js";
 export { controllerGroup } from "./group.js";
+export { failureAttributes, type AttributeValue } from "./fail-count.js";

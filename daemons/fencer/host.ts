@@ -1,7 +1,7 @@
 import { fail, ok } from "../../backend/base/index.js";
 import type { Result } from "../../backend/base/index.js";
 import type { FenceAction, FenceEvent } from "../../backend/protocol/index.js";
-import type { Executor, ExecutorResult } from "../executor/index.js";
+import type { Executor } from "../executor/index.js";
 import { CoreFeeder, Prng } from "../kernel/index.js";
 import type { NodeId } from "../kernel/index.js";
 import type { ClusterBus, LocalCib, Log, NodeSetup, RunningNode } from "../node/index.js";
@@ -12,7 +12,7 @@ import { fencerGroup } from "./core-types.js";
 import type { FencerEffect, FencerInput } from "./core-types.js";
 import { fenceExecutorAction } from "./devices.js";
 import type { DeviceRun } from "./devices.js";
-import type { DeviceResult } from "./execution.js";
+import { delayText, deviceResultOf } from "./device-result.js";
 
 export interface FencerHostEnv {
   readonly localNodeId: NodeId;
@@ -46,27 +46,6 @@ export interface FenceApi {
   history(target?: string): FenceEvent[];
   /** Hears every operation that ends anywhere in the cluster. */
   onFenced(listener: (event: FenceEvent) => void): void;
-}
-
-/** The executor's answer as the fencer core takes it. */
-export function deviceResultOf(result: ExecutorResult): DeviceResult {
-  const status =
-    result.status === "done" ? "done" : result.status === "timeout" ? "timeout" : "failed";
-  const failed = status !== "done" || result.rc !== 0;
-  return {
-    status,
-    rc: result.rc,
-    output: result.output,
-    elapsedMs: Math.max(0, result.finishedAtMs - result.startedAtMs),
-    ...(failed ? { reason: failureReason(result) } : {}),
-  };
-}
-
-function failureReason(result: ExecutorResult): string {
-  if (result.exitReason !== undefined && result.exitReason !== "") return result.exitReason;
-  const output = `${result.errorOutput}${result.output}`.trim().split("\n").at(-1) ?? "";
-  const status = result.status === "done" ? `exit code ${result.rc}` : result.status;
-  return output === "" ? status : `${status}: ${output}`;
 }
 
 /** Runs the Fencer core on a node: the stonith-ng group and the CIB in, devices and replies out. */
@@ -213,11 +192,6 @@ export class FencerHost implements FenceApi {
         return;
     }
   }
-}
-
-function delayText(run: DeviceRun, target: string | undefined, delayMs: number): string {
-  const on = target === undefined ? "" : ` targeting ${target}`;
-  return `Delaying '${run.agentAction}' action${on} using ${run.device} for ${delayMs / 1000}s`;
 }
 
 /** Starts the fencer on a running node and serves the fencing requests of its client channel. */

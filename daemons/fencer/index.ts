@@ -41,4 +41,5 @@ export type { FencerMessage, FencerWireCode } from "./wire.js";
 export { decodeFencerMessage, encodeFencerMessage } from "./wire.js";
 export type { FenceApi, FencerHostEnv } from "./host.js";
 export { FencerHost, startFencer } from "./host.js";
+export { delayText, deviceResultOf } from "./device-result.js";
 export { addFencingHandlers } from "./handlers.js";

@@ -11,6 +11,7 @@ import {
   writeFileSync,
   writeSync,
 } from "node:fs";
+import { open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import {
   archiveName,
@@ -44,6 +45,17 @@ function writeSynced(path: string, data: string): void {
   }
 }
 
+/** writeSynced() through the thread pool, so the event loop goes on meanwhile. */
+async function writeSyncedInBackground(path: string, data: string): Promise<void> {
+  const file = await open(path, "w", 0o600);
+  try {
+    await file.writeFile(data);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
 function syncFolder(path: string): void {
   const folder = openSync(path, "r");
   try {
@@ -60,6 +72,7 @@ function syncFolder(path: string): void {
 export class CibFiles {
   #last: number | undefined;
   #journal: number | undefined;
+  #backgroundSaves = 0;
 
   constructor(
     readonly folder: string,
@@ -94,6 +107,31 @@ export class CibFiles {
     renameSync(cibPath + suffix, cibPath);
     renameSync(signaturePath + suffix, signaturePath);
     syncFolder(this.folder);
+  }
+
+  /**
+   * save() with its slow part, writing and fsyncing the new files, off the event loop. Just
+   * before the renames `wanted()` is asked (a newer save since may have made this one stale);
+   * the archive, renames and folder fsync then happen at once, in one turn of the event loop.
+   * Resolves true when the new pair is in place.
+   */
+  async saveInBackground(persisted: PersistedCib, wanted: () => boolean): Promise<boolean> {
+    const cibPath = join(this.folder, cibFileNames.cib);
+    const signaturePath = join(this.folder, cibFileNames.signature);
+    const suffix = `.tmp-${process.pid}-${++this.#backgroundSaves}`;
+    try {
+      await writeSyncedInBackground(cibPath + suffix, persisted.cibXml);
+      await writeSyncedInBackground(signaturePath + suffix, persisted.digest);
+      if (!wanted()) return false;
+      this.#archiveCurrent();
+      renameSync(cibPath + suffix, cibPath);
+      renameSync(signaturePath + suffix, signaturePath);
+      syncFolder(this.folder);
+      return true;
+    } finally {
+      await rm(cibPath + suffix, { force: true });
+      await rm(signaturePath + suffix, { force: true });
+    }
   }
 
   /** The journal's records (a torn last line is skipped). */

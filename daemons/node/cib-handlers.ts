@@ -6,6 +6,7 @@ import {
   compareVersions,
   diffCib,
   erasedCib,
+  indentedText,
   patchsetFromXml,
   patchsetToXml,
   queryCibXpath,
@@ -25,20 +26,6 @@ function writtenReply(id: number, result: Written): ServerMessage {
   const first = result.issues[0];
   const code = first?.code === "sync_in_progress" ? "not_ready" : (first?.code ?? "internal");
   return refusal(id, code, first?.message ?? "The write was refused");
-}
-
-/**
- * The XML text of a held CIB, made once per version: held CIBs are never mutated (each write
- * makes a new tree), so repeated whole-CIB queries of one version share it.
- */
-const texts = new WeakMap<XmlElement, string>();
-function textOf(cib: XmlElement): string {
-  let text = texts.get(cib);
-  if (text === undefined) {
-    text = writeXml(cib);
-    texts.set(cib, text);
-  }
-  return text;
 }
 
 /** The CIB as this identity may read it (undefined: nothing). */
@@ -72,7 +59,12 @@ function answerQuery(
     }
     selected = queried.value;
   }
-  return { kind: "cib_query", id: request.id, xml: textOf(selected), version: cibVersion(cib) };
+  return {
+    kind: "cib_query",
+    id: request.id,
+    xml: indentedText(selected),
+    version: cibVersion(cib),
+  };
 }
 
 function readPatchset(text: string): Result<Patchset, "invalid_patch"> {

@@ -1,7 +1,7 @@
 import type { NodeId } from "../kernel/index.js";
 import { cibAclAccess } from "./cib-access.js";
 import { CibFiles } from "./cib-files.js";
-import { CibStore } from "./cib-store.js";
+import { CibStore, cibStoreDefaults } from "./cib-store.js";
 import { addCibHandlers } from "./cib-handlers.js";
 import { CibHost } from "./cib-host.js";
 import type { ClientHandlers } from "./client-handlers.js";
@@ -27,7 +27,13 @@ export function startCibHost(
   const cib = new CibHost({
     localNodeId: parts.localNodeId,
     bus: parts.bus,
-    store: new CibStore(new CibFiles(options.stateDir)),
+    store: new CibStore(new CibFiles(options.stateDir), cibStoreDefaults, (error) =>
+      parts.log.write(
+        "warning",
+        "CIB",
+        `Could not write cib.xml (the journal keeps the commits): ${String(error)}`,
+      ),
+    ),
     log: parts.log,
     access,
   });

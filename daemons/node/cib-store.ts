@@ -41,10 +41,15 @@ export class CibStore {
   #unwritten: PersistedCib | undefined;
   #quietTimer: NodeJS.Timeout | undefined;
   #latestTimer: NodeJS.Timeout | undefined;
+  /** The copy being written in the background. */
+  #writing: PersistedCib | undefined;
+  /** Moves on at every snapshot decision: a background write of an older one is dropped. */
+  #generation = 0;
 
   constructor(
     readonly files: CibFiles,
     readonly timing: CibStoreTiming = cibStoreDefaults,
+    readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
   /**
@@ -108,30 +113,80 @@ export class CibStore {
     this.#latestTimer ??= setTimeout(() => this.flush(), this.timing.snapshotLatestMs);
   }
 
-  /** Writes cib.xml for the newest commit it does not hold yet. */
+  /**
+   * Writes cib.xml for the newest commit it does not hold yet, in the background (the event
+   * loop keeps serving the cluster while a large CIB is written), one write at a time; the
+   * journal is cut once that copy is in place. Commits made meanwhile are written after a
+   * pause of snapshotLatestMs, so a stream of commits costs a few snapshots a second at most.
+   */
   flush(): void {
     const unwritten = this.#unwritten;
-    if (unwritten !== undefined) this.#snapshot(unwritten);
+    if (unwritten === undefined || this.#writing !== undefined) return;
+    this.#clearTimers();
+    this.#unwritten = undefined;
+    const generation = ++this.#generation;
+    const settled = new Set(this.#committed);
+    const persisted = { cibXml: unwritten.cibXml, digest: unwritten.digest };
+    this.#writing = persisted;
+    this.files
+      .saveInBackground(persisted, () => generation === this.#generation)
+      .then(
+        (placed) => {
+          if (placed) this.#cutJournal(settled);
+        },
+        // The journal still holds every commit: the next snapshot tries again.
+        (error: unknown) => this.onError(error),
+      )
+      .finally(() => {
+        if (generation !== this.#generation) return;
+        this.#writing = undefined;
+        if (this.#unwritten === undefined) return;
+        this.#clearTimers();
+        this.#latestTimer = setTimeout(() => this.flush(), this.timing.snapshotLatestMs);
+      });
   }
 
+  /** Writes what is not on disk yet at once (a background write in flight is dropped). */
   close(): void {
-    this.flush();
+    const newest = this.#unwritten ?? this.#writing;
+    if (newest !== undefined) this.#snapshot(newest);
     this.files.closeJournal();
   }
 
-  #snapshot(persisted: PersistedCib): void {
-    this.#unwritten = undefined;
+  #clearTimers(): void {
     clearTimeout(this.#quietTimer);
     clearTimeout(this.#latestTimer);
     this.#quietTimer = undefined;
     this.#latestTimer = undefined;
+  }
+
+  /** Writes cib.xml now (a CIB adopted whole, a replayed start, a stop), then cuts the journal. */
+  #snapshot(persisted: PersistedCib): void {
+    this.#clearTimers();
+    this.#unwritten = undefined;
+    this.#writing = undefined;
+    this.#generation += 1;
     this.files.save(persisted);
+    this.#cutJournal(new Set(this.#committed));
+  }
+
+  /**
+   * The journal once cib.xml holds the commits `settled`: the writes still pending, and the
+   * commits made since (with their writes), so a crash replays them on that cib.xml.
+   */
+  #cutJournal(settled: ReadonlySet<string>): void {
     const keep: JournalRecord[] = [];
+    const markers: JournalRecord[] = [];
     for (const [key, patchsetXml] of this.#accepted) {
-      if (this.#committed.has(key) || !this.#listed.has(key)) this.#accepted.delete(key);
-      else keep.push({ kind: "accepted", key, patchsetXml });
+      const committedSince = this.#committed.has(key) && !settled.has(key);
+      if (settled.has(key) || (!committedSince && !this.#listed.has(key))) {
+        this.#accepted.delete(key);
+        this.#committed.delete(key);
+        continue;
+      }
+      keep.push({ kind: "accepted", key, patchsetXml });
+      if (committedSince) markers.push({ kind: "committed", key });
     }
-    this.#committed.clear();
-    this.files.rewriteJournal(keep);
+    this.files.rewriteJournal([...keep, ...markers]);
   }
 }

@@ -113,3 +113,65 @@ describe("CibStore: write-ahead journal, cib.xml after a pause", () => {
     store.close();
   });
 });
+
+describe("CibStore: cib.xml written in the background", () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const made of folders.splice(0)) rmSync(made, { recursive: true, force: true });
+  });
+  const { cibs, patches } = chain(3);
+  const persisted = (cib: XmlElement) => ({ cibXml: writeXml(cib), digest: cibDigest(cib) });
+  const at = (index: number): XmlElement => cibs[index] ?? emptyCib();
+  const patch = (index: number): string => patches[index] ?? "";
+
+  async function settled(check: () => boolean): Promise<void> {
+    for (let attempt = 0; !check(); attempt++) {
+      if (attempt > 500) throw new Error("cib.xml was not written");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  test("commits made while it is written stay in the journal, and a restart replays them", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "quorate-cib-store-"));
+    folders.push(folder);
+    const timing = { snapshotQuietMs: 60_000, snapshotLatestMs: 60_000 };
+    const store = new CibStore(new CibFiles(folder), timing);
+    store.committed(persisted(at(0)));
+    store.accepted([patch(0)]);
+    store.committed(persisted(at(1)), patch(0));
+    store.flush(); // version 1 goes to disk in the background...
+    store.accepted([patch(1)]);
+    store.committed(persisted(at(2)), patch(1)); // ...while version 2 commits
+    const text = (): string => readFileSync(join(folder, "cib.xml"), "utf8");
+    await settled(() => text().includes("p1"));
+    expect(text()).not.toContain("p2");
+    const journal = parseJournal(readFileSync(join(folder, "cib.journal"), "utf8"));
+    expect(journal).toEqual([
+      { kind: "accepted", key: journalKey(patch(1)), patchsetXml: patch(1) },
+      { kind: "committed", key: journalKey(patch(1)) },
+    ]);
+    const loaded = new CibStore(new CibFiles(folder), timing).load();
+    expect(loaded.persisted?.digest).toBe(cibDigest(at(2)));
+    expect(loaded.pending).toEqual([]);
+    store.close();
+  });
+
+  test("a stop while a copy is being written puts the newest commit in cib.xml", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "quorate-cib-store-"));
+    folders.push(folder);
+    const timing = { snapshotQuietMs: 60_000, snapshotLatestMs: 60_000 };
+    const store = new CibStore(new CibFiles(folder), timing);
+    store.committed(persisted(at(0)));
+    store.accepted([patch(0), patch(1)]);
+    store.committed(persisted(at(1)), patch(0));
+    store.flush();
+    store.committed(persisted(at(2)), patch(1));
+    store.close();
+    const text = readFileSync(join(folder, "cib.xml"), "utf8");
+    expect(text).toContain("p2");
+    // The write that was in flight finds itself stale and leaves cib.xml alone.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(readFileSync(join(folder, "cib.xml"), "utf8")).toBe(text);
+    expect(readFileSync(join(folder, "cib.xml.sig"), "utf8")).toBe(cibDigest(at(2)));
+  });
+});

@@ -68,18 +68,20 @@ export function failureAttributes(
   ];
 }
 
+interface AwaitedFailure {
+  readonly nodeId: string;
+  readonly name: string;
+  readonly value: string;
+  readonly untilMs: number;
+}
+
 /**
  * Failures whose attributes the DC asked attrd for and the status section does not hold yet:
  * the scheduler waits for them (as long as `waitMs`), so it sees the new fail count instead of
  * restarting the resource in place first.
  */
 export class AwaitedFailures {
-  #awaited: {
-    readonly nodeId: string;
-    readonly name: string;
-    readonly value: string;
-    readonly untilMs: number;
-  }[] = [];
+  #awaited: AwaitedFailure[] = [];
 
   constructor(readonly waitMs: number) {}
 
@@ -93,9 +95,10 @@ export class AwaitedFailures {
 
   /** True while a failure's attributes are neither in this CIB nor waited for too long. */
   pending(held: (nodeId: string, name: string) => string | undefined, nowMs: number): boolean {
-    this.#awaited = this.#awaited.filter(
-      (entry) => entry.untilMs > nowMs && held(entry.nodeId, entry.name) !== entry.value,
-    );
+    // A later failure of the same operation may have replaced the value: as recent is enough.
+    const written = (entry: AwaitedFailure): boolean =>
+      Number(held(entry.nodeId, entry.name) ?? -1) >= Number(entry.value);
+    this.#awaited = this.#awaited.filter((entry) => entry.untilMs > nowMs && !written(entry));
     return this.#awaited.length > 0;
   }
 }

@@ -6,7 +6,9 @@
  * the ring sequence, restore it as `ringSeqRestored` at start) before the `send`s after it;
  * `view_installed`, `delivered` and `group_changed` go to the local daemons. Broadcasts are
  * `broadcast_requested {group, payload, to?}`; local daemons join groups with
- * `group_join_requested`. `leave_requested` on orderly shutdown. `status()` for tools.
+ * `group_join_requested`. `leave_requested` on orderly shutdown. `peer_unreachable {nodeId}`
+ * when the transport proved a peer's process gone (every link down, every reconnect refused):
+ * it fails at once instead of after the token. `status()` for tools.
  */
 export { Membership } from "./core.js";
 export type { MembershipConfig, MembershipTimings, TotemTiming } from "./config.js";

@@ -346,12 +346,15 @@ export class CibReplica {
       this.#pending.shift();
       this.#hold(next.result);
       this.#persist(next.patchsetXml);
-      this.#outbox.push({ kind: "notify", patchset: next.patchset });
       const { origin, requestId } = next;
       if (origin !== this.config.nodeId) {
+        // The origin waits for this to answer its client: it goes before the subscribers
+        // (a DC's scheduler among them) take their turn.
         this.#broadcast({ kind: "committed", origin, requestId });
+        this.#outbox.push({ kind: "notify", patchset: next.patchset });
         continue;
       }
+      this.#outbox.push({ kind: "notify", patchset: next.patchset });
       const waiting = new Set(this.#members.filter((nodeId) => nodeId !== origin));
       this.#acking.set(requestId, { version: cibVersion(next.result), waiting });
       this.#acknowledgeIfDone(requestId);

@@ -44,7 +44,11 @@ class TerminalLines {
         this.#deliver(leaveRequested);
         return;
       }
-      readline.write("^C\n");
+      // The typed text is dropped, not submitted, and a fresh prompt shown.
+      process.stdout.write("^C\n");
+      const editable = readline as unknown as { line: string; cursor: number };
+      editable.line = "";
+      editable.cursor = 0;
       readline.prompt();
     });
   }

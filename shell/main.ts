@@ -68,7 +68,9 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
   const context = new ShellContext(output, options, environment, ports);
   if (terminal === undefined) interruptOnSigint(context);
   const shell = new Shell(tree, context);
-  if (source === "one_shot") return runOneShot(shell, argumentsGiven.words);
+  if (source === "one_shot") {
+    return runOneShot(shell, argumentsGiven.words, preferences.addQuotes());
+  }
   if (argumentsGiven.words.length > 0 && !(await shell.runLine(joinWords(argumentsGiven.words)))) {
     return 1;
   }
@@ -118,8 +120,17 @@ function interruptOnSigint(context: ShellContext): void {
   });
 }
 
-async function runOneShot(shell: Shell, words: readonly string[]): Promise<number> {
-  const text = joinWords(words);
+/**
+ * One command from argv. Arguments with blanks are quoted again (crmsh's add-quotes, on by
+ * default), so `params a="b c"` survives the calling shell; `add-quotes no` joins them as
+ * they are.
+ */
+async function runOneShot(
+  shell: Shell,
+  words: readonly string[],
+  addQuotes: boolean,
+): Promise<number> {
+  const text = addQuotes ? joinWords(words) : words.join(" ");
   const split = splitWords(text) ?? [];
   const succeeded = await shell.runWords(text, split);
   const finished = await shell.finish();

@@ -84,6 +84,12 @@ export class Preferences {
     return value === "operator" || value === "administrator" ? value : "expert";
   }
 
+  /** core.add_quotes: one-shot arguments with blanks are quoted again (default yes). */
+  addQuotes(): boolean {
+    const value = this.#values.get("core.add_quotes");
+    return value === undefined || optionEnabled(value);
+  }
+
   /** core.wait: resource and node commands wait as with -w. */
   wait(): boolean {
     return optionEnabled(this.#values.get("core.wait"));

@@ -43,7 +43,12 @@ describe.skipIf(!hasTool("tmux") || !hasTool("less") || !hasTool("vim"))(
     afterEach(() => session?.kill());
     afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-    function start(name: string, args: readonly string[], conf = ""): { cib: string } {
+    function start(
+      name: string,
+      args: readonly string[],
+      conf = "",
+      term = "xterm-256color",
+    ): { cib: string } {
       const home = join(folder, name);
       mkdirSync(join(home, ".config", "crm"), { recursive: true });
       writeFileSync(join(home, ".config", "crm", "crm.conf"), conf);
@@ -52,7 +57,7 @@ describe.skipIf(!hasTool("tmux") || !hasTool("less") || !hasTool("vim"))(
       const environment = {
         PATH: process.env["PATH"] ?? "/usr/bin:/bin",
         HOME: home,
-        TERM: "xterm-256color",
+        TERM: term,
         LANG: "C.UTF-8",
         CIB_file: cib,
         // Never used: crm.conf's editor and pager come first.
@@ -139,6 +144,39 @@ describe.skipIf(!hasTool("tmux") || !hasTool("less") || !hasTool("vim"))(
       expect(piped.code).toBe(0);
       expect(piped.stdout).toMatch(/^primitive d01 ocf:pacemaker:Dummy\n/);
       expect(piped.stdout).not.toContain("paged:");
+    }, 60_000);
+
+    test("one-shot arguments with blanks are quoted again unless add-quotes is no", async () => {
+      const home = join(folder, "quotes");
+      const cib = join(folder, "quotes.xml");
+      writeFileSync(cib, cibWith(1));
+      const crm = (args: readonly string[]) =>
+        runBin(bin, args, { environment: { HOME: home, CIB_file: cib } });
+      const primitive = ["configure", "primitive"];
+      expect(
+        (await crm([...primitive, "q1", "ocf:pacemaker:Dummy", "params", "fake=b c"])).code,
+      ).toBe(0);
+      mkdirSync(join(home, ".config", "crm"), { recursive: true });
+      writeFileSync(join(home, ".config", "crm", "crm.conf"), "[core]\nadd_quotes = no\n");
+      expect(
+        (await crm([...primitive, "q2", "ocf:pacemaker:Dummy", "params", "fake=b c"])).code,
+      ).toBe(0);
+      const shown = await crm(["configure", "show", "q1", "q2"]);
+      expect(shown.stdout).toContain('\tparams fake="b c"\n');
+      // As crmsh joins them: the blank splits the argument in two.
+      expect(shown.stdout).toContain("\tparams fake=b c\n");
+    }, 60_000);
+
+    test("on a dumb terminal (readline), Ctrl-C at an empty prompt leaves too", async () => {
+      start("dumb", [], "", "dumb");
+      const terminal = session as TmuxSession;
+      await terminal.waitFor(prompt());
+      terminal.type("status");
+      terminal.press("C-c"); // with text: a fresh prompt
+      await terminal.waitFor(/# status\^C\n.*#$/m);
+      terminal.press("C-c");
+      const screen = await terminal.waitFor("[exited 1]");
+      expect(screen).toMatch(/^Ctrl-C, leaving\nbye$/m);
     }, 60_000);
   },
 );

@@ -131,6 +131,20 @@ describe.skipIf(!hasTool("tmux"))("crm -w on a live 3-node cluster", () => {
     await terminal.waitFor("[exited 0]");
   }, 60_000);
 
+  test("crm -w node standby returns once the node's resources have moved away", async () => {
+    const [where] = await until("slow to run on one node", async () => {
+      const active = await activeOn(dir, "slow");
+      return active.length === 1 ? active : undefined;
+    });
+    const standby = await run(["-w", "node", "standby", where ?? ""]);
+    expect(standby.code, standby.stderr).toBe(0);
+    const after = await activeOn(dir, "slow");
+    expect(after).toHaveLength(1);
+    expect(after).not.toContain(where);
+    const online = await run(["-w", "node", "online", where ?? ""]);
+    expect(online.code, online.stderr).toBe(0);
+  }, 60_000);
+
   test("Ctrl-C during a commit that waits for a frozen node keeps the staged changes", async () => {
     terminal = TmuxSession.start([process.execPath, bin, "configure"], environment());
     await terminal.waitFor(/crm\(live\/[^)]+\)configure#$/m);

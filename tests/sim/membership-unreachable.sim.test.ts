@@ -10,10 +10,11 @@ const defaultTiming = { tokenMs: 3000, tokenCoefficientMs: 650, joinMs: 50, maxM
 const networkDelayTicksMax = 3;
 
 /**
- * Every survivor's transport proves `nodeId` gone 1..3 ticks after everything it sent has
- * arrived, as over TCP: its connections close after their data, then reconnects are refused.
+ * When each survivor's transport proves a node gone that just went down: 1..3 ticks after
+ * everything it sent has arrived, as over TCP (its connections close after their data, then
+ * reconnects are refused).
  */
-function scheduleReports(sim: SimCluster, prng: Prng, nodeId: number): Map<number, number> {
+function scheduleReports(sim: SimCluster, prng: Prng): Map<number, number> {
   const due = new Map<number, number>();
   for (const survivor of sim.liveNodeIds) {
     due.set(survivor, sim.now + networkDelayTicksMax + 1 + prng.int(3));
@@ -53,7 +54,7 @@ function crashReported(seed: number): number {
   if (prng.chance(30)) {
     const stopped = 1 + prng.int(nodeCount);
     sim.stop(stopped);
-    reports.push([stopped, scheduleReports(sim, prng, stopped)]);
+    reports.push([stopped, scheduleReports(sim, prng)]);
   }
   for (let ticks = prng.int(60); ticks > 0; ticks -= 1) {
     sim.tick();
@@ -63,7 +64,7 @@ function crashReported(seed: number): number {
   const victim = live[prng.int(live.length)] ?? 1;
   sim.crash(victim);
   const crashTick = sim.now;
-  reports.push([victim, scheduleReports(sim, prng, victim)]);
+  reports.push([victim, scheduleReports(sim, prng)]);
   const reportedTick = crashTick + networkDelayTicksMax + 3;
   return sim.runUntil((cluster) => {
     deliverReports(cluster, reports);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -26,7 +26,10 @@ const setup = [
   "order o1 Mandatory: a b x",
 ].join("\n");
 
-/** Each case: a script loaded with `load update`, then one-shot commands. */
+/**
+ * Each case: a script loaded with `load update`, then one-shot commands. The load is run once
+ * by each tool (it is the same for every case) and each case starts from a copy of its result.
+ */
 const cases: readonly { readonly name: string; readonly commands: readonly string[][] }[] = [
   {
     name: "load update, then one-shot statements",
@@ -43,10 +46,17 @@ const cases: readonly { readonly name: string; readonly commands: readonly strin
 describe.skipIf(!crmshPresent)("crm and crmsh 4.4 write the same CIB", () => {
   let built: Awaited<ReturnType<typeof buildCrm>>;
   let folder: string;
+  const loaded = { theirs: "", ours: "" };
   beforeAll(async () => {
     built = await buildCrm();
     folder = mkdtempSync(join(tmpdir(), "quorate-crmsh-"));
     writeFileSync(join(folder, "setup.crm"), `${setup}\n`);
+    loaded.theirs = join(folder, "loaded-crmsh.xml");
+    loaded.ours = join(folder, "loaded-ours.xml");
+    for (const file of [loaded.theirs, loaded.ours]) writeFileSync(file, writeXml(emptyCib()));
+    const load = ["configure", "load", "update", join(folder, "setup.crm")];
+    runCrmsh(loaded.theirs, load);
+    await runOurs(loaded.ours, load);
   }, 120_000);
   afterAll(() => {
     built.cleanup();
@@ -70,10 +80,8 @@ describe.skipIf(!crmshPresent)("crm and crmsh 4.4 write the same CIB", () => {
     async ({ name, commands }) => {
       const theirs = join(folder, `${name}-crmsh.xml`.replace(/\W+/g, "-"));
       const ours = join(folder, `${name}-ours.xml`.replace(/\W+/g, "-"));
-      for (const file of [theirs, ours]) writeFileSync(file, writeXml(emptyCib()));
-      const load = ["configure", "load", "update", join(folder, "setup.crm")];
-      runCrmsh(theirs, load);
-      await runOurs(ours, load);
+      copyFileSync(loaded.theirs, theirs);
+      copyFileSync(loaded.ours, ours);
       for (const command of commands) {
         runCrmsh(theirs, command);
         await runOurs(ours, command);

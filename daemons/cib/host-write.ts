@@ -1,7 +1,13 @@
 import { fail, ok, type Result } from "../../backend/base/index.js";
-import { childElements, emptyCib, nodesEqual, type XmlElement } from "../../backend/cib/index.js";
+import {
+  childElements,
+  element,
+  emptyCib,
+  nodesEqual,
+  type XmlElement,
+} from "../../backend/cib/index.js";
 import { diffCib } from "./diff.js";
-import type { Patchset } from "./patchset.js";
+import type { AttributeChange, PatchChange, Patchset } from "./patchset.js";
 import {
   cibVersion,
   compareVersions,
@@ -34,6 +40,7 @@ export function configurationChanged(before: XmlElement, after: XmlElement): boo
  * when `after` carries the same version as `before`, a configuration change bumps the epoch
  * and a status-only change num_updates; a newer version the writer set itself is kept (an
  * admin_epoch override, an erase); an older one is refused. Undefined when nothing changed.
+ * The patchset carries no digest.
  * `after` is the writer's own copy and gets its final version written in.
  */
 export function writePatchset(
@@ -56,11 +63,74 @@ export function writePatchset(
       },
     ]);
   }
-  if (order === 0) {
-    if (nodesEqual(before, after)) return ok(undefined);
-    setCibVersion(after, nextVersion(current, configurationChanged(before, after)));
+  // No digest: the node that broadcasts the write adds one when it samples (as Pacemaker, at
+  // most once a minute), so an edit costs no serialization and hash of the whole CIB.
+  if (order !== 0) return ok(diffCib(before, after, { digest: false }));
+  // One diff, made as if the configuration changed; what it changes then says which it was.
+  setCibVersion(after, nextVersion(current, true));
+  const patchset = diffCib(before, after, { digest: false });
+  if (patchset.changes.every(isVersionChange)) {
+    setCibVersion(after, current);
+    return ok(undefined);
   }
-  return ok(diffCib(before, after));
+  if (patchset.changes.some(changesConfiguration)) return ok(patchset);
+  const target = nextVersion(current, false);
+  setCibVersion(after, target);
+  const changes = patchset.changes.flatMap((change) =>
+    change.kind === "modify" && change.path === "/cib"
+      ? (rootModify(before, after) ?? [])
+      : [change],
+  );
+  return ok({ ...patchset, target, changes });
+}
+
+const versionAttributes = new Set(["admin_epoch", "epoch", "num_updates"]);
+
+/** A change of nothing but the `<cib>` element's version counters. */
+function isVersionChange(change: PatchChange): boolean {
+  return (
+    change.kind === "modify" &&
+    change.path === "/cib" &&
+    change.attributes.every((attribute) => versionAttributes.has(attribute.name))
+  );
+}
+
+/** Whether a change touches more than the status section (configurationChanged's verdict). */
+function changesConfiguration(change: PatchChange): boolean {
+  if (change.path === "/cib/status" || change.path.startsWith("/cib/status/")) return false;
+  if (change.path !== "/cib") {
+    // Text and comments beside the sections are not part of the configuration.
+    return !(change.path === "/cib/comment()" || change.path === "/cib/text()");
+  }
+  switch (change.kind) {
+    case "modify":
+      return change.attributes.some((attribute) => !versionAttributes.has(attribute.name));
+    case "create":
+      return change.body.kind === "element" && change.body.name !== "status";
+    case "delete":
+    case "move":
+      return true;
+  }
+}
+
+/** The `<cib>` element's own modify, from its attributes before and after (none: unchanged). */
+function rootModify(before: XmlElement, after: XmlElement): PatchChange | undefined {
+  const attributes: AttributeChange[] = [];
+  for (const [name, value] of Object.entries(after.attributes)) {
+    if (before.attributes[name] !== value) attributes.push({ name, operation: "set", value });
+  }
+  for (const name of Object.keys(before.attributes)) {
+    if (!(name in after.attributes)) attributes.push({ name, operation: "unset" });
+  }
+  const sameOrder =
+    Object.keys(before.attributes).join("\u0000") === Object.keys(after.attributes).join("\u0000");
+  if (attributes.length === 0 && sameOrder) return undefined;
+  return {
+    kind: "modify",
+    path: "/cib",
+    attributes,
+    result: element("cib", { ...after.attributes }),
+  };
 }
 
 /**

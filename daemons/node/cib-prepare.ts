@@ -55,9 +55,7 @@ export class CibWritePreparer {
     if (!after.ok) return after;
     const patchset = writePatchset(before, after.value);
     if (!patchset.ok || patchset.value === undefined) return patchset;
-    // The diff's digest is of a tree made by the edit; the sampled one is added below.
-    const { digest: _digest, ...withoutDigest } = patchset.value;
-    return this.#preparePatch(before, withoutDigest, identity);
+    return this.#preparePatch(before, patchset.value, identity);
   }
 
   #preparePatch(

@@ -1,15 +1,29 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { cloneNode, element, emptyCib, firstChild } from "../../../backend/cib/index.js";
+import {
+  childElements,
+  cloneNode,
+  element,
+  emptyCib,
+  firstChild,
+  nodesEqual,
+  readXml,
+} from "../../../backend/cib/index.js";
 import type { XmlElement } from "../../../backend/cib/index.js";
 import {
   applyPatchset,
   cibVersion,
+  configurationChanged,
   erasedCib,
+  nextVersion,
   queryCibXpath,
   setCibVersion,
   writePatchset,
 } from "../../../daemons/cib/index.js";
 import { writeXml } from "../../../backend/cib/index.js";
+import { corpusDir, corpusFiles } from "../../support/corpus.js";
+import { mutate, mutations } from "../cib-validate/mutate.js";
 
 function resourcesOf(cib: XmlElement): XmlElement {
   const configuration = firstChild(cib, "configuration");
@@ -109,3 +123,51 @@ describe("queryCibXpath: what cibadmin -Q --xpath answers", () => {
     expect(bad.ok ? "" : bad.issues[0]?.code).toBe("bad_xpath");
   });
 });
+
+const corpus = corpusDir("scheduler");
+
+describe.runIf(corpus !== undefined)("writePatchset on corpus CIBs", () => {
+  test("moves the version as configurationChanged() says and applies back to the edit", () => {
+    const files = corpus === undefined ? [] : corpusFiles(corpus, ".xml").slice(0, 150);
+    let configuration = 0;
+    let status = 0;
+    files.forEach((name, index) => {
+      const read = readXml(readFileSync(join(corpus ?? "", `${name}.xml`), "utf8"));
+      if (!read.ok) return;
+      const before = read.value;
+      const edits = [
+        mutate(before, mutations[index % mutations.length] ?? "drop_attribute", index),
+        statusEdit(before),
+        cloneNode(before),
+      ];
+      for (const edit of edits) {
+        if (edit === undefined) continue;
+        const expected = nodesEqual(before, edit)
+          ? undefined
+          : nextVersion(cibVersion(before), configurationChanged(before, edit));
+        const written = writePatchset(before, cloneNode(edit));
+        expect(written.ok).toBe(true);
+        if (!written.ok) continue;
+        expect({ name, target: written.value?.target }).toEqual({ name, target: expected });
+        if (written.value === undefined || expected === undefined) continue;
+        if (expected.numUpdates === 0) configuration += 1;
+        else status += 1;
+        const applied = applyPatchset(before, written.value);
+        const wanted = cloneNode(edit);
+        setCibVersion(wanted, expected);
+        if (applied.ok) expect(writeXml(applied.value)).toBe(writeXml(wanted));
+      }
+    });
+    expect(configuration).toBeGreaterThan(50);
+    expect(status).toBeGreaterThan(50);
+  });
+});
+
+/** A change of the status section alone: a transient attribute on the first node_state. */
+function statusEdit(cib: XmlElement): XmlElement | undefined {
+  const copy = cloneNode(cib);
+  const state = childElements(firstChild(copy, "status") ?? copy, "node_state")[0];
+  if (state === undefined) return undefined;
+  state.attributes["crm-debug-origin"] = "host-write-test";
+  return copy;
+}

@@ -1,8 +1,10 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { queryAttribute } from "../../../backend/client/index.js";
 import {
   awaitView,
+  clientTarget,
   clusterModel,
   crashNode,
   crm,
@@ -95,6 +97,13 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
       const found = await placement(dir, "dummy");
       return found?.failures === 0 && found.active.join() === here ? true : undefined;
     });
+    // attrd forgot them too (it would count on from them and write them back otherwise).
+    for (const node of nodes) {
+      const target = clientTarget(dir, node);
+      expect(
+        await queryAttribute(target, { node: here, name: "fail-count-dummy#monitor_1000" }),
+      ).toBe(undefined);
+    }
     crmOk(dir, ["resource", "meta", "dummy", "set", "migration-threshold", "1"]);
     rmSync(stateFile(dir, here));
     const moved = await activeOn(dir, "dummy", (node) => node !== here);

@@ -56,7 +56,12 @@ const finishedRemembered = 1_000;
  * member agrees on which node runs the devices (the origin unless it is the target, else the
  * lowest other member; the target itself only when alone). One operation at a time per target;
  * identical requests merge. The executioner walks the plan (see Execution). Results are
- * broadcast and recorded by all. Pure: no I/O, no clock, randomness from the given Prng.
+ * broadcast and recorded by all. After a join every member announces; at each announce's
+ * delivery all members forget the operations in flight, origins ask again for their
+ * unanswered requests (copies from before are stale) and everyone offers its history; no
+ * operation is assigned until every member's offer arrived, so all members rebuild the same
+ * operations and none that already ended runs again. Pure: no I/O, no clock, randomness from
+ * the given Prng.
  */
 export class Fencer {
   readonly #outbox = new Outbox<FencerEffect>();
@@ -84,6 +89,12 @@ export class Fencer {
   #announceCounter = 0;
   /** The id of the last announce delivered: every member restarted its operations there. */
   #restartId: string | undefined;
+  /**
+   * Members whose history of the current restart is still to come. Until it is empty no
+   * operation is assigned: an operation that ended on the other side of a partition is ended
+   * by those histories instead of being run again.
+   */
+  #awaitingHistory = new Set<NodeId>();
 
   constructor(
     readonly config: FencerConfig,
@@ -198,6 +209,7 @@ export class Fencer {
       case "history":
         // An operation that ended elsewhere (the other side of a partition) ends here too.
         for (const entry of message.entries) this.#onResultDelivered(entry.opId, entry.event);
+        if (message.restart === this.#restartId) this.#historyArrived([sender]);
         return;
       case "announce":
         // Every member, the sender too, restarts at the same point of the agreed order.
@@ -221,9 +233,24 @@ export class Fencer {
       same.merged.push(request.opId);
       return;
     }
-    const operation: Operation = { ...request, merged: [], executioner: undefined };
+    const { restart: _restart, ...fields } = request;
+    const operation: Operation = { ...fields, merged: [], executioner: undefined };
     this.#operations.set(request.opId, operation);
-    if (onTarget.length === 0) this.#assign(operation);
+    if (onTarget.length === 0 && this.#awaitingHistory.size === 0) this.#assign(operation);
+  }
+
+  /** Histories of the restart came from `senders` (or they left): maybe assign at last. */
+  #historyArrived(senders: readonly NodeId[]): void {
+    if (this.#awaitingHistory.size === 0) return;
+    for (const sender of senders) this.#awaitingHistory.delete(sender);
+    if (this.#awaitingHistory.size > 0) return;
+    // The first operation on each target, in delivery order (the same on every member).
+    const assigned = new Set<string>();
+    for (const operation of this.#operations.values()) {
+      if (assigned.has(operation.target)) continue;
+      assigned.add(operation.target);
+      this.#assign(operation);
+    }
   }
 
   /** Chooses the executioner as every member does, and starts the plan when it is this node. */
@@ -318,7 +345,7 @@ export class Fencer {
     const running = this.#running.get(opId);
     if (running !== undefined) this.#stopRunning(opId, running);
     const next = [...this.#operations.values()].find((op) => op.target === operation.target);
-    if (next !== undefined) this.#assign(next);
+    if (next !== undefined && this.#awaitingHistory.size === 0) this.#assign(next);
   }
 
   #onGroupChanged(members: readonly NodeId[], joined: readonly NodeId[]): void {
@@ -344,6 +371,8 @@ export class Fencer {
       if (executioner !== undefined && !this.#members.includes(executioner))
         this.#assign(operation);
     }
+    const departed = [...this.#awaitingHistory].filter((member) => !members.includes(member));
+    this.#historyArrived(departed);
   }
 
   /**
@@ -358,10 +387,12 @@ export class Fencer {
     for (const [opId, running] of this.#running) this.#stopRunning(opId, running);
     this.#runs.clear();
     this.#finished.clear();
+    this.#awaitingHistory = new Set(this.#members);
     for (const message of again.sort((left, right) => compareOpIds(left, right)))
       this.#broadcast(message);
-    // Every member offers its history: in a merge each side saw operations the other did not.
-    if (this.#history.size > 0)
-      this.#broadcast({ kind: "history", entries: this.#history.entries() });
+    // Every member offers its history, even empty: in a merge each side saw operations the
+    // other did not, and operations wait for every member's offer.
+    const restart = this.#restartId === undefined ? {} : { restart: this.#restartId };
+    this.#broadcast({ kind: "history", entries: this.#history.entries(), ...restart });
   }
 }

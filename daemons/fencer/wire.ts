@@ -21,7 +21,12 @@ export type FencerMessage =
     }
   | { readonly kind: "result"; readonly opId: string; readonly event: FenceEvent }
   /** The sender's history, sent to members that joined. */
-  | { readonly kind: "history"; readonly entries: readonly HistoryEntry[] }
+  /** The sender's history, offered at a restart (`restart`: that restart's announce id). */
+  | {
+      readonly kind: "history";
+      readonly entries: readonly HistoryEntry[];
+      readonly restart?: string;
+    }
   /**
    * The sender saw members join (it may have restarted without the others noticing): every
    * member restarts its operations at this message. `id` is unique (`<node>-<incarnation>-a<n>`).
@@ -100,8 +105,11 @@ function decodeBody(record: Fields): FencerMessage | undefined {
       const entries = Array.isArray(record["entries"])
         ? record["entries"].map(decodeEntry)
         : [undefined];
+      const restart = record["restart"];
       if (entries.some((entry) => entry === undefined)) return undefined;
-      return { kind: "history", entries: entries.filter((entry) => entry !== undefined) };
+      if (restart !== undefined && !isText(restart)) return undefined;
+      const kept = entries.filter((entry) => entry !== undefined);
+      return { kind: "history", entries: kept, ...(restart === undefined ? {} : { restart }) };
     }
     default:
       return undefined;

@@ -28,12 +28,15 @@ describe("fencer simulation", () => {
   // view change, the others at the announce's delivery), so they rebuilt them differently and
   // the executioner that others waited for did not hold the operation. 798 and 1570 (found by
   // a longer soak): a node that began fencing itself while alone went on after peers joined.
+  // 4992: an operation that ended on one side of a partition ran again after the merge (its
+  // origin, on the other side, asked again before the histories were exchanged).
   test.each([
     [92, 600],
     [156, 600],
     [163, 600],
     [798, 800],
     [1570, 800],
+    [4992, 800],
   ])("regression seed %i (%i ticks): every request is answered (issue #6)", (seed, ticks) => {
     const sim = check(seed, ticks);
     expect(sim.answered.length).toBeGreaterThan(0);

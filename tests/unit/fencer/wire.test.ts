@@ -22,6 +22,7 @@ describe("stonith-ng messages", () => {
       client: "c",
       restart: "2-7-a1",
     },
+    { kind: "history", entries: [], restart: "2-7-a1" },
     {
       kind: "history",
       entries: [
@@ -48,6 +49,8 @@ describe("stonith-ng messages", () => {
 
   test.each([
     '{"kind":"announce"}',
+    '{"kind":"history","entries":[],"restart":""}',
+    '{"kind":"history","entries":[{"opId":"1"}]}',
     '{"kind":"request","opId":"1","target":"n","action":"off","origin":"o","client":"c","restart":5}',
     '{"kind":"request","opId":"1","target":"n","action":"explode","origin":"o","client":"c"}',
     "[1]",

@@ -7,7 +7,7 @@
  */
 import { hostname } from "node:os";
 import { describeInText } from "./configure-language.js";
-import { colorEnabled, createPalette } from "./components/palette.js";
+import { colorEnabled, switchablePalette } from "./components/palette.js";
 import type { Palette } from "./components/palette.js";
 import type { ReplView } from "./components/ReplScreen.js";
 import type { HeldStream } from "./held-stream.js";
@@ -129,16 +129,6 @@ function lentTerminal(input: TerminalInput, screen: HeldStream): TerminalPort {
       input.resume();
     },
   });
-}
-
-/** A palette whose colors follow `enabled()` at each call (options output changes it). */
-function switchablePalette(enabled: () => boolean): Palette {
-  const colored = createPalette(true);
-  const plain = createPalette(false);
-  const keys = Object.keys(plain) as (keyof Palette)[];
-  return Object.fromEntries(
-    keys.map((key) => [key, (text: string) => (enabled() ? colored : plain)[key](text)]),
-  ) as unknown as Palette;
 }
 
 /** ERROR/WARNING/INFO lines colored as crmsh colors them. */

@@ -30,6 +30,7 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
     // crmsh's `options wait yes` (core.wait in crm.conf) makes -w the default.
     wait: argumentsGiven.wait || preferences.wait(),
     no: argumentsGiven.no,
+    display: argumentsGiven.display,
     interactive: source === "terminal",
     batch: source === "script" || source === "stdin",
   };

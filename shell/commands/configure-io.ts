@@ -8,6 +8,7 @@ import { applyConfigureText, showText } from "../configure-language.js";
 import { positionsOf, stageEdit, withSession } from "./configure-support.js";
 import { printLong } from "./paging.js";
 import { preferencesOf } from "./preferences.js";
+import { uppercaseKeywords } from "./show-style.js";
 import type { CibSession, Command, CommandContext, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
 
@@ -31,7 +32,12 @@ export const showCommand: Command = {
       const sortElements = preferencesOf(context).sortElements();
       const shown = showText(session, selection, at >= 0, false, sortElements);
       if (!shown.ok) return printIssues(context, shown.issues);
-      await printLong(context, shown.value);
+      const style = context.options.display ?? preferencesOf(context).outputStyle();
+      const xml = at >= 0;
+      await printLong(
+        context,
+        style === "uppercase" && !xml ? uppercaseKeywords(shown.value) : shown.value,
+      );
       return done;
     }),
 };

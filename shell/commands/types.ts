@@ -97,6 +97,8 @@ export interface ShellOptions {
   readonly batch: boolean;
   /** crmsh's `-n`: answer no to every question. */
   readonly no?: boolean;
+  /** `-D plain|color|uppercase`: wins over the `output` option. */
+  readonly display?: string | undefined;
 }
 
 /** The staged configuration: a working copy of the CIB, committed by `commit`. */

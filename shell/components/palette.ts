@@ -51,3 +51,15 @@ export function createPalette(color: boolean): Palette {
 }
 
 export const plainPalette: Palette = createPalette(false);
+
+/**
+ * A palette whose colors follow `enabled()` at each call, so `options output plain` in a
+ * running shell takes effect on the next frame.
+ */
+export function switchablePalette(enabled: () => boolean): Palette {
+  const colored = createPalette(true);
+  const keys = Object.keys(plainPalette) as (keyof Palette)[];
+  return Object.fromEntries(
+    keys.map((key) => [key, (text: string) => (enabled() ? colored : plainPalette)[key](text)]),
+  ) as unknown as Palette;
+}

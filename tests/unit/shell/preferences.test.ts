@@ -7,7 +7,7 @@ import { needsPager, pagerCommand, printLong } from "../../../shell/commands/pag
 import { Preferences } from "../../../shell/commands/preferences.js";
 import { commandTree } from "../../../shell/commands/registry.js";
 import type { ShellOptions, TerminalPort } from "../../../shell/commands/types.js";
-import { colorEnabled } from "../../../shell/components/palette.js";
+import { colorEnabled, switchablePalette } from "../../../shell/components/palette.js";
 import type { ContextPorts } from "../../../shell/context.js";
 import { ShellContext } from "../../../shell/context.js";
 import { StreamOutput } from "../../../shell/output.js";
@@ -231,5 +231,70 @@ describe("options skill-level", () => {
     expect(await operator.shell.runLine("configure show zz")).toBe(true);
     expect(await operator.shell.runLine("configure role r1 read xpath:/cib")).toBe(false);
     expect(operator.err()).toContain("configure.role: ACL expert skill level required");
+  });
+});
+
+describe("options output uppercase", () => {
+  /** crmsh 4.4's `crm -D uppercase configure show` of this CIB, captured. */
+  const cib = `<cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="2" num_updates="0" admin_epoch="0">
+  <configuration>
+    <crm_config><cluster_property_set id="cib-bootstrap-options"><nvpair id="o1" name="stonith-enabled" value="false"/></cluster_property_set></crm_config>
+    <nodes><node id="1" uname="node1"/></nodes>
+    <resources>
+      <primitive id="aa" class="ocf" provider="pacemaker" type="Dummy"><instance_attributes id="aa-i"><nvpair id="aa-i-f" name="fake" value="1"/></instance_attributes><meta_attributes id="aa-m"><nvpair id="aa-m-t" name="target-role" value="Stopped"/></meta_attributes><operations><op id="aa-mon" name="monitor" interval="10s"/></operations></primitive>
+      <group id="g" description="x y"><primitive id="bb" class="ocf" provider="pacemaker" type="Dummy"/></group>
+    </resources>
+    <constraints>
+      <rsc_colocation id="c" rsc="aa" with-rsc="g" score="INFINITY"/>
+      <rsc_order id="o-z" first="aa" then="g" kind="Mandatory"/>
+    </constraints>
+  </configuration>
+  <status/>
+</cib>
+`;
+  const expected = [
+    "NODE 1: node1",
+    "PRIMITIVE aa ocf:pacemaker:Dummy \\",
+    "\tPARAMS fake=1 \\",
+    "\tMETA target-role=Stopped \\",
+    "\tOP monitor interval=10s",
+    "PRIMITIVE bb ocf:pacemaker:Dummy",
+    "GROUP g bb \\",
+    '\tdescription="x y"',
+    "COLOCATION c inf: aa g",
+    "ORDER o-z Mandatory: aa g",
+    "PROPERTY cib-bootstrap-options: \\",
+    "\tstonith-enabled=false",
+    "",
+  ].join("\n");
+
+  test("show prints keywords in capitals, as crmsh does", async () => {
+    writeFileSync(cibPath, cib);
+    writeConf("[color]\nstyle = uppercase\n");
+    const { shell, out } = shellWith();
+    expect(await shell.runLine("configure show")).toBe(true);
+    expect(out()).toBe(expected);
+  });
+
+  test("-D plain wins over the option", async () => {
+    writeFileSync(cibPath, cib);
+    writeConf("[color]\nstyle = uppercase\n");
+    const { shell, out } = shellWith({}, { display: "plain" });
+    expect(await shell.runLine("configure show bb")).toBe(true);
+    expect(out()).toBe("primitive bb ocf:pacemaker:Dummy\n");
+  });
+});
+
+describe("options output in a running shell", () => {
+  test("the REPL's palette follows the option at once: plain stops color, color brings it back", () => {
+    const preferences = new Preferences(environment());
+    const palette = switchablePalette(() =>
+      colorEnabled({ environment: {}, isTerminal: true, display: preferences.outputStyle() }),
+    );
+    expect(palette.error("ERROR: x")).toBe("\x1b[31mERROR: x\x1b[39m");
+    preferences.set("color.style", "plain");
+    expect(palette.error("ERROR: x")).toBe("ERROR: x");
+    preferences.set("color.style", "color");
+    expect(palette.error("ERROR: x")).toBe("\x1b[31mERROR: x\x1b[39m");
   });
 });

@@ -10,7 +10,7 @@ export interface Arguments {
   readonly no: boolean;
   /** `-f FILE` (`-` for standard input). */
   readonly file?: string;
-  /** `-D plain|color|color-always|uppercase` (quorate prints plain text either way). */
+  /** `-D plain|color|color-always|uppercase`: the interactive shell's colors, show's keywords. */
   readonly display?: string;
   /** `-c SHADOW`: work on that shadow CIB (as CIB_shadow=SHADOW). */
   readonly shadow?: string;
@@ -63,16 +63,17 @@ function applyOption(
   else if ((name === "-c" || name === "--cib") && value !== undefined) parsed.shadow = value;
 }
 
-export const usageText = `usage: crm [-h] [--version] [-f FILE] [-c SHADOW] [-D plain] [-F] [-n] [-w] [LEVEL... COMMAND ARGS]
+export const usageText = `usage: crm [-h] [--version] [-f FILE] [-c SHADOW] [-D plain|color|uppercase] [-F] [-n] [-w] [LEVEL... COMMAND ARGS]
 
 The cluster shell (crmsh-compatible).
 
   -f FILE, --file FILE   run the commands of FILE (- for standard input) as one transaction
   -c SHADOW, --cib SHADOW  work on shadow CIB SHADOW (see crm cib)
-  -D plain               plain output (the only display quorate has)
+  -D plain|color|uppercase  no colors, colors on a terminal, or show's keywords in capitals
   -F, --force            answer yes to questions; commit despite check errors
   -n, --no               answer no to questions
-  -w, --wait             wait until the cluster has carried a change out
+  -w, --wait             wait until the cluster has carried a change out (a progress line on a
+                         terminal; Ctrl-C stops waiting; CRM_WAIT_TIMEOUT=SECONDS, default 120)
   --version              print the version and exit
   -h, --help             print this help and exit
 

@@ -1,4 +1,5 @@
 import { commandHelp, levelHelp } from "../repl/index.js";
+import { printLong } from "./paging.js";
 import type { CommandTree } from "./tree.js";
 import type { Command, CommandContext, Level, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
@@ -74,8 +75,10 @@ async function showHelp(
       name,
       help: tree.entry(name)?.help ?? "",
     }));
-    levelHelp({ ...level, commands: tree.commands(level), levels }).forEach((line) =>
-      output.line(line),
+    // Help goes through the pager when it fills the terminal, as crmsh's does.
+    await printLong(
+      context,
+      levelHelp({ ...level, commands: tree.commands(level), levels }).join("\n"),
     );
     return done;
   }
@@ -86,7 +89,7 @@ async function showHelp(
   }
   const command = tree.command(level, topic);
   if (!("code" in command)) {
-    commandHelp(command, level.name).forEach((line) => output.line(line));
+    await printLong(context, commandHelp(command, level.name).join("\n"));
     return done;
   }
   output.error(

@@ -145,6 +145,16 @@ describe.skipIf(!hasTool("tmux"))("crm -w on a live 3-node cluster", () => {
     expect(online.code, online.stderr).toBe(0);
   }, 60_000);
 
+  test("Ctrl-C stops a one-shot crm -w in a terminal: 'interrupted', exit code 1", async () => {
+    const args = [process.execPath, bin, "-w", "resource", "stop", "slow"];
+    terminal = TmuxSession.start(args, environment());
+    await terminal.waitFor(/waiting for the cluster: \d actions? pending…/);
+    terminal.press("C-c");
+    const screen = await terminal.waitFor("[exited 1]");
+    expect(screen).toContain("ERROR: interrupted");
+    expect(screen).not.toContain("waiting for the cluster");
+  }, 60_000);
+
   test("Ctrl-C during a commit that waits for a frozen node keeps the staged changes", async () => {
     terminal = TmuxSession.start([process.execPath, bin, "configure"], environment());
     await terminal.waitFor(/crm\(live\/[^)]+\)configure#$/m);

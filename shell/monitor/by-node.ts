@@ -66,6 +66,8 @@ export function nodesWithResources(cib: XmlElement, model: ClusterModel): ListIt
 }
 
 function hasInactivePart(resource: ResourceModel): boolean {
+  // A clone without instances still has Pacemaker's stopped instance 0.
+  if (resource.kind === "clone" && resource.instances.length === 0) return true;
   return placedPrimitives(resource).some((entry) => entry.primitive.activeOn.size === 0);
 }
 

@@ -3,7 +3,13 @@
  * and resource instances configured (with disabled and blocked ones).
  */
 import type { XmlElement } from "../../backend/cib/index.js";
-import type { ClusterModel, PrimitiveModel, ResourceModel } from "../../daemons/scheduler/index.js";
+import { childElements } from "../../backend/cib/index.js";
+import type {
+  CloneModel,
+  ClusterModel,
+  PrimitiveModel,
+  ResourceModel,
+} from "../../daemons/scheduler/index.js";
 import { formatCtime } from "./dates.js";
 
 export interface ClusterSummary {
@@ -34,12 +40,25 @@ function countInstances(resource: ResourceModel, promotable: boolean, counts: nu
   }
   if (resource.kind === "clone") {
     for (const child of resource.instances) countInstances(child, resource.promotable, counts);
+    // Without nodes Pacemaker still creates one instance (to attach orphans to) and counts it.
+    if (resource.instances.length === 0) countTemplate(resource, counts);
     return;
   }
   if (resource.orphan && resource.role === "Stopped") return;
   counts[0] = (counts[0] ?? 0) + 1;
   if (isDisabled(resource, promotable)) counts[1] = (counts[1] ?? 0) + 1;
   if (resource.blocked) counts[2] = (counts[2] ?? 0) + 1;
+}
+
+/** A clone without instances counts as one instance of its configured child. */
+function countTemplate(clone: CloneModel, counts: number[]): void {
+  const primitives =
+    clone.template.name === "group"
+      ? childElements(clone.template, "primitive").length
+      : clone.template.name === "primitive"
+        ? 1
+        : 0;
+  counts[0] = (counts[0] ?? 0) + primitives;
 }
 
 export function clusterSummary(cib: XmlElement, model: ClusterModel): ClusterSummary {

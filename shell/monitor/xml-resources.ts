@@ -7,6 +7,8 @@ import type {
   PrimitiveModel,
   ResourceModel,
 } from "../../daemons/scheduler/index.js";
+import type { XmlElement } from "../../backend/cib/index.js";
+import { childElements } from "../../backend/cib/index.js";
 import { hasIgnoredFailure } from "../render/status/index.js";
 
 function flag(value: boolean): string {
@@ -111,4 +113,42 @@ export function resourceXml(
       unique: resource.globallyUnique,
       promotable: resource.promotable,
     });
+  if (resource.instances.length === 0) placeholderInstanceXml(element, resource, managed);
+}
+
+function stoppedPrimitiveXml(parent: XMLBuilder, primitive: XmlElement, managed: string): void {
+  const { id = "", class: className = "", provider, type = "" } = primitive.attributes;
+  parent.ele("resource", {
+    id,
+    resource_agent: `${className}:${provider === undefined ? "" : `${provider}:`}${type}`,
+    role: "Stopped",
+    active: "false",
+    orphaned: "false",
+    blocked: "false",
+    managed,
+    failed: "false",
+    failure_ignored: "false",
+    nodes_running_on: "0",
+  });
+}
+
+/**
+ * A clone without instances (no nodes to run on): Pacemaker still creates instance 0 of its
+ * child, stopped, and lists it.
+ */
+function placeholderInstanceXml(parent: XMLBuilder, clone: CloneModel, managed: string): void {
+  const template = clone.template;
+  if (template.name === "primitive") {
+    stoppedPrimitiveXml(parent, template, managed);
+    return;
+  }
+  if (template.name !== "group") return;
+  const members = childElements(template, "primitive");
+  const group = parent.ele("group", {
+    id: `${template.attributes["id"] ?? ""}:0`,
+    number_resources: String(members.length),
+    managed,
+    disabled: "false",
+  });
+  for (const member of members) stoppedPrimitiveXml(group, member, managed);
 }

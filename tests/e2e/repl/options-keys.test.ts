@@ -1,10 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { hasTool } from "../../support/oracle.js";
+import { repoRoot } from "../../support/source-files.js";
 import { buildCrm, runBin } from "../offline/crm-process.js";
 import { TmuxSession } from "./tmux.js";
+
+const generator = join(repoRoot, "..", "shared", "reference", "gen-big-cib.js");
 
 /** A CIB with `count` Dummies: `show` prints more lines than the 40-row terminal has. */
 function cibWith(count: number): string {
@@ -145,6 +149,41 @@ describe.skipIf(!hasTool("tmux") || !hasTool("less") || !hasTool("vim"))(
       expect(piped.stdout).toMatch(/^primitive d01 ocf:pacemaker:Dummy\n/);
       expect(piped.stdout).not.toContain("paged:");
     }, 60_000);
+
+    test.skipIf(!existsSync(generator))(
+      "Ctrl-C stops a long simulate; the staged changes stay",
+      async () => {
+        const { cib } = start("simulate", ["configure"]);
+        // A 2,000-primitive CIB on 16 nodes: crm_simulate takes seconds on it.
+        const made = spawnSync(process.execPath, [
+          generator,
+          "--nodes",
+          "16",
+          "--prims",
+          "2000",
+          "--state",
+          "steady",
+          "--out",
+          cib,
+        ]);
+        expect(made.status).toBe(0);
+        const terminal = session as TmuxSession;
+        await terminal.waitFor(prompt("configure"));
+        terminal.type("primitive staged-one ocf:pacemaker:Dummy");
+        terminal.press("Enter");
+        await terminal.waitFor("+ primitive staged-one ocf:pacemaker:Dummy", 30_000);
+        terminal.type("simulate");
+        terminal.press("Enter");
+        await terminal.waitFor("simulating…", 30_000);
+        terminal.press("C-c");
+        const screen = await terminal.waitFor(
+          /ERROR: interrupted\n(.*\n)*crm\([\w.-]+\.xml\/[^)]+\)configure#$/m,
+        );
+        expect(screen).not.toContain("Transition Summary");
+        expect(screen).toContain("+ primitive staged-one ocf:pacemaker:Dummy");
+      },
+      90_000,
+    );
 
     test("one-shot arguments with blanks are quoted again unless add-quotes is no", async () => {
       const home = join(folder, "quotes");

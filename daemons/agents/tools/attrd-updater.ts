@@ -1,25 +1,10 @@
 import type { ServerMessage } from "../../../backend/protocol/index.js";
-import { askNode, ChannelError, resolveNodeChannel } from "./node-channel.js";
+import { askLocalNode, attributeRequest } from "./attribute-request.js";
 import { usageLines } from "./tool-options.js";
 import type { ToolEnvironment, ToolOutcome } from "./tool-outcome.js";
 import { localNodeOf, refusalExitCode, toolExitCodes } from "./tool-outcome.js";
 import type { UpdaterCommand } from "./updater-options.js";
 import { parseUpdaterOptions } from "./updater-options.js";
-
-function request(command: UpdaterCommand) {
-  if (command.operation === "query") {
-    return { kind: "attribute_query_requested" as const, node: command.node, name: command.name };
-  }
-  return {
-    kind: "attribute_update_requested" as const,
-    node: command.node,
-    name: command.name,
-    value: command.operation === "delete" ? null : (command.value ?? ""),
-    section: "status" as const,
-    lifetimeReboot: true,
-    ...(command.dampenMs === undefined ? {} : { dampenMs: command.dampenMs }),
-  };
-}
 
 function fromReply(command: UpdaterCommand, reply: ServerMessage): ToolOutcome {
   if (reply.kind === "error") {
@@ -57,12 +42,17 @@ export async function attrdUpdater(
     const stderr = usageLines("attrd_updater", parsed.issues);
     return { exitCode: toolExitCodes.usage, stdout: "", stderr };
   }
-  try {
-    const channel = resolveNodeChannel(environment, localNode);
-    return fromReply(parsed.value, await askNode(channel, request(parsed.value), 5000));
-  } catch (error) {
-    if (!(error instanceof ChannelError)) throw error;
-    const stderr = `Could not contact the attribute manager: ${error.message}\n`;
-    return { exitCode: toolExitCodes.disconnected, stdout: "", stderr };
-  }
+  const command = parsed.value;
+  const request = attributeRequest(command, {
+    section: "status",
+    ...(command.dampenMs === undefined ? {} : { dampenMs: command.dampenMs }),
+  });
+  const outcome = (reply: ServerMessage): ToolOutcome => fromReply(command, reply);
+  return askLocalNode(
+    environment,
+    localNode,
+    request,
+    outcome,
+    "Could not contact the attribute manager",
+  );
 }

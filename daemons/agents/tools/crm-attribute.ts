@@ -1,27 +1,18 @@
 import type { ServerMessage } from "../../../backend/protocol/index.js";
 import type { AttributeCommand } from "./attribute-options.js";
 import { parseAttributeOptions } from "./attribute-options.js";
-import { askNode, ChannelError, resolveNodeChannel } from "./node-channel.js";
+import { askLocalNode, attributeRequest } from "./attribute-request.js";
+import type { RequestBody } from "./node-channel.js";
 import { permanentAttribute } from "./permanent-attribute.js";
 import { usageLines } from "./tool-options.js";
 import type { ToolEnvironment, ToolOutcome } from "./tool-outcome.js";
 import { localNodeOf, refusalExitCode, toolExitCodes } from "./tool-outcome.js";
 
-function request(command: AttributeCommand) {
+function request(command: AttributeCommand): RequestBody {
   if (command.operation === "query" && command.section === "nodes") {
-    return { kind: "cib_query_requested" as const };
+    return { kind: "cib_query_requested" };
   }
-  if (command.operation === "query") {
-    return { kind: "attribute_query_requested" as const, node: command.node, name: command.name };
-  }
-  return {
-    kind: "attribute_update_requested" as const,
-    node: command.node,
-    name: command.name,
-    value: command.operation === "delete" ? null : (command.value ?? ""),
-    section: command.section,
-    lifetimeReboot: command.section === "status",
-  };
+  return attributeRequest(command, { section: command.section });
 }
 
 /** A query's answer as Pacemaker prints it (`scope=… name=… value=…`, or the value with -q). */
@@ -79,12 +70,7 @@ export async function crmAttribute(
     return { exitCode, stdout: "", stderr: usageLines("crm_attribute", parsed.issues) };
   }
   const command = parsed.value;
-  try {
-    const channel = resolveNodeChannel(environment, localNode);
-    return fromReply(command, await askNode(channel, request(command), 5000));
-  } catch (error) {
-    if (!(error instanceof ChannelError)) throw error;
-    const stderr = `Could not connect to the cluster: ${error.message}\n`;
-    return { exitCode: toolExitCodes.disconnected, stdout: "", stderr };
-  }
+  const outcome = (reply: ServerMessage): ToolOutcome => fromReply(command, reply);
+  const unreachable = "Could not connect to the cluster";
+  return askLocalNode(environment, localNode, request(command), outcome, unreachable);
 }

@@ -79,7 +79,8 @@ export function resolveNodeChannel(environment: Environment, localNode?: string)
   return channel;
 }
 
-type RequestBody = ClientRequest extends infer R
+/** A client request without its id (askNode numbers it). */
+export type RequestBody = ClientRequest extends infer R
   ? R extends ClientRequest
     ? Omit<R, "id">
     : never

@@ -67,7 +67,8 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
       ? where.environment
       : { ...where.environment, CIB_shadow: argumentsGiven.shadow };
   const context = new ShellContext(output, options, environment, ports);
-  if (terminal === undefined) interruptOnSigint(context);
+  // Scripts keep Node's Ctrl-C (crm ends, as crmsh's batch mode does).
+  if (source === "one_shot") interruptOnSigint(context);
   const shell = new Shell(tree, context);
   if (source === "one_shot") {
     return runOneShot(shell, argumentsGiven.words, preferences.addQuotes());

@@ -119,8 +119,12 @@ export class Shell {
       text: text.slice(word.start).trim(),
       line,
     };
-    if (this.#unsettled !== undefined) await this.#unsettled;
-    this.#unsettled = undefined;
+    if (this.#unsettled !== undefined) {
+      this.#context.output.status?.("finishing the interrupted command…");
+      await this.#unsettled;
+      this.#context.output.status?.(undefined);
+      this.#unsettled = undefined;
+    }
     const signal = this.#context.beginCommand?.();
     const running = Promise.resolve(command.run(input, this.#context));
     const outcome = signal === undefined ? await running : await untilAborted(running, signal);

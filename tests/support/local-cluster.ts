@@ -1,6 +1,7 @@
 // A real local cluster for e2e tests and benches: quorated processes on 127.0.0.1 started as
-// `crm cluster local start` starts them, the crm entry run through tsx, and teardown that leaves
-// no process behind. What a test waits for is in cluster-waits.ts.
+// `crm cluster local start` starts them, the real crm entry (compiled once a cluster was started
+// here, else through tsx), and teardown that leaves no process behind. What a test waits for is
+// in cluster-waits.ts; configuration edits on the live CIB in live-cib.ts.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";

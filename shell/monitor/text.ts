@@ -21,6 +21,23 @@ function withSpacer(item: ListItem): ListItem {
   return { ...item, spacer: true };
 }
 
+/** Pacemaker's banner under the summary when resource management is off. */
+function maintenanceBanner(model: MonitorInput["model"]): ListItem[] {
+  if (model.options.maintenanceMode) {
+    return [
+      { text: "              *** Resource management is DISABLED ***", spacer: true },
+      listItem("  The cluster will not attempt to start, stop or recover services"),
+    ];
+  }
+  if (model.options.stopAllResources) {
+    return [
+      { text: "    *** Resource management is DISABLED ***", spacer: true },
+      listItem("  The cluster will keep all resources stopped"),
+    ];
+  }
+  return [];
+}
+
 export function monitorSections(input: MonitorInput, options: MonitorOptions): ListItem[] {
   const { cib, model } = input;
   const summary = clusterSummary(cib, model);
@@ -30,6 +47,7 @@ export function monitorSections(input: MonitorInput, options: MonitorOptions): L
       summaryLines(summary, input.now).map((line) => listItem(line)),
     ),
   ];
+  sections.push(...maintenanceBanner(model));
   if (options.groupByNode) {
     const nodes = nodesWithResources(cib, model);
     if (nodes !== undefined) sections.push(withSpacer(nodes));

@@ -74,7 +74,7 @@ function nodesXml(parent: XMLBuilder, model: ClusterModel): void {
       // Pacemaker reads standby from the attributes only for nodes the status section records.
       standby: flag(node.standby && !node.unseen),
       standby_onfail: flag(node.standbyOnFail),
-      maintenance: flag(node.maintenance),
+      maintenance: flag(node.maintenance && !node.unseen),
       pending: flag(node.pending),
       unclean: flag(node.unclean),
       health: "green",

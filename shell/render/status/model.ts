@@ -15,6 +15,11 @@ export interface StatusNode {
   readonly standby: boolean;
   readonly standbyOnFail: boolean;
   readonly maintenance: boolean;
+  /**
+   * The status section has no node_state for it: Pacemaker never reads its standby and
+   * maintenance attributes then.
+   */
+  readonly unseen?: boolean;
 }
 
 interface StatusResourceCommon {

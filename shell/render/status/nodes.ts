@@ -8,6 +8,14 @@ import { primitivesOf } from "./resource-facts.js";
 import type { ListItem } from "./tree.js";
 import { listItem } from "./tree.js";
 
+function isStandby(node: StatusNode): boolean {
+  return node.standby && node.unseen !== true;
+}
+
+function isMaintenance(node: StatusNode): boolean {
+  return node.maintenance && node.unseen !== true;
+}
+
 /** Pacemaker's `node_text_status`. */
 export function nodeStateText(node: StatusNode, hasActiveResources: boolean): string {
   if (node.unclean) {
@@ -16,11 +24,11 @@ export function nodeStateText(node: StatusNode, hasActiveResources: boolean): st
   }
   if (node.pending) return "pending";
   if (node.standbyOnFail && node.online) return "standby (on-fail)";
-  if (node.standby) {
+  if (isStandby(node)) {
     if (!node.online) return "OFFLINE (standby)";
     return hasActiveResources ? "standby (with active resources)" : "standby";
   }
-  if (node.maintenance) return node.online ? "maintenance" : "OFFLINE (maintenance)";
+  if (isMaintenance(node)) return node.online ? "maintenance" : "OFFLINE (maintenance)";
   return node.online ? "online" : "OFFLINE";
 }
 
@@ -29,8 +37,8 @@ function isShownAlone(node: StatusNode): boolean {
     node.unclean ||
     node.pending ||
     (node.standbyOnFail && node.online) ||
-    node.standby ||
-    node.maintenance
+    isStandby(node) ||
+    isMaintenance(node)
   );
 }
 

@@ -298,3 +298,49 @@ describe("options output in a running shell", () => {
     expect(palette.error("ERROR: x")).toBe("\x1b[31mERROR: x\x1b[39m");
   });
 });
+
+describe("options check-frequency, check-mode and manage-children", () => {
+  /** A constraint on a resource that does not exist: verify's error, already in the CIB. */
+  const brokenCib = unsortedCib.replace(
+    "<constraints>",
+    '<constraints>\n      <rsc_location id="l-missing" rsc="missing" score="10" node="node1"/>',
+  );
+
+  test("a commit with check errors is refused, unless checks are off or relaxed", async () => {
+    writeFileSync(cibPath, brokenCib);
+    const strict = shellWith();
+    expect(await strict.shell.runLine("configure primitive n1 ocf:pacemaker:Dummy")).toBe(false);
+    expect(strict.err()).toContain("Commit refused");
+    expect(readFileSync(cibPath, "utf8")).not.toContain('id="n1"');
+    writeConf("[core]\ncheck_frequency = on-verify\n");
+    const unchecked = shellWith();
+    expect(await unchecked.shell.runLine("configure primitive n2 ocf:pacemaker:Dummy")).toBe(true);
+    expect(unchecked.err()).toBe("");
+    expect(readFileSync(cibPath, "utf8")).toContain('id="n2"');
+    writeConf("[core]\ncheck_mode = relaxed\n");
+    const relaxed = shellWith();
+    expect(await relaxed.shell.runLine("configure primitive n3 ocf:pacemaker:Dummy")).toBe(true);
+    expect(relaxed.err()).toContain("missing"); // still reported
+    expect(readFileSync(cibPath, "utf8")).toContain('id="n3"');
+  });
+
+  test("manage-children always lets start on a group override its members' target-role", async () => {
+    const grouped = unsortedCib.replace(
+      '<primitive id="aa" class="ocf" provider="pacemaker" type="Dummy"/>',
+      '<group id="g"><primitive id="aa" class="ocf" provider="pacemaker" type="Dummy">' +
+        '<meta_attributes id="aa-meta"><nvpair id="aa-meta-t" name="target-role" value="Stopped"/>' +
+        "</meta_attributes></primitive></group>",
+    );
+    writeFileSync(cibPath, grouped);
+    const ask = shellWith();
+    expect(await ask.shell.runLine("resource start g")).toBe(true);
+    expect(readFileSync(cibPath, "utf8")).toContain(
+      'id="aa-meta-t" name="target-role" value="Stopped"',
+    );
+    writeFileSync(cibPath, grouped);
+    writeConf("[core]\nmanage_children = always\n");
+    const always = shellWith();
+    expect(await always.shell.runLine("resource start g")).toBe(true);
+    expect(readFileSync(cibPath, "utf8")).not.toContain('value="Stopped"');
+  });
+});

@@ -25,6 +25,9 @@ export interface CibStoreTiming {
 
 export const cibStoreDefaults: CibStoreTiming = { snapshotQuietMs: 30, snapshotLatestMs: 500 };
 
+/** Under a stream of commits, snapshots pause this many times as long as the last one took. */
+const snapshotCostFactor = 10;
+
 /**
  * The CIB's durability on one node, write-ahead: an accepted write is appended to cib.journal
  * and fdatasync'ed before the node says so (the one disk wait on a commit's path); a commit
@@ -117,7 +120,8 @@ export class CibStore {
    * Writes cib.xml for the newest commit it does not hold yet, in the background (the event
    * loop keeps serving the cluster while a large CIB is written), one write at a time; the
    * journal is cut once that copy is in place. Commits made meanwhile are written after a
-   * pause of snapshotLatestMs, so a stream of commits costs a few snapshots a second at most.
+   * pause of snapshotLatestMs (longer for a CIB slow to write), so a stream of commits costs a
+   * few snapshots a second at most.
    */
   flush(): void {
     const unwritten = this.#unwritten;
@@ -126,6 +130,7 @@ export class CibStore {
     this.#unwritten = undefined;
     const generation = ++this.#generation;
     const settled = new Set(this.#committed);
+    const startedMs = performance.now();
     const persisted = { cibXml: unwritten.cibXml, digest: unwritten.digest };
     this.#writing = persisted;
     this.files
@@ -142,7 +147,10 @@ export class CibStore {
         this.#writing = undefined;
         if (this.#unwritten === undefined) return;
         this.#clearTimers();
-        this.#latestTimer = setTimeout(() => this.flush(), this.timing.snapshotLatestMs);
+        // A CIB that takes long to write is written less often (the journal has the rest).
+        const tookMs = performance.now() - startedMs;
+        const pauseMs = Math.max(this.timing.snapshotLatestMs, tookMs * snapshotCostFactor);
+        this.#latestTimer = setTimeout(() => this.flush(), pauseMs);
       });
   }
 

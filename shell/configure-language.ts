@@ -88,6 +88,11 @@ export function changedObjectIds(original: XmlElement, working: XmlElement): str
   return changed;
 }
 
+/** Ids of a CIB's objects (each section's children, resources inside groups and clones). */
+export function objectIds(cib: XmlElement): string[] {
+  return [...objectMap(cib).keys()];
+}
+
 /** Objects by id: each section's children, and the resources inside groups and clones. */
 function objectMap(cib: XmlElement): Map<string, XmlElement> {
   const objects = new Map<string, XmlElement>();

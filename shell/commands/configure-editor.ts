@@ -5,8 +5,9 @@ import type { Result } from "../../backend/base/index.js";
 import { ok } from "../../backend/base/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
 import { findById } from "../../backend/cib/index.js";
-import { deleteObjects } from "../../backend/configure/index.js";
-import { applyConfigureText, showText, statementIds } from "../configure-language.js";
+import { readXml } from "../../backend/cib/index.js";
+import { deleteObjects, loadConfigurationXml } from "../../backend/configure/index.js";
+import { applyConfigureText, objectIds, showText, statementIds } from "../configure-language.js";
 import { withSession } from "./configure-support.js";
 import { preferencesOf } from "./preferences.js";
 import type { CibSession, Command, CommandContext, Outcome, TerminalPort } from "./types.js";
@@ -17,7 +18,7 @@ function shellQuote(word: string): string {
 }
 
 /**
- * The edited text applied to the working copy: objects whose statements were removed are
+ * The edited crm text applied to the working copy: objects whose statements were removed are
  * deleted, the others replaced wholesale or created (as `load update`). Issues leave the
  * working copy as it was and are printed against the text.
  */
@@ -47,6 +48,31 @@ async function applyEditedText(
   return true;
 }
 
+/** `edit xml`: the edited document's objects replace or join the working copy's (load xml). */
+function applyEditedXml(
+  context: CommandContext,
+  session: CibSession,
+  before: string,
+  after: string,
+): boolean {
+  const [shown, edited] = [readXml(before), readXml(after)];
+  if (!edited.ok) {
+    context.output.issues(edited.issues);
+    return false;
+  }
+  const kept = new Set(objectIds(edited.value));
+  const removed = shown.ok ? objectIds(shown.value).filter((id) => !kept.has(id)) : [];
+  const base = deleteRemoved(session.working, removed);
+  const loaded = base.ok ? loadConfigurationXml(base.value.cib, edited.value, "update") : base;
+  if (!loaded.ok) {
+    context.output.issues(loaded.issues);
+    return false;
+  }
+  for (const note of base.ok ? base.value.notes : []) context.output.info(note);
+  session.stage(loaded.value.cib);
+  return true;
+}
+
 /**
  * Deletes the objects whose statements the editor removed, one at a time: deleting a resource
  * already takes its constraints along, and those need no second deletion.
@@ -71,7 +97,12 @@ function deleteRemoved(
 async function editLoop(
   context: CommandContext,
   session: CibSession,
-  edit: { readonly terminal: TerminalPort; readonly file: string; readonly shown: string },
+  edit: {
+    readonly terminal: TerminalPort;
+    readonly file: string;
+    readonly shown: string;
+    readonly xml: boolean;
+  },
 ): Promise<Outcome> {
   const editor = preferencesOf(context).editor();
   for (;;) {
@@ -82,19 +113,22 @@ async function editLoop(
     }
     const after = await readFile(edit.file, "utf8");
     if (after === edit.shown) return done;
-    if (await applyEditedText(context, session, edit.shown, after)) return done;
+    const applied = edit.xml
+      ? applyEditedXml(context, session, edit.shown, after)
+      : await applyEditedText(context, session, edit.shown, after);
+    if (applied) return done;
     if (!(await context.confirm("Do you want to edit again (y/n)?", false))) return failed;
   }
 }
 
 /**
- * crmsh's `edit [ID…]`: the selection's crm text in the editor (options editor, then $EDITOR,
+ * crmsh's `edit [xml] [ID…]`: the selection's crm text (or XML) in the editor (options editor, then $EDITOR,
  * $VISUAL, vi); what comes back is staged. Needs a terminal ("not allowed in batch mode").
  */
 export const editCommand: Command = {
   name: "edit",
   aliases: [],
-  usage: "[ID...|type:TYPE|tag:TAG|related:RSC]",
+  usage: "[xml] [ID...|type:TYPE|tag:TAG|related:RSC]",
   help: "Edit the configuration (or the selected objects) in your editor; the result is staged",
   example: "edit web-group",
   run: (input, context) =>
@@ -104,21 +138,19 @@ export const editCommand: Command = {
         context.output.error("edit not allowed in batch mode");
         return failed;
       }
-      if (input.args.includes("xml")) {
-        context.output.error("edit xml is not available: edit the crm text, or use load xml");
-        return failed;
-      }
+      const xml = input.args.includes("xml");
+      const selection = input.args.filter((word) => word !== "xml");
       const sorted = preferencesOf(context).sortElements();
-      const shown = showText(session, input.args, false, true, sorted);
+      const shown = showText(session, selection, xml, true, sorted);
       if (!shown.ok) {
         context.output.issues(shown.issues);
         return failed;
       }
       const folder = await mkdtemp(join(tmpdir(), "crm-edit-"));
-      const file = join(folder, "configuration.crm");
+      const file = join(folder, xml ? "configuration.xml" : "configuration.crm");
       try {
         await writeFile(file, shown.value);
-        return await editLoop(context, session, { terminal, file, shown: shown.value });
+        return await editLoop(context, session, { terminal, file, shown: shown.value, xml });
       } finally {
         await rm(folder, { recursive: true, force: true });
       }

@@ -344,3 +344,35 @@ describe("options check-frequency, check-mode and manage-children", () => {
     expect(readFileSync(cibPath, "utf8")).not.toContain('value="Stopped"');
   });
 });
+
+describe("edit xml", () => {
+  test("the selection's XML goes to the editor; what comes back is staged, removed objects deleted", async () => {
+    writeFileSync(cibPath, unsortedCib);
+    const script = join(folder, "xml-editor.sh");
+    writeFileSync(
+      script,
+      '#!/bin/sh\nsed -i -e \'/<primitive id="aa"/d\' -e \'s/id="zz" class="ocf" provider="pacemaker" type="Dummy"/id="zz" class="ocf" provider="heartbeat" type="Dummy"/\' "$1"\n',
+      { mode: 0o755 },
+    );
+    writeConf(`[core]\neditor = ${script}\n`);
+    const files: string[] = [];
+    const terminal: TerminalPort = {
+      rows: 40,
+      columns: 80,
+      run: async (command) => {
+        files.push(command);
+        const { spawnSync } = await import("node:child_process");
+        return spawnSync("/bin/sh", ["-c", command]).status ?? 1;
+      },
+    };
+    const { shell, context, err } = shellWith({ terminal }, { interactive: true });
+    expect(await shell.runLine("configure")).toBe(true);
+    expect(await shell.runLine("edit xml aa zz")).toBe(true);
+    expect(err()).toBe("INFO: hanging order:o-z deleted\nINFO: hanging location:a-l deleted\n");
+    expect(files[0]).toMatch(/configuration\.xml'$/);
+    const working =
+      context.openedSession === undefined ? "" : writeXml(context.openedSession.working);
+    expect(working).not.toContain('id="aa"');
+    expect(working).toContain('<primitive id="zz" class="ocf" provider="heartbeat" type="Dummy"/>');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { ClusterModel, PrimitiveModel, ResourceModel } from "../../daemons/scheduler/index.js";
 import type { XmlElement } from "../../backend/cib/index.js";
+import { childElements } from "../../backend/cib/index.js";
 import type { ListItem } from "../render/status/index.js";
 import { listItem, nodeStateText, primitiveLine, statusSections } from "../render/status/index.js";
 import { resourceHistories } from "./operations.js";
@@ -26,14 +27,50 @@ function placedPrimitives(resource: ResourceModel, unique = false, promotable = 
   );
 }
 
-/** Position of a primitive in a node's recorded history (the order Pacemaker found it). */
+function callIdOf(op: XmlElement): number {
+  const value = Number(op.attributes["call-id"] ?? "");
+  return Number.isInteger(value) ? value : -1;
+}
+
+/** A history whose latest result leaves the resource running there. */
+function looksActive(resource: XmlElement): boolean {
+  const ops = childElements(resource, "lrm_rsc_op")
+    .filter((op) => op.attributes["operation"] !== "notify")
+    .sort((a, b) => callIdOf(a) - callIdOf(b));
+  const last = ops.at(-1);
+  if (last === undefined) return false;
+  const task = last.attributes["operation"];
+  if (task === "stop") return false;
+  if (task !== "monitor") return true;
+  const rc = last.attributes["rc-code"];
+  return rc === "0" || rc === "8";
+}
+
+/**
+ * Position of a primitive in a node's recorded history: Pacemaker lists a node's resources in
+ * the order it found them running there, so the first history of the resource (an anonymous
+ * clone instance: of any instance) that leaves it running; else any history of it.
+ */
 function historyRank(history: readonly XmlElement[]): (entry: Placed) => number {
   const positions = new Map(history.map((resource, index) => [resource.attributes["id"], index]));
-  return (entry) =>
-    positions.get(entry.primitive.historyName ?? entry.primitive.id) ??
-    positions.get(entry.primitive.id) ??
-    positions.get(entry.primitive.baseId) ??
-    history.length;
+  const active = history.map(looksActive);
+  return (entry) => {
+    const { primitive } = entry;
+    const anonymous = entry.shownId === primitive.baseId;
+    const running = history.findIndex((resource, index) => {
+      const id = resource.attributes["id"] ?? "";
+      const named = id === primitive.id || id === primitive.historyName;
+      const sameBase = anonymous && id.replace(/:\d+$/, "") === primitive.baseId;
+      return active[index] === true && (named || sameBase);
+    });
+    if (running >= 0) return running;
+    return (
+      positions.get(primitive.historyName ?? primitive.id) ??
+      positions.get(primitive.id) ??
+      positions.get(primitive.baseId) ??
+      history.length
+    );
+  };
 }
 
 /** The node list with each node's resources (-n); nothing at all without nodes. */

@@ -5,6 +5,7 @@ import type { XmlElement } from "../../backend/cib/index.js";
 import { ClientError, resolveClusterTarget, updateAttribute } from "../../backend/client/index.js";
 import { withSession } from "./configure-support.js";
 import { applyChange } from "./resource-support.js";
+import { waitForCluster } from "./resource-wait.js";
 import type { NotesAs } from "./resource-support.js";
 import type { CibSession, CommandContext, Outcome } from "./types.js";
 import { done, failed } from "./types.js";
@@ -56,10 +57,10 @@ async function sendToAttrd(
     context.output.issues(result.issues);
     return failed;
   }
+  const updates = transientUpdates(session.working, result.value.cib);
   try {
     const target = resolveClusterTarget(context.environment);
-    for (const update of transientUpdates(session.working, result.value.cib))
-      await updateAttribute(target, { ...update, section: "status" });
+    for (const update of updates) await updateAttribute(target, { ...update, section: "status" });
   } catch (error) {
     if (!(error instanceof ClientError)) throw error;
     context.output.error(`Cannot update the attribute manager: ${error.message}`);
@@ -72,7 +73,16 @@ async function sendToAttrd(
   const configuration = (cib: XmlElement) => firstChild(cib, "configuration");
   const before = configuration(session.working);
   const after = configuration(result.value.cib);
-  if (before !== undefined && after !== undefined && nodesEqual(before, after)) return done;
+  if (before !== undefined && after !== undefined && nodesEqual(before, after)) {
+    // -w: attrd writes the CIB after it answered; judge the cluster once the values are there.
+    const reached = (cib: XmlElement): boolean => {
+      const held = transientAttributes(cib);
+      return updates.every(
+        ({ node, name, value }) => (held.get(`${node}\u0000${name}`) ?? null) === value,
+      );
+    };
+    return (await waitForCluster(context, session, { reached })) ? done : failed;
+  }
   // The rest of the change (crm node standby's nodes-section attribute) is committed.
   return applyChange(context, configurationPart(change), notesAs);
 }

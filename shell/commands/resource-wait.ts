@@ -1,3 +1,5 @@
+import type { XmlElement } from "../../backend/cib/index.js";
+import { readXml } from "../../backend/cib/index.js";
 import { runTool } from "../../backend/pacemaker/index.js";
 import { preferencesOf } from "./preferences.js";
 import type { CibSession, CommandContext } from "./types.js";
@@ -27,6 +29,11 @@ export interface SettleOptions {
   readonly onProgress?: (pending: number | undefined) => void;
   /** Epoch seconds for the scheduler's time-based rules. */
   readonly nowSeconds: () => number;
+  /**
+   * What the CIB must show before it is judged (a change that reaches the CIB later, as
+   * attrd's writes do); until then the wait goes on with nothing counted.
+   */
+  readonly reached?: ((cib: XmlElement) => boolean) | undefined;
 }
 
 /**
@@ -53,7 +60,11 @@ export function waitUntilSettled(source: SettleSource, options: SettleOptions): 
     source.onLost((reason) => end({ kind: "lost", reason }));
     const check = coalesced(
       async () => {
-        const pending = pendingActions(await source.query(), options.nowSeconds());
+        const parsed = readXml(await source.query());
+        const reached =
+          options.reached === undefined || (parsed.ok && options.reached(parsed.value));
+        const pending =
+          parsed.ok && reached ? pendingActions(parsed.value, options.nowSeconds()) : undefined;
         if (ended) return;
         if (pending !== last) options.onProgress?.(pending);
         last = pending;
@@ -123,6 +134,7 @@ async function clusterSource(context: CommandContext): Promise<SettleSource> {
 export async function waitForCluster(
   context: CommandContext,
   session: CibSession,
+  options: { readonly reached?: (cib: XmlElement) => boolean } = {},
 ): Promise<boolean> {
   const wanted = context.options.wait || preferencesOf(context).wait();
   if (!wanted || session.changed) return true;
@@ -142,6 +154,7 @@ export async function waitForCluster(
     signal: context.signal,
     onProgress: (pending) => context.output.status?.(waitingText(pending)),
     nowSeconds: () => Math.floor(Date.now() / 1000),
+    reached: options.reached,
   });
   context.output.status?.(undefined);
   return reportWaitEnd(context, ended, timeoutMs);

@@ -131,12 +131,12 @@ describe.skipIf(!hasTool("tmux"))("crm -w on a live 3-node cluster", () => {
     await terminal.waitFor("[exited 0]");
   }, 60_000);
 
-  test("crm -w node standby returns once the node's resources have moved away", async () => {
+  test("crm -w node standby (reboot: through attrd) returns once the resource moved away", async () => {
     const [where] = await until("slow to run on one node", async () => {
       const active = await activeOn(dir, "slow");
       return active.length === 1 ? active : undefined;
     });
-    const standby = await run(["-w", "node", "standby", where ?? ""]);
+    const standby = await run(["-w", "node", "standby", where ?? "", "reboot"]);
     expect(standby.code, standby.stderr).toBe(0);
     const after = await activeOn(dir, "slow");
     expect(after).toHaveLength(1);

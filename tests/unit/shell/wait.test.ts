@@ -107,6 +107,22 @@ describe("waitUntilSettled()", () => {
     expect(await lost).toEqual({ kind: "lost", reason: "the node closed the connection" });
   });
 
+  test("with `reached`, a CIB is judged only once it shows the change (attrd writes later)", async () => {
+    const live = cluster(settledCib);
+    const progress: (number | undefined)[] = [];
+    const ended = waitUntilSettled(live.source, {
+      timeoutMs: 10_000,
+      nowSeconds: () => now,
+      onProgress: (pending) => progress.push(pending),
+      reached: (cib) => cib.attributes["epoch"] === "7",
+    });
+    await flush();
+    expect(progress).toEqual([]); // nothing to wait for, but the change is not there yet
+    live.push(settledCib.replace(/ epoch="\d+"/, ' epoch="7"'));
+    expect(await ended).toEqual({ kind: "settled" });
+    expect(progress).toEqual([0]);
+  });
+
   test("pushes during a read cause one more read, not one per push", async () => {
     const live = cluster(pendingCib);
     const ended = waitUntilSettled(live.source, { timeoutMs: 10_000, nowSeconds: () => now });

@@ -34,9 +34,9 @@ export async function main(argumentsGiven: Arguments, where: Process): Promise<n
     interactive: source === "terminal",
     batch: source === "script" || source === "stdin",
   };
-  // `-D` wins; else crm.conf's `output` (options output plain).
-  const display = argumentsGiven.display ?? preferences.outputStyle();
-  // Only a terminal loads the interactive shell (and, from there, Ink and React).
+  // Only a terminal loads the interactive shell (and, from there, Ink and React). `-D` wins
+  // over `options output`, which the screen reads at each frame.
+  const display = argumentsGiven.display;
   const terminal =
     source === "terminal"
       ? await (

@@ -10,9 +10,9 @@ import type {
   PersistedCib,
 } from "./core-types.js";
 import { diffCib } from "./diff.js";
-import { compactText, heldCibDigest, indentedText, type TextHash } from "./serialized.js";
+import { compactText, heldCibDigest, indentedText } from "./serialized.js";
 import { patchsetFromXml, patchsetToXml, type Patchset } from "./patchset.js";
-import { allHold, chooseSyncSource, type Announcement } from "./sync-round.js";
+import { allHold, chooseSyncSource, completeUncertain, type Announcement } from "./sync-round.js";
 import { cibVersion, compareVersions, versionText, type CibVersion } from "./versions.js";
 import { decodeCibMessage, encodeCibMessage, type CibMessage } from "./wire.js";
 
@@ -23,36 +23,6 @@ interface PendingWrite {
   readonly patchset: Patchset;
   readonly result: XmlElement;
   readonly waiting: Set<NodeId>;
-}
-
-/**
- * The chosen copy with every uncertain write that extends it applied, in version order (each
- * patchset applies only on its exact source version and digest, so a write of another lineage
- * never applies). All announced lists come from one agreed order, so this is deterministic.
- */
-function completeUncertain(
-  cib: XmlElement,
-  uncertain: readonly string[],
-  options: { readonly hash?: TextHash },
-): XmlElement {
-  const patchsets: Patchset[] = [];
-  for (const text of uncertain) {
-    const read = readXml(text);
-    const patchset = read.ok ? patchsetFromXml(read.value) : read;
-    if (patchset.ok) patchsets.push(patchset.value);
-  }
-  let current = cib;
-  for (let progress = true; progress;) {
-    progress = false;
-    for (const patchset of patchsets) {
-      if (compareVersions(patchset.source, cibVersion(current)) !== 0) continue;
-      const applied = applyPatchset(current, patchset, options);
-      if (!applied.ok) continue;
-      current = applied.value;
-      progress = true;
-    }
-  }
-  return current;
 }
 
 interface SyncRound {

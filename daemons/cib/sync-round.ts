@@ -1,5 +1,9 @@
+import { readXml, type XmlElement } from "../../backend/cib/index.js";
 import { sortedNodeIds, type NodeId } from "../kernel/index.js";
-import { compareVersions, type CibVersion } from "./versions.js";
+import { applyPatchset } from "./apply.js";
+import { patchsetFromXml, type Patchset } from "./patchset.js";
+import type { TextHash } from "./serialized.js";
+import { cibVersion, compareVersions, type CibVersion } from "./versions.js";
 
 /** What one member announced in a sync round: its version and digest, or no valid CIB. */
 export interface Announcement {
@@ -43,4 +47,34 @@ export function chooseSyncSource(
 export function allHold(announcements: ReadonlyMap<NodeId, Announcement>, source: NodeId): boolean {
   const digest = announcements.get(source)?.digest;
   return [...announcements.values()].every((entry) => entry.digest === digest);
+}
+
+/**
+ * The chosen copy with every uncertain write that extends it applied, in version order (each
+ * patchset applies only on its exact source version and digest, so a write of another lineage
+ * never applies). All announced lists come from one agreed order, so this is deterministic.
+ */
+export function completeUncertain(
+  cib: XmlElement,
+  uncertain: readonly string[],
+  options: { readonly hash?: TextHash },
+): XmlElement {
+  const patchsets: Patchset[] = [];
+  for (const text of uncertain) {
+    const read = readXml(text);
+    const patchset = read.ok ? patchsetFromXml(read.value) : read;
+    if (patchset.ok) patchsets.push(patchset.value);
+  }
+  let current = cib;
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const patchset of patchsets) {
+      if (compareVersions(patchset.source, cibVersion(current)) !== 0) continue;
+      const applied = applyPatchset(current, patchset, options);
+      if (!applied.ok) continue;
+      current = applied.value;
+      progress = true;
+    }
+  }
+  return current;
 }

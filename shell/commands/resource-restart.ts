@@ -1,23 +1,25 @@
 import { locateResource, setTargetRole } from "../../backend/admin/index.js";
+import type { XmlElement } from "../../backend/cib/index.js";
 import { preferencesOf } from "./preferences.js";
 import { applyChange, usage } from "./resource-support.js";
-import type { CibSession, Command, CommandContext } from "./types.js";
+import { waitLive } from "./resource-wait.js";
+import type { Command, CommandContext } from "./types.js";
 
 /** How long restart waits for the cluster to stop the resources before starting them again. */
 export const restartStopWaitMsMax = 60_000;
 const restartPollMs = 500;
 
-function anyActive(session: CibSession, resources: readonly string[]): boolean {
+function anyActive(cib: XmlElement, resources: readonly string[]): boolean {
   return resources.some((resource) => {
-    const located = locateResource(session.working, resource);
+    const located = locateResource(cib, resource);
     return located.ok && located.value.length > 0;
   });
 }
 
 /**
- * On a running cluster, waits (rereading the CIB) until no resource of the list is active,
- * as crmsh waits for the DC between the stop and the start. A CIB file has nobody acting on
- * it, so there is nothing to wait for.
+ * On a running cluster, waits until no resource of the list is active, as crmsh waits for the
+ * DC between the stop and the start: on quorated on the CIB changes it pushes, on Pacemaker by
+ * rereading the CIB. A CIB file has nobody acting on it, so there is nothing to wait for.
  */
 async function waitStopped(
   context: CommandContext,
@@ -26,8 +28,13 @@ async function waitStopped(
   const session = await context.cib();
   if (!("working" in session) || session.kind === "file" || session.kind === undefined) return true;
   if (session.changed) return true;
+  if (session.kind === "live") {
+    // quorated pushes its changes: wait for them, not on a timer.
+    const reached = (cib: XmlElement): boolean => !anyActive(cib, resources);
+    return waitLive(context, { reached, reachedIsEnough: true });
+  }
   const deadline = performance.now() + restartStopWaitMsMax;
-  while (anyActive(session, resources)) {
+  while (anyActive(session.working, resources)) {
     if (performance.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, restartPollMs));
     const issues = await session.refresh();

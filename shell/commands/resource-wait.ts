@@ -34,6 +34,8 @@ export interface SettleOptions {
    * attrd's writes do); until then the wait goes on with nothing counted.
    */
   readonly reached?: ((cib: XmlElement) => boolean) | undefined;
+  /** `reached` alone ends the wait, whatever else the cluster still has to do. */
+  readonly reachedIsEnough?: boolean | undefined;
 }
 
 /**
@@ -68,7 +70,8 @@ export function waitUntilSettled(source: SettleSource, options: SettleOptions): 
         if (ended) return;
         if (pending !== last) options.onProgress?.(pending);
         last = pending;
-        if (pending === 0) end({ kind: "settled" });
+        if (pending === 0 || (reached && options.reachedIsEnough === true))
+          end({ kind: "settled" });
       },
       (error) => end({ kind: "lost", reason: error.message }),
     );
@@ -138,9 +141,26 @@ export async function waitForCluster(
 ): Promise<boolean> {
   const wanted = context.options.wait || preferencesOf(context).wait();
   if (!wanted || session.changed) return true;
-  const timeoutMs = waitTimeoutMs(context.environment);
-  if (session.kind === "pacemaker") return waitPacemaker(context, timeoutMs);
+  if (session.kind === "pacemaker") {
+    return waitPacemaker(context, waitTimeoutMs(context.environment));
+  }
   if (session.kind !== "live") return true;
+  return waitLive(context, { reached: options.reached });
+}
+
+/**
+ * Waits on the live cluster's pushed CIB until the scheduler finds nothing to do (or, with
+ * `reachedIsEnough`, until `reached` holds), with the progress line; reports a timeout or a
+ * lost link as an error.
+ */
+export async function waitLive(
+  context: CommandContext,
+  options: {
+    readonly reached?: ((cib: XmlElement) => boolean) | undefined;
+    readonly reachedIsEnough?: boolean;
+  },
+): Promise<boolean> {
+  const timeoutMs = waitTimeoutMs(context.environment);
   let source: SettleSource;
   try {
     source = await clusterSource(context);
@@ -155,6 +175,7 @@ export async function waitForCluster(
     onProgress: (pending) => context.output.status?.(waitingText(pending)),
     nowSeconds: () => Math.floor(Date.now() / 1000),
     reached: options.reached,
+    reachedIsEnough: options.reachedIsEnough,
   });
   context.output.status?.(undefined);
   return reportWaitEnd(context, ended, timeoutMs);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -143,6 +143,23 @@ describe.skipIf(!hasTool("tmux"))("crm -w on a live 3-node cluster", () => {
     expect(after).not.toContain(where);
     const online = await run(["-w", "node", "online", where ?? ""]);
     expect(online.code, online.stderr).toBe(0);
+  }, 60_000);
+
+  test("restart waits for the pushed stop before it starts again; with -w, for the start", async () => {
+    const [where = ""] = await until("slow to run on one node", async () => {
+      const active = await activeOn(dir, "slow");
+      return active.length === 1 ? active : undefined;
+    });
+    const state = join(dir, where, "agents", "rsctmp", "Dummy-slow.state");
+    const before = statSync(state).mtimeMs;
+    const restarted = await run(["-w", "resource", "restart", "slow"]);
+    expect(restarted.code, restarted.stderr).toBe(0);
+    expect(restarted.stderr).toBe("INFO: ordering slow to stop\nINFO: ordering slow to start\n");
+    const [now = ""] = await activeOn(dir, "slow");
+    // Stopped (its state file removed) and started again (a new one).
+    expect(
+      statSync(join(dir, now, "agents", "rsctmp", "Dummy-slow.state")).mtimeMs,
+    ).toBeGreaterThan(now === where ? before : 0);
   }, 60_000);
 
   test("Ctrl-C stops a one-shot crm -w in a terminal: 'interrupted', exit code 1", async () => {

@@ -75,7 +75,9 @@ export function journalLine(record: JournalRecord): string {
 function journalRecord(line: string): JournalRecord | undefined {
   try {
     const value = JSON.parse(line) as Record<string, unknown>;
-    const key = value["key"];
+    // Journals written before writes were keyed by their patchset named them by the digest
+    // of their result, in accepted and committed records alike: still one key per write.
+    const key = value["key"] ?? value["digest"];
     if (typeof key !== "string") return undefined;
     if (value["kind"] === "committed") return { kind: "committed", key };
     const patchsetXml = value["patchsetXml"];

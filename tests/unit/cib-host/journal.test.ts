@@ -175,3 +175,15 @@ describe("CibStore: cib.xml written in the background", () => {
     expect(readFileSync(join(folder, "cib.xml.sig"), "utf8")).toBe(cibDigest(at(2)));
   });
 });
+
+describe("parseJournal", () => {
+  test("reads a journal whose records name writes by the digest of their result", () => {
+    const text =
+      `${JSON.stringify({ kind: "accepted", digest: "d1", patchsetXml: "<diff/>" })}\n` +
+      `${JSON.stringify({ kind: "committed", digest: "d1" })}\n`;
+    expect(parseJournal(text)).toEqual([
+      { kind: "accepted", key: "d1", patchsetXml: "<diff/>" },
+      { kind: "committed", key: "d1" },
+    ]);
+  });
+});

@@ -102,10 +102,14 @@ function byCallId(a: XmlElement, b: XmlElement): number {
   return (numberOf(a, "call-id") ?? 0) - (numberOf(b, "call-id") ?? 0);
 }
 
-/** Failures in history order; `isOnline` leaves out nodes whose history is not unpacked. */
+/**
+ * Failures in history order; `isOnline` leaves out nodes whose history is not unpacked, and
+ * `isExpired` failures that expired (never recorded, as Pacemaker skips them).
+ */
 export function collectFailedActions(
   cib: XmlElement,
   isOnline: (node: string) => boolean = () => true,
+  isExpired: (op: XmlElement, historyId: string, node: string) => boolean = () => false,
 ): FailedAction[] {
   const failures: FailedAction[] = [];
   const seen = new Set<string>();
@@ -124,7 +128,7 @@ export function collectFailedActions(
         // attribute all share one (absent) key.
         const operationKey = op.attributes["operation_key"]?.toLowerCase() ?? "\u0001";
         const key = `${operationKey}\u0000${node.toLowerCase()}`;
-        if (failure === undefined || seen.has(key)) continue;
+        if (failure === undefined || seen.has(key) || isExpired(op, id, node)) continue;
         seen.add(key);
         if (!isMaskedProbeFailure(op)) failures.push(failure);
       }

@@ -4,7 +4,8 @@ import type { ClusterModel } from "../../daemons/scheduler/index.js";
 import type { ListItem } from "../render/status/index.js";
 import { listItem, renderTree, statusSections } from "../render/status/index.js";
 import { inactiveResources, nodesWithResources } from "./by-node.js";
-import { collectFailedActions, failedActionText } from "./failures.js";
+import { listedFailures } from "./failure-expiry.js";
+import { failedActionText } from "./failures.js";
 import { migrationSummarySection, nodeAttributesSection } from "./node-sections.js";
 import { operationsSection } from "./operations.js";
 import type { MonitorOptions } from "./options.js";
@@ -65,7 +66,7 @@ export function monitorSections(input: MonitorInput, options: MonitorOptions): L
       ? migrationSummarySection(cib, model)
       : undefined;
   if (history !== undefined) sections.push(withSpacer(history));
-  const failures = collectFailedActions(cib, (node) => model.nodeByName.get(node)?.online === true);
+  const failures = listedFailures(cib, model);
   if (failures.length > 0) {
     const items = failures.map((failure) => listItem(failedActionText(failure)));
     sections.push(withSpacer(listItem("Failed Resource Actions", items)));

@@ -3,7 +3,7 @@ import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import type { ClusterModel, ResourceModel } from "../../daemons/scheduler/index.js";
 import { formatCtime, formatIsoUtc } from "./dates.js";
-import { collectFailedActions } from "./failures.js";
+import { listedFailures } from "./failure-expiry.js";
 import { shownAttributes } from "./node-sections.js";
 import { pingExpectation } from "./ping-attributes.js";
 import type { MonitorOptions } from "./options.js";
@@ -106,10 +106,7 @@ function attributesXml(parent: XMLBuilder, model: ClusterModel): void {
 }
 
 function failuresXml(parent: XMLBuilder, input: MonitorInput): void {
-  const failures = collectFailedActions(
-    input.cib,
-    (node) => input.model.nodeByName.get(node)?.online === true,
-  );
+  const failures = listedFailures(input.cib, input.model);
   if (failures.length === 0) return;
   const element = parent.ele("failures");
   for (const failure of failures) {

@@ -113,6 +113,8 @@ export class CibHost implements LocalCib {
   start(): void {
     const { persisted, pending } = this.env.store.load();
     this.#feed({ kind: "started", persisted, pending });
+    const held = this.core.cib;
+    if (held !== undefined) this.#preparer.warm(held);
     if (persisted !== undefined && this.core.cib === undefined) this.env.store.files.setAside();
     const { bus } = this.env;
     bus.onView((view) => this.#feed({ kind: "view_installed", ringId: view.ringId }));

@@ -47,6 +47,14 @@ export class CibWritePreparer {
     readonly clockMs: () => number = () => performance.now(),
   ) {}
 
+  /**
+   * Builds the ID index of a held CIB now (a whole walk, with a whole validation), so the
+   * first write does not pay for it while the cluster waits: the host calls it at start.
+   */
+  warm(cib: XmlElement): void {
+    this.#index.follow(cib);
+  }
+
   /** The patchset to broadcast; undefined: the change changes nothing. */
   prepare(
     before: XmlElement,

@@ -31,6 +31,13 @@ function isProbeNotRunning(entry: HistoryEntry): boolean {
   return entry.task === "monitor" && entry.intervalMs === 0 && entry.rc === 7;
 }
 
+/** Pacemaker's order of history entries: call id, then (same call id) last-rc-change. */
+function byCallThenChange(a: HistoryEntry, b: HistoryEntry): number {
+  if (a.callId !== b.callId) return a.callId - b.callId;
+  if (a.lastRcChange === undefined || b.lastRcChange === undefined) return 0;
+  return a.lastRcChange - b.lastRcChange;
+}
+
 /**
  * The operations crm_mon lists for one lrm_resource, by call id: completed ones, without
  * notifications and probes that found the resource stopped.
@@ -48,7 +55,7 @@ export function historyEntries(resource: XmlElement): HistoryEntry[] {
       queueMs: numberOf(op, "queue-time"),
     }))
     .filter((entry) => entry.callId > 0 && !isProbeNotRunning(entry))
-    .sort((a, b) => a.callId - b.callId);
+    .sort(byCallThenChange);
 }
 
 function entryText(entry: HistoryEntry, timing: boolean): string {

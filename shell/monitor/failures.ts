@@ -98,8 +98,13 @@ function failedAction(op: XmlElement, resource: string, node: string): FailedAct
   };
 }
 
+/** Pacemaker's history order: call id, then (same call id) last-rc-change. */
 function byCallId(a: XmlElement, b: XmlElement): number {
-  return (numberOf(a, "call-id") ?? 0) - (numberOf(b, "call-id") ?? 0);
+  const calls = (numberOf(a, "call-id") ?? 0) - (numberOf(b, "call-id") ?? 0);
+  if (calls !== 0) return calls;
+  const changeA = numberOf(a, "last-rc-change");
+  const changeB = numberOf(b, "last-rc-change");
+  return changeA === undefined || changeB === undefined ? 0 : changeA - changeB;
 }
 
 /**

@@ -1,14 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  ClientError,
-  nodeClientTarget,
-  patchCib,
-  processAlive,
-  queryCib,
-} from "../../../backend/client/index.js";
-import type { CibSnapshot } from "../../../backend/client/index.js";
+import { ClientError, nodeClientTarget, processAlive } from "../../../backend/client/index.js";
 import { element, ensureChild, readXml, writeXml } from "../../../backend/cib/index.js";
 import type { XmlElement } from "../../../backend/cib/index.js";
 import {
@@ -19,6 +12,8 @@ import {
   patchsetToXml,
   setCibVersion,
 } from "../../../daemons/cib/index.js";
+import type { Issue } from "../../../backend/base/index.js";
+import { LiveBackend, StagedSession } from "../../../backend/session/index.js";
 import { hasTool } from "../../support/oracle.js";
 
 export const nodeNames = ["node1", "node2", "node3"] as const;
@@ -93,26 +88,38 @@ export type CommitOutcome = "acknowledged" | "present" | "unavailable";
  * Commits one template through `node`: query, patch against that version, and on a lost race
  * or a write whose fate is unknown, query again (the write may be there already).
  */
+/**
+ * Commits template `id` through `node` as the shell's `crm configure` does: a StagedSession on
+ * the live backend (read, stage, commit as a patch against the version read). Retries while the
+ * node is restarting, syncing or without quorum; "present" when an earlier attempt that looked
+ * lost (the node died before it answered) had in fact landed.
+ */
 export async function commitThrough(dir: string, node: string, id: string): Promise<CommitOutcome> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    let snapshot: CibSnapshot;
+    const target = nodeClientTarget(join(dir, node));
+    if (target === undefined) return "unavailable";
+    let session: StagedSession | readonly Issue[];
     try {
-      snapshot = await queryCib(targetOf(dir, node));
+      session = await StagedSession.open(new LiveBackend(target));
     } catch {
       return "unavailable";
     }
-    if (holdsTemplate(snapshot.xml, id)) return "present";
+    if (!(session instanceof StagedSession)) return "unavailable";
     try {
-      await patchCib(targetOf(dir, node), addition(parse(snapshot.xml), addTemplate(id)));
-      return "acknowledged";
-    } catch (error) {
-      if (!(error instanceof ClientError)) throw error;
-      // A sync round does not refuse writes (the node holds them); a node that restarted
-      // may have no CIB yet (not_ready), or its partition no quorum.
-      const retry = ["version_conflict", "indeterminate", "not_ready", "no_quorum"];
-      if (!retry.includes(error.code)) return "unavailable";
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (holdsTemplate(writeXml(session.working), id)) return "present";
+      const next = parse(writeXml(session.working));
+      addTemplate(id)(next);
+      session.stage(next);
+      const issues = await session.commit();
+      if (issues.length === 0) return "acknowledged";
+      // A restarted node may have no CIB yet, its partition no quorum, or the write's outcome
+      // be indeterminate (the next attempt finds it present): read again and retry.
+      const retry = ["cib_conflict", "cib_refused", "cib_unreachable"];
+      if (!issues.every((found) => retry.includes(found.code))) return "unavailable";
+    } finally {
+      session.close();
     }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return "unavailable";
 }

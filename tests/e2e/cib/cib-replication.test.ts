@@ -158,7 +158,7 @@ afterAll(async () => {
 }, 20_000);
 
 describe("the CIB on three quorated processes", () => {
-  test("100 commits while random nodes are killed -9 and restarted: none acknowledged is lost", async () => {
+  test("100 commits through the shell's live session while random nodes are killed -9 and restarted: none acknowledged is lost", async () => {
     const prng = new Prng(Number(process.env["CIB_E2E_SEED"] ?? 5));
     let committing = true;
     let kills = 0;

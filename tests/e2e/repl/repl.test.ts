@@ -66,7 +66,8 @@ describe.skipIf(!hasTool("tmux"))("crm in a terminal (tmux)", () => {
     terminal.type("commit");
     terminal.press("Enter");
     await terminal.waitFor(/configure# commit\n(.*\n)*crm\(.*\)configure#$/m);
-    screen = terminal.screen();
+    // The transcript is written at once; the pane below follows with Ink's next frame.
+    screen = await terminal.waitFor((shown) => !shown.includes("Staged changes"));
     expect(screen).not.toContain("Staged changes");
     expect(readFileSync(cib, "utf8")).toContain(
       '<primitive id="d1" class="ocf" provider="heartbeat" type="Dummy">',

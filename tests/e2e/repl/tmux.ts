@@ -67,13 +67,23 @@ export class TmuxSession {
     return this.#tmux("capture-pane", "-p", "-t", this.#name);
   }
 
-  /** Polls the screen until `expected` matches it; throws with the screen after `timeoutMs`. */
-  async waitFor(expected: RegExp | string, timeoutMs = 10_000): Promise<string> {
+  /**
+   * Polls the screen until `expected` matches it (a predicate: returns true for it); throws
+   * with the screen after `timeoutMs`.
+   */
+  async waitFor(
+    expected: RegExp | string | ((screen: string) => boolean),
+    timeoutMs = 10_000,
+  ): Promise<string> {
     const started = performance.now();
     for (;;) {
       const screen = this.screen();
       const found =
-        typeof expected === "string" ? screen.includes(expected) : expected.test(screen);
+        typeof expected === "string"
+          ? screen.includes(expected)
+          : typeof expected === "function"
+            ? expected(screen)
+            : expected.test(screen);
       if (found) return screen;
       if (performance.now() - started > timeoutMs) {
         throw new Error(`Screen never showed ${String(expected)}:\n${screen}`);

@@ -2,10 +2,10 @@
 // leave nothing written. Where Pacemaker's crm_simulate is installed, outputs that do not
 // depend on scheduling decisions are compared with it byte for byte.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusDir } from "../../support/corpus.js";
 import { hasTool } from "../../support/oracle.js";
 import { repoRoot } from "../../support/source-files.js";
@@ -57,6 +57,8 @@ beforeAll(() => {
   input = join(dir, "cib.xml");
   writeFileSync(input, cib);
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(!built)("crm_simulate bin", () => {
   it("prints the current status only, without -R or -S", () => {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { describe, expect, onTestFinished, test } from "vitest";
 import {
   hashPassword,
   parsePasswordHash,
@@ -51,6 +51,7 @@ describe("cluster users file", () => {
 
   test("writeUsers() replaces the file with mode 0600; readUsers() reads it back", async () => {
     const dir = mkdtempSync(join(tmpdir(), "quorate-users-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const path = join(dir, "users");
     expect(readUsers(path)).toEqual({ ok: true, value: [], issues: [] });
     writeFileSync(path, "old content that is not a users file\n", { mode: 0o644 });

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { readXml, writeXml } from "../../../backend/cib/index.js";
 import type { XmlElement } from "../../../backend/cib/index.js";
 import { operationDigest } from "../../../shell/simulate/digest.js";
@@ -131,6 +131,7 @@ describe("executeGraph", () => {
     "executes Pacemaker's graph for %s like crm_simulate -S (lines and status section)",
     (name) => {
       const dir = mkdtempSync(join(tmpdir(), "quorate-execute-"));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
       const input = join(corpus ?? "", `${name}.xml`);
       const opFail = name === "1360" ? ["-F", "dollies:0_stop_0@ssgtest1a=1"] : [];
       execFileSync(

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { readXml, writeXml } from "../../../backend/cib/index.js";
 import type { XmlElement } from "../../../backend/cib/index.js";
 import { applyInjections } from "../../../shell/simulate/inject.js";
@@ -156,6 +156,7 @@ describe("applyInjections", () => {
   const oracle = hasTool("crm_simulate");
   it.skipIf(!oracle)("writes the same status section as crm_simulate -O", () => {
     const dir = mkdtempSync(join(tmpdir(), "quorate-inject-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const input = join(dir, "in.xml");
     const expectedFile = join(dir, "expected.xml");
     writeFileSync(input, cibText);

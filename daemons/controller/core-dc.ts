@@ -8,7 +8,7 @@ import { type NodeId } from "../kernel/index.js";
 import { schedule, type GraphAction } from "../scheduler/index.js";
 import type { ControllerConfig, ControllerEffect } from "./core-types.js";
 import { AwaitedFailures, failureAttributes } from "./fail-count.js";
-import { withRecords } from "./history.js";
+import { isFailureRecord, withRecords } from "./history.js";
 import { joinChanges, type JoinReport } from "./join.js";
 import { recheckAtMs } from "./recheck.js";
 import { transientAttributes, type StatusChange } from "./status.js";
@@ -148,7 +148,9 @@ export class DcRole {
         records: message.records,
       });
       this.#write(changes);
-      if (!message.expected && cib !== undefined) this.#countFailure(sender, message);
+      if (cib !== undefined && message.records.some(isFailureRecord)) {
+        this.#countFailure(sender, message);
+      }
     }
     const transition = this.#transition;
     if (

@@ -12,7 +12,7 @@ import type {
   OpRecord,
   ResourceHistory,
 } from "./core-types.js";
-import { isActive, isFailure, recordsFor, withRecords, type OpContext } from "./history.js";
+import { isActive, isExpected, recordsFor, withRecords, type OpContext } from "./history.js";
 import { hasTransientAttributes, historyIds, transientAttributes } from "./status.js";
 
 export interface ActionOrigin {
@@ -102,7 +102,7 @@ export class LocalResources {
       recurring.lastStatus = result.status;
     }
     const records = this.#record(request, result, callId, nowMs);
-    return { origin: entry.origin, request, records, expected: !isFailure(request, result) };
+    return { origin: entry.origin, request, records, expected: isExpected(request, result) };
   }
 
   /** A recurring monitor's run: a result only when its rc or status changed. */
@@ -123,7 +123,7 @@ export class LocalResources {
       origin: undefined,
       request: recurring.request,
       records,
-      expected: !isFailure(recurring.request, result),
+      expected: isExpected(recurring.request, result),
     };
   }
 

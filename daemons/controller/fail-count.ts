@@ -7,6 +7,7 @@
 import type { XmlElement } from "../../backend/cib/index.js";
 import { childElements, firstChild } from "../../backend/cib/index.js";
 import type { OpRecord } from "./core-types.js";
+import { isFailureRecord } from "./history.js";
 
 /** One attribute of a node through attrd (null deletes; `value++` increments). */
 export interface AttributeValue {
@@ -50,9 +51,7 @@ export function failureAttributes(
   cib: XmlElement,
   failure: { readonly records: readonly OpRecord[]; readonly nowMs: number },
 ): readonly AttributeValue[] | undefined {
-  const record =
-    failure.records.find((entry) => entry["id"]?.endsWith("_last_failure_0") === true) ??
-    failure.records[0];
+  const record = failure.records.find(isFailureRecord);
   const key = record?.["operation_key"];
   const operation = record?.["operation"];
   if (record === undefined || key === undefined || operation === undefined) return undefined;

@@ -28,6 +28,15 @@ export function isFailure(request: ExecRequest, result: ExecResult): boolean {
   );
 }
 
+/**
+ * True when the result is the one the DC expected. Not the opposite of a failure: a probe that
+ * finds a resource running is no failure, but the DC did not expect it, so its transition stops
+ * and the scheduler runs again on what the probe found (Pacemaker's "Event failed" abort).
+ */
+export function isExpected(request: ExecRequest, result: ExecResult): boolean {
+  return result.status === 0 && result.rc === request.expectedRc;
+}
+
 /** Pacemaker's op-digest: MD5 of the parameters the operation ran with (the scheduler's). */
 export function opDigest(params: Readonly<Record<string, string>>): string {
   return parametersDigest(Object.entries(params));
@@ -62,6 +71,11 @@ export function opRecord(request: ExecRequest, result: ExecResult, context: OpCo
   };
 }
 
+/** The `RSC_last_failure_0` record: the last failure, kept until a cleanup. */
+export function isFailureRecord(op: Readonly<Record<string, string>>): boolean {
+  return op["id"]?.endsWith("_last_failure_0") === true;
+}
+
 /** The records one result adds: its own, and a `_last_failure_0` copy when it failed. */
 export function recordsFor(
   request: ExecRequest,
@@ -71,6 +85,15 @@ export function recordsFor(
   const record = opRecord(request, result, context);
   if (!isFailure(request, result)) return [record];
   return [record, { ...record, id: `${request.resource}_last_failure_0` }];
+}
+
+/**
+ * A recurring operation's own record (`RSC_monitor_10000`), which a successful stop drops. The
+ * `RSC_last_failure_0` copy of a failed monitor stays until a cleanup, as in Pacemaker, so
+ * crm_mon keeps listing the failure after the recovery.
+ */
+export function isRecurringRecord(op: Readonly<Record<string, string>>): boolean {
+  return Number(op["interval"] ?? 0) > 0 && !isFailureRecord(op);
 }
 
 /** True when these records end the resource's recurring monitors (a successful stop). */
@@ -88,9 +111,7 @@ export function withRecords(
   records: readonly OpRecord[],
 ): ResourceHistory {
   const dropRecurring = endsRecurring(records);
-  let ops = (history?.ops ?? []).filter(
-    (op) => !(dropRecurring && Number(op["interval"] ?? 0) > 0),
-  );
+  let ops = (history?.ops ?? []).filter((op) => !(dropRecurring && isRecurringRecord(op)));
   for (const record of records) {
     const index = ops.findIndex((op) => op["id"] === record["id"]);
     ops = index < 0 ? [...ops, record] : ops.map((op, at) => (at === index ? record : op));

@@ -16,7 +16,7 @@ export type {
 export type { StatusChange } from "./status.js";
 export { applyStatusChanges, editStatus, transientAttributes } from "./status.js";
 export { startController, type ControllerHost } from "./host.js";
-export { isActive, isFailure, opDigest, opRecord } from "./history.js";
+export { isActive, isExpected, isFailure, opDigest, opRecord, withRecords } from "./history.js";
 export type { ControllerMessage } from "./wire.js";
 export { decodeControllerMessage, encodeControllerMessage } from "./wire.js";
 export { controllerGroup } from "./group.js";

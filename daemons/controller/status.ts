@@ -14,7 +14,7 @@ import {
 } from "../../backend/cib/index.js";
 import { cibVersion, diffCib, nextVersion, setCibVersion, type Patchset } from "../cib/index.js";
 import type { AgentRef, OpRecord, ResourceHistory } from "./core-types.js";
-import { endsRecurring } from "./history.js";
+import { endsRecurring, isRecurringRecord } from "./history.js";
 
 interface NodeRef {
   readonly nodeId: string;
@@ -95,7 +95,7 @@ function recordOp(state: XmlElement, change: Extract<StatusChange, { kind: "reco
   }
   if (endsRecurring(change.records)) {
     entry.children = entry.children.filter(
-      (child) => child.kind !== "element" || Number(child.attributes["interval"] ?? 0) === 0,
+      (child) => child.kind !== "element" || !isRecurringRecord(child.attributes),
     );
   }
   for (const record of change.records) {

@@ -91,7 +91,15 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
       const recovered = existsSync(stateFile(dir, here));
       return recovered && found?.failures === 1 && found.active.join() === here ? true : undefined;
     });
-    // Cleanup deletes the history and fail counts; the cluster probes again and keeps it there.
+    // The recovery's successful stop keeps the monitor's last failure, as Pacemaker's does.
+    const status = crm(["status"], { CRM_CLUSTER: dir });
+    expect(status.stdout).toMatch(
+      new RegExp(
+        `Failed Resource Actions:\\n  \\* dummy 1000ms-interval monitor on ${here} returned 'not running'`,
+      ),
+    );
+    // Cleanup deletes the history and fail counts; the cluster probes again (finding it running
+    // where it is: the transition that would start it elsewhere stops) and keeps it there.
     crmOk(dir, ["resource", "cleanup", "dummy"]);
     await until("the fail counts to be cleared", async () => {
       const found = await placement(dir, "dummy");

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { isActive, isFailure, opDigest, opRecord } from "../../../daemons/controller/index.js";
+import {
+  isActive,
+  isExpected,
+  isFailure,
+  opDigest,
+  opRecord,
+  withRecords,
+} from "../../../daemons/controller/index.js";
 import type { ExecRequest, ResourceHistory } from "../../../daemons/controller/index.js";
 import { parametersDigest } from "../../../daemons/scheduler/index.js";
 
@@ -67,6 +74,31 @@ describe("lrm_rsc_op records", () => {
     expect(isFailure(probe, { rc: 1, status: 0, execTimeMs: 1 })).toBe(true);
     expect(isFailure(request, { rc: 1, status: 0, execTimeMs: 1 })).toBe(true);
     expect(isFailure(request, { rc: 0, status: 2, execTimeMs: 1 })).toBe(true);
+  });
+
+  test("isExpected(): a probe finding the resource running is no failure, but not expected", () => {
+    const probe = { ...request, operation: "monitor", expectedRc: 7 };
+    const running = { rc: 0, status: 0, execTimeMs: 1 };
+    expect(isFailure(probe, running)).toBe(false);
+    // The DC's transition must stop there, or it starts the resource a second time elsewhere.
+    expect(isExpected(probe, running)).toBe(false);
+    expect(isExpected(probe, { rc: 7, status: 0, execTimeMs: 1 })).toBe(true);
+    expect(isExpected(request, { rc: 0, status: 2, execTimeMs: 1 })).toBe(false);
+  });
+
+  test("withRecords(): a successful stop drops the monitor, not its last failure", () => {
+    const monitor = { ...request, operation: "monitor", intervalMs: 1000 };
+    const resource = { id: "dummy", agent: request.agent };
+    const failed = opRecord(monitor, { rc: 7, status: 0, execTimeMs: 1 }, context);
+    let history = withRecords(undefined, resource, [
+      failed,
+      { ...failed, id: "dummy_last_failure_0" },
+    ]);
+    const stop = { ...request, operation: "stop" };
+    history = withRecords(history, resource, [
+      opRecord(stop, { rc: 0, status: 0, execTimeMs: 1 }, context),
+    ]);
+    expect(history.ops.map((op) => op["id"])).toEqual(["dummy_last_failure_0", "dummy_last_0"]);
   });
 
   test("isActive(): a done stop or 'not running' leaves nothing; a failed start needs a stop", () => {

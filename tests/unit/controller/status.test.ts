@@ -60,7 +60,7 @@ describe("applyStatusChanges()", () => {
     ]);
   });
 
-  test("a successful stop drops the recurring monitor records", () => {
+  test("a successful stop drops the recurring monitor records, not the last failure", () => {
     const start: StatusChange = {
       kind: "record_op",
       nodeId: "1",
@@ -70,11 +70,17 @@ describe("applyStatusChanges()", () => {
       records: [op("d_last_0", "start", "0", "0"), op("d_monitor_1000", "monitor", "1000", "0")],
     };
     const first = applyStatusChanges(emptyCib(), [start]);
+    const failure: StatusChange = {
+      ...start,
+      records: [op("d_last_failure_0", "monitor", "1000", "7")],
+    };
     const stop: StatusChange = { ...start, records: [op("d_last_0", "stop", "0", "0")] };
-    const second = first === undefined ? undefined : applyStatusChanges(first.cib, [stop]);
+    const second = first === undefined ? undefined : applyStatusChanges(first.cib, [failure, stop]);
     const text = second === undefined ? "" : writeXml(second.cib);
     expect(text).toContain('operation="stop"');
-    expect(text).not.toContain("d_monitor_1000");
+    expect(text).not.toContain('id="d_monitor_1000"');
+    // The last failure stays until a cleanup (crm_mon's Failed Resource Actions).
+    expect(text).toContain('id="d_last_failure_0"');
   });
 
   test("an unchanged CIB gives no write; status changes move num_updates only", () => {

@@ -5,3 +5,4 @@ export { ok, fail } from "./result.js";
 export { BugError, assert, unreachable } from "./assert.js";
 export { editDistance, nearest } from "./nearest.js";
 export { crmValuedOptions } from "./crm-options.js";
+export { quorateVersion } from "./version.js";

@@ -55,6 +55,8 @@ export interface ControllerConfig {
   readonly nodes: readonly ControllerNode[];
   /** Controller feature set written into history (crm_feature_set). */
   readonly featureSet: string;
+  /** What the DC records as the cluster's dc-version (Pacemaker's "2.1.5-a3f44794f94"). */
+  readonly dcVersion: string;
 }
 
 export type ControllerInput =

@@ -1,4 +1,5 @@
 import { crmFeatureSet, type XmlElement } from "../../backend/cib/index.js";
+import { quorateVersion } from "../../backend/base/index.js";
 import type { Executor, ExecutorAction, ExecutorResult } from "../executor/index.js";
 import { operationStatusCode } from "../executor/index.js";
 import type { AttributeManager } from "../attrd/index.js";
@@ -204,6 +205,7 @@ export function startController(
     nodeId: setup.local.nodeid,
     nodes: setup.nodes.map((entry) => ({ nodeId: entry.nodeid, name: entry.name })),
     featureSet: crmFeatureSet,
+    dcVersion: `${quorateVersion}-quorate`,
   });
   const edge = new ControllerEdge(core, node, parts);
   edge.feed({ kind: "tick", nowMs: Date.now() });

@@ -94,6 +94,11 @@ export function joinChanges(
       kind: "cib_attributes",
       attributes: { "have-quorum": "1", "dc-uuid": String(round.config.nodeId) },
     },
+    // As Pacemaker's DC: what runs the cluster, for crm_mon's "Current DC" and "Stack" lines.
+    {
+      kind: "cluster_options",
+      options: { "dc-version": round.config.dcVersion, "cluster-infrastructure": "corosync" },
+    },
   ];
   for (const node of round.config.nodes) {
     const nodeId = String(node.nodeId);

@@ -47,6 +47,8 @@ export type StatusChange =
     })
   /** A `<node>` entry in configuration/nodes (as the controller adds joining nodes). */
   | (NodeRef & { readonly kind: "node_entry" })
+  /** Cluster options the DC records in cib-bootstrap-options (dc-version, the stack). */
+  | { readonly kind: "cluster_options"; readonly options: Readonly<Record<string, string>> }
   /** Attributes of the `<cib>` element (have-quorum, dc-uuid). */
   | { readonly kind: "cib_attributes"; readonly attributes: Readonly<Record<string, string>> };
 
@@ -144,12 +146,41 @@ function addNodeEntry(cib: XmlElement, node: NodeRef): boolean {
   return !known;
 }
 
+/** Sets the options in crm_config's cib-bootstrap-options; true when one changed. */
+function setClusterOptions(cib: XmlElement, options: Readonly<Record<string, string>>): boolean {
+  const crmConfig = ensureChild(ensureChild(cib, "configuration"), "crm_config");
+  const setId = "cib-bootstrap-options";
+  let set = childElements(crmConfig, "cluster_property_set").find(
+    (entry) => entry.attributes["id"] === setId,
+  );
+  let changed = false;
+  for (const [name, value] of Object.entries(options)) {
+    const pair = set?.children.find(
+      (child): child is XmlElement => child.kind === "element" && child.attributes["name"] === name,
+    );
+    if (pair?.attributes["value"] === value) continue;
+    changed = true;
+    if (pair !== undefined) {
+      pair.attributes = { ...pair.attributes, value };
+      continue;
+    }
+    if (set === undefined) {
+      set = element("cluster_property_set", { id: setId });
+      crmConfig.children.unshift(set);
+    }
+    set.children.push(element("nvpair", { id: `${setId}-${name}`, name, value }));
+  }
+  return changed;
+}
+
 /** Applies one change in place; true when it changed the configuration (epoch, not num_updates). */
 function applyChange(cib: XmlElement, change: StatusChange): boolean {
   switch (change.kind) {
     case "cib_attributes":
       Object.assign(cib.attributes, change.attributes);
       return false;
+    case "cluster_options":
+      return setClusterOptions(cib, change.options);
     case "node_entry":
       return addNodeEntry(cib, change);
     default:

@@ -4,7 +4,7 @@
 import { exitQuietlyOnClosedPipe } from "../closed-pipe.js";
 import { parseArguments, usageText } from "../arguments.js";
 import { opensReplAtRoot, paintEarlyPrompt } from "../early-prompt.js";
-import { version } from "../version.js";
+import { quorateVersion } from "../../backend/base/index.js";
 
 exitQuietlyOnClosedPipe();
 
@@ -19,7 +19,7 @@ async function run(): Promise<number> {
     return 2;
   }
   if (parsed.version) {
-    process.stdout.write(`crm ${version} (quorate)\n`);
+    process.stdout.write(`crm ${quorateVersion} (quorate)\n`);
     return 0;
   }
   if (parsed.help) {

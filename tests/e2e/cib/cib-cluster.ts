@@ -15,6 +15,7 @@ import {
 import type { Issue } from "../../../backend/base/index.js";
 import { LiveBackend, StagedSession } from "../../../backend/session/index.js";
 import { hasTool } from "../../support/oracle.js";
+import { setClusterProperty } from "../../support/live-cib.js";
 
 export const nodeNames = ["node1", "node2", "node3"] as const;
 
@@ -64,17 +65,12 @@ export function addTemplate(id: string): (cib: XmlElement) => void {
   };
 }
 
-/** `stonith-enabled=false`, so crm_verify judges the configuration and not the missing fencing. */
+/**
+ * `stonith-enabled=false`, so crm_verify judges the configuration and not the missing fencing
+ * (in the DC's cib-bootstrap-options, where it records dc-version, when it has written it).
+ */
 export function disableStonith(cib: XmlElement): void {
-  ensureChild(ensureChild(cib, "configuration"), "crm_config").children.push(
-    element("cluster_property_set", { id: "cib-bootstrap-options" }, [
-      element("nvpair", {
-        id: "cib-bootstrap-options-stonith-enabled",
-        name: "stonith-enabled",
-        value: "false",
-      }),
-    ]),
-  );
+  setClusterProperty(cib, "stonith-enabled", "false");
 }
 
 export function holdsTemplate(cibXml: string, id: string): boolean {

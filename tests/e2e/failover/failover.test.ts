@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { quorateVersion } from "../../../backend/base/index.js";
 import { queryAttribute } from "../../../backend/client/index.js";
 import {
   awaitView,
@@ -93,6 +94,12 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
     });
     // The recovery's successful stop keeps the monitor's last failure, as Pacemaker's does.
     const status = crm(["status"], { CRM_CLUSTER: dir });
+    // The DC recorded dc-version (and the stack) in cib-bootstrap-options, as Pacemaker's does.
+    expect(status.stdout).toMatch(
+      new RegExp(
+        `Current DC: node\\d \\(version ${quorateVersion}-quorate\\) - partition with quorum`,
+      ),
+    );
     expect(status.stdout).toMatch(
       new RegExp(
         `Failed Resource Actions:\\n  \\* dummy 1000ms-interval monitor on ${here} returned 'not running'`,

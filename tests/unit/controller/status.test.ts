@@ -83,6 +83,36 @@ describe("applyStatusChanges()", () => {
     expect(text).toContain('id="d_last_failure_0"');
   });
 
+  test("cluster options go to cib-bootstrap-options once: a configuration change, then no write", () => {
+    const options: StatusChange = {
+      kind: "cluster_options",
+      options: { "dc-version": "0.1.0-quorate", "cluster-infrastructure": "corosync" },
+    };
+    const first = applyStatusChanges(emptyCib(), [options]);
+    expect(first === undefined ? undefined : cibVersion(first.cib)).toEqual({
+      adminEpoch: 0,
+      epoch: 2,
+      numUpdates: 0,
+    });
+    const text = first === undefined ? "" : writeXml(first.cib);
+    expect(text).toContain(
+      [
+        '<cluster_property_set id="cib-bootstrap-options">',
+        '        <nvpair id="cib-bootstrap-options-dc-version" name="dc-version" value="0.1.0-quorate"/>',
+        '        <nvpair id="cib-bootstrap-options-cluster-infrastructure" name="cluster-infrastructure" value="corosync"/>',
+      ].join("\n"),
+    );
+    expect(first === undefined ? 0 : applyStatusChanges(first.cib, [options])).toBeUndefined();
+    const upgraded: StatusChange = {
+      kind: "cluster_options",
+      options: { "dc-version": "0.2.0-quorate" },
+    };
+    const second = first === undefined ? undefined : applyStatusChanges(first.cib, [upgraded]);
+    const after = second === undefined ? "" : writeXml(second.cib);
+    expect(after).toContain('name="dc-version" value="0.2.0-quorate"');
+    expect(after.match(/name="dc-version"/g)).toHaveLength(1);
+  });
+
   test("an unchanged CIB gives no write; status changes move num_updates only", () => {
     const attributes: StatusChange = {
       kind: "set_attributes",

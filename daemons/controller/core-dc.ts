@@ -6,6 +6,7 @@ import type { XmlElement } from "../../backend/cib/index.js";
 import type { Outbox } from "../kernel/index.js";
 import { type NodeId } from "../kernel/index.js";
 import { schedule, type GraphAction } from "../scheduler/index.js";
+import { actionLimits } from "./action-limits.js";
 import type { ControllerConfig, ControllerEffect } from "./core-types.js";
 import { AwaitedFailures, failureAttributes } from "./fail-count.js";
 import { isFailureRecord, withRecords } from "./history.js";
@@ -301,7 +302,12 @@ export class DcRole {
     const result = schedule(cib, { now: String(Math.floor(nowMs / 1000)) });
     this.#recheckAtMs = recheckAtMs(cib, { nowMs, recheckBy: result.recheckBy });
     if (result.model === undefined || result.graph.actions.length === 0) return;
-    this.#transition = new Transition(this.env.nextTransitionId(), result.graph, result.model);
+    this.#transition = new Transition(
+      this.env.nextTransitionId(),
+      result.graph,
+      result.model,
+      actionLimits(result.model.options.all, this.config.cores),
+    );
     this.transitionsRun += 1;
     this.env.outbox.push({
       kind: "log",

@@ -57,6 +57,8 @@ export interface ControllerConfig {
   readonly featureSet: string;
   /** What the DC records as the cluster's dc-version (Pacemaker's "2.1.5-a3f44794f94"). */
   readonly dcVersion: string;
+  /** Processors of this node's host: node-action-limit's default is twice as many. */
+  readonly cores: number;
 }
 
 export type ControllerInput =

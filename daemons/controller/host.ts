@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { crmFeatureSet, type XmlElement } from "../../backend/cib/index.js";
 import { quorateVersion } from "../../backend/base/index.js";
 import type { Executor, ExecutorAction, ExecutorResult } from "../executor/index.js";
@@ -206,6 +207,7 @@ export function startController(
     nodes: setup.nodes.map((entry) => ({ nodeId: entry.nodeid, name: entry.name })),
     featureSet: crmFeatureSet,
     dcVersion: `${quorateVersion}-quorate`,
+    cores: availableParallelism(),
   });
   const edge = new ControllerEdge(core, node, parts);
   edge.feed({ kind: "tick", nowMs: Date.now() });

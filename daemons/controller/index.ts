@@ -21,3 +21,5 @@ export type { ControllerMessage } from "./wire.js";
 export { decodeControllerMessage, encodeControllerMessage } from "./wire.js";
 export { controllerGroup } from "./group.js";
 export { failureAttributes, type AttributeValue } from "./fail-count.js";
+export { Transition } from "./transition.js";
+export { actionLimits, isExecutorAction, type ActionLimits } from "./action-limits.js";

@@ -13,6 +13,7 @@ import {
   type PrimitiveModel,
   type TransitionGraph,
 } from "../scheduler/index.js";
+import { InFlight, type ActionLimits } from "./action-limits.js";
 import type { ExecRequest } from "./core-types.js";
 
 type ActionPhase = "pending" | "running" | "done" | "failed";
@@ -22,13 +23,16 @@ const defaultTimeoutMs = 20_000;
 export class Transition {
   readonly #phase = new Map<number, ActionPhase>();
   readonly #inputs = new Map<number, number[]>();
+  readonly #inFlight: InFlight;
   #aborted = false;
 
   constructor(
     readonly id: number,
     readonly graph: TransitionGraph,
     readonly model: ClusterModel,
+    limits: ActionLimits = { batch: Infinity, perNode: Infinity },
   ) {
+    this.#inFlight = new InFlight(limits);
     for (const action of graph.actions) this.#phase.set(action.id, "pending");
     for (const edge of graph.edges) {
       this.#inputs.set(edge.after, [...(this.#inputs.get(edge.after) ?? []), edge.before]);
@@ -59,7 +63,10 @@ export class Transition {
     return this.#phase.get(actionId) === "running";
   }
 
-  /** Marks and returns the actions whose inputs are all done (none after an abort). */
+  /**
+   * Marks and returns the actions whose inputs are all done (none after an abort), as many as
+   * the action limits admit; the others wait for a running one to complete.
+   */
   takeReady(): GraphAction[] {
     if (this.#aborted) return [];
     const ready: GraphAction[] = [];
@@ -67,14 +74,23 @@ export class Transition {
       if (this.#phase.get(action.id) !== "pending") continue;
       const inputs = this.#inputs.get(action.id) ?? [];
       if (!inputs.every((input) => this.#phase.get(input) === "done")) continue;
+      if (!this.#inFlight.admits(action)) continue;
       this.#phase.set(action.id, "running");
+      this.#inFlight.started(action);
       ready.push(action);
     }
     return ready;
   }
 
+  /** Executor actions running now (what the limits count). */
+  get inFlight(): number {
+    return this.#inFlight.total;
+  }
+
   complete(actionId: number, expected: boolean): void {
     assert(this.#phase.get(actionId) === "running", `action ${actionId} runs before it completes`);
+    const action = this.graph.actions[actionId];
+    if (action !== undefined) this.#inFlight.ended(action);
     this.#phase.set(actionId, expected ? "done" : "failed");
     if (!expected) this.#aborted = true;
   }

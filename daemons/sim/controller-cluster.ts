@@ -133,7 +133,7 @@ export class SimControllerCluster {
     const executorPrng = this.#prng.fork();
     const daemons: SimDaemons = {
       replica: new CibReplica({ nodeId, group: cibGroup }),
-      controller: new Controller({ nodeId, nodes, featureSet, dcVersion: "0.1.0-sim" }),
+      controller: new Controller({ nodeId, nodes, featureSet, dcVersion: "0.1.0-sim", cores: 2 }),
       executor: new SimExecutor(executorPrng, { ...this.options.executor, tickMs: this.#tickMs }),
       attrd: new SimAttrd(nodeId, nodes, {
         tickMs: this.#tickMs,

@@ -5,7 +5,7 @@ import type { ControllerEffect } from "../../../daemons/controller/index.js";
 const nodes = [1, 2, 3].map((nodeId) => ({ nodeId, name: `node${nodeId}` }));
 
 function controller(nodeId: number): Controller {
-  return new Controller({ nodeId, nodes, featureSet: "3.16.1", dcVersion: "0.1.0-test" });
+  return new Controller({ nodeId, nodes, featureSet: "3.16.1", dcVersion: "0.1.0-test", cores: 2 });
 }
 
 function sent(effects: readonly ControllerEffect[]): string[] {

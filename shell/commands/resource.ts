@@ -11,6 +11,7 @@ import {
   paramCommand,
   utilizationCommand,
 } from "./resource-attributes.js";
+import { applyHistoryChange } from "./live-cleanup.js";
 import { restartCommand } from "./resource-restart.js";
 import { locateCommand, resourceStatusCommand } from "./resource-status.js";
 import { preferencesOf } from "./preferences.js";
@@ -99,7 +100,7 @@ function historyCommand(mode: "cleanup" | "refresh"): Command {
         ...(resource === undefined ? {} : { resource }),
         ...(node === undefined ? {} : { node }),
       };
-      return applyChange(context, (cib) => cleanupResource(cib, request), "line");
+      return applyHistoryChange(context, (cib) => cleanupResource(cib, request), request, "line");
     },
   };
 }

@@ -1,9 +1,12 @@
 import { fail, issue, ok, type Issue, type Result } from "../../backend/base/index.js";
-import type { XmlElement, XmlText } from "../../backend/cib/index.js";
+import {
+  pathSegment,
+  elementKeys,
+  type XmlElement,
+  type XmlText,
+} from "../../backend/cib/index.js";
 import type { AclEntry, AclIdentity } from "./acl-rules.js";
 import { aclEntriesFor, aclFlags, decides, isRestricted } from "./acl-rules.js";
-import { pathSegment } from "./xpath.js";
-import { elementKeys } from "./diff.js";
 
 export type AclIssueCode = "acl_denied";
 

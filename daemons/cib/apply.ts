@@ -1,10 +1,16 @@
 import { fail, ok, type Issue, type Result } from "../../backend/base/index.js";
-import { cloneNode, type XmlElement } from "../../backend/cib/index.js";
+import {
+  cloneNode,
+  cibVersion,
+  compareVersions,
+  versionText,
+  pathSegment,
+  type XmlElement,
+  type PatchChange,
+  type Patchset,
+} from "../../backend/cib/index.js";
 import { CibDraft } from "./apply-draft.js";
-import type { PatchChange, Patchset } from "./patchset.js";
 import { heldCibDigest, type TextHash } from "./serialized.js";
-import { cibVersion, compareVersions, versionText } from "./versions.js";
-import { pathSegment } from "./xpath.js";
 
 export type ApplyIssueCode =
   "version_conflict" | "bad_path" | "path_not_found" | "bad_position" | "digest_mismatch";

@@ -1,7 +1,6 @@
 import type { NodeId, RingId } from "../kernel/index.js";
-import type { Patchset } from "./patchset.js";
+import type { Patchset, CibVersion } from "../../backend/cib/index.js";
 import type { TextHash } from "./serialized.js";
-import type { CibVersion } from "./versions.js";
 
 export interface CibReplicaConfig {
   readonly nodeId: NodeId;

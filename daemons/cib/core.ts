@@ -1,5 +1,18 @@
 import { assert } from "../../backend/base/index.js";
-import { emptyCib, readXml, writeXml, type XmlElement } from "../../backend/cib/index.js";
+import {
+  emptyCib,
+  readXml,
+  writeXml,
+  diffCib,
+  patchsetFromXml,
+  patchsetToXml,
+  cibVersion,
+  compareVersions,
+  versionText,
+  type XmlElement,
+  type Patchset,
+  type CibVersion,
+} from "../../backend/cib/index.js";
 import { Outbox, ringIdText, type NodeId } from "../kernel/index.js";
 import { applyPatchset } from "./apply.js";
 import type {
@@ -9,11 +22,8 @@ import type {
   CibReplyCode,
   PersistedCib,
 } from "./core-types.js";
-import { diffCib } from "./diff.js";
 import { compactText, heldCibDigest, indentedText } from "./serialized.js";
-import { patchsetFromXml, patchsetToXml, type Patchset } from "./patchset.js";
 import { allHold, chooseSyncSource, completeUncertain, type Announcement } from "./sync-round.js";
-import { cibVersion, compareVersions, versionText, type CibVersion } from "./versions.js";
 import { decodeCibMessage, encodeCibMessage, type CibMessage } from "./wire.js";
 
 interface PendingWrite {

@@ -4,17 +4,17 @@ import {
   element,
   emptyCib,
   nodesEqual,
-  type XmlElement,
-} from "../../backend/cib/index.js";
-import { diffCib } from "./diff.js";
-import type { AttributeChange, PatchChange, Patchset } from "./patchset.js";
-import {
+  diffCib,
   cibVersion,
   compareVersions,
   nextVersion,
   setCibVersion,
   versionText,
-} from "./versions.js";
+  type XmlElement,
+  type AttributeChange,
+  type PatchChange,
+  type Patchset,
+} from "../../backend/cib/index.js";
 
 export type CibWriteIssueCode = "version_conflict" | "invalid_cib";
 

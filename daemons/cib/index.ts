@@ -2,22 +2,31 @@
  * The replicated CIB: Pacemaker v2 patchsets (diff, apply, digest), CIB versions, and the
  * CibReplica core that keeps every member's copy identical over the membership layer.
  */
-export { md5Hex } from "./md5.js";
-export { cibDigest } from "./digest.js";
-export type { CibVersion } from "./versions.js";
+// The patchset vocabulary lives in backend/cib (the shell's live backend diffs too); the
+// daemons reach it through this area as well.
+export type {
+  AttributeChange,
+  CibVersion,
+  PatchChange,
+  Patchset,
+  PatchsetIssueCode,
+} from "../../backend/cib/index.js";
 export {
+  cibDigest,
   cibVersion,
   compareVersions,
+  diffCib,
+  md5Hex,
   nextVersion,
+  pathSegment,
+  patchsetFromXml,
+  patchsetToXml,
+  resolvePath,
   setCibVersion,
   versionText,
-} from "./versions.js";
-export type { AttributeChange, PatchChange, Patchset, PatchsetIssueCode } from "./patchset.js";
-export { patchsetFromXml, patchsetToXml } from "./patchset.js";
-export { diffCib } from "./diff.js";
+} from "../../backend/cib/index.js";
 export type { ApplyIssueCode } from "./apply.js";
 export { applyPatchset } from "./apply.js";
-export { pathSegment, resolvePath } from "./xpath.js";
 export { CibReplica } from "./core.js";
 export type {
   CibEffect,

@@ -1,8 +1,13 @@
-import { readXml, type XmlElement } from "../../backend/cib/index.js";
+import {
+  readXml,
+  patchsetFromXml,
+  cibVersion,
+  compareVersions,
+  type XmlElement,
+  type Patchset,
+} from "../../backend/cib/index.js";
 import { applyPatchset } from "./apply.js";
-import { patchsetFromXml, type Patchset } from "./patchset.js";
 import type { JournalRecord } from "./persist.js";
-import { cibVersion, compareVersions } from "./versions.js";
 
 /** What a node restarts with: its CIB (undefined: none on disk) and the writes still pending. */
 export interface ReplayedCib {

@@ -1,9 +1,15 @@
-import { readXml, type XmlElement } from "../../backend/cib/index.js";
+import {
+  readXml,
+  patchsetFromXml,
+  cibVersion,
+  compareVersions,
+  type XmlElement,
+  type Patchset,
+  type CibVersion,
+} from "../../backend/cib/index.js";
 import { sortedNodeIds, type NodeId } from "../kernel/index.js";
 import { applyPatchset } from "./apply.js";
-import { patchsetFromXml, type Patchset } from "./patchset.js";
 import type { TextHash } from "./serialized.js";
-import { cibVersion, compareVersions, type CibVersion } from "./versions.js";
 
 /** What one member announced in a sync round: its version and digest, or no valid CIB. */
 export interface Announcement {

@@ -1,5 +1,5 @@
 import { assert } from "../../backend/base/index.js";
-import { elementKeys, type XmlElement } from "../../backend/cib/index.js";
+import { elementKeys, pathSegment, type XmlElement } from "../../backend/cib/index.js";
 import type { ElementRule } from "./validate-rule.js";
 import {
   checkAttributes,
@@ -9,7 +9,6 @@ import {
   type Descend,
   type StructureWalk,
 } from "./validate-structure.js";
-import { pathSegment } from "./xpath.js";
 
 /**
  * What changed between two CIB trees that share their untouched subtrees (a held CIB and the

@@ -1,8 +1,12 @@
 import { nearest, type Issue } from "../../backend/base/index.js";
-import { childElements, firstChild, type XmlElement } from "../../backend/cib/index.js";
+import {
+  childElements,
+  firstChild,
+  pathSegment,
+  type XmlElement,
+} from "../../backend/cib/index.js";
 import type { CibValidationCode, IdAttribute, StructureWalk } from "./validate-structure.js";
 import { issueAt } from "./validate-structure.js";
-import { pathSegment } from "./xpath.js";
 
 /**
  * Referential checks: IDs unique and IDREFs resolved (as the schema's ID/IDREF types demand),

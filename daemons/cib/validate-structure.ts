@@ -1,12 +1,11 @@
 import { assert, issue, nearest, type Issue } from "../../backend/base/index.js";
-import type { XmlElement } from "../../backend/cib/index.js";
+import { pathSegment, type XmlElement } from "../../backend/cib/index.js";
 import type { ElementRule, RuleTable } from "./validate-rule.js";
 import { configRules } from "./validate-schema-config.js";
 import { constraintRules } from "./validate-schema-constraints.js";
 import { resourceRules } from "./validate-schema-resources.js";
 import { setRules } from "./validate-schema-sets.js";
 import { valueProblem } from "./validate-values.js";
-import { pathSegment } from "./xpath.js";
 
 export type CibValidationCode =
   | "unknown_element"

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../../backend/base/index.js";
-import type { CibVersion } from "./versions.js";
+import type { CibVersion } from "../../backend/cib/index.js";
 
 /**
  * What CIB replicas say to each other over the `cib` process group, in agreed order.

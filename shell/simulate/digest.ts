@@ -3,7 +3,7 @@
  * action's parameters as Pacemaker serialises them for v1 digests — sorted by name, meta
  * attributes dropped except the timeout of recurring operations.
  */
-import { createHash } from "node:crypto";
+import { parametersDigest } from "../../daemons/scheduler/index.js";
 import type { GraphAction } from "./graph.js";
 import { intervalOf } from "./graph.js";
 
@@ -16,16 +16,8 @@ const ignoredParameters = new Set([
   "pcmk_external_ip",
 ]);
 
-function escapeForDigest(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
-
 /** The filtered parameter set of an action (`pcmk__filter_op_for_digest`). */
-export function digestParameters(action: GraphAction): [string, string][] {
+function digestParameters(action: GraphAction): [string, string][] {
   const kept: [string, string][] = [];
   for (const [name, value] of action.attributes) {
     if (name.startsWith("CRM_meta_") || ignoredParameters.has(name)) continue;
@@ -33,12 +25,10 @@ export function digestParameters(action: GraphAction): [string, string][] {
   }
   const timeout = action.attributes.get("CRM_meta_timeout");
   if (intervalOf(action) !== 0 && timeout !== undefined) kept.push(["CRM_meta_timeout", timeout]);
-  return kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return kept;
 }
 
+/** The digest of an action's filtered parameters: the scheduler's, as the controller records. */
 export function operationDigest(action: GraphAction): string {
-  const attributes = digestParameters(action)
-    .map(([name, value]) => ` ${name}="${escapeForDigest(value)}"`)
-    .join("");
-  return createHash("md5").update(` <parameters${attributes}/>\n`).digest("hex");
+  return parametersDigest(digestParameters(action));
 }

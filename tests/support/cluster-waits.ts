@@ -89,3 +89,41 @@ export async function clusterModel(
   }
   return undefined;
 }
+
+/** Where a primitive is active (sorted) and its fail counts over all nodes, as crm_mon reads it. */
+export interface Placement {
+  readonly active: string[];
+  readonly failures: number;
+}
+
+/**
+ * Where the cluster (the CIB of the first of `nodes` that answers) has primitive `resource`
+ * active, and its fail counts; undefined while no node answers. A resource not configured (or
+ * not a primitive) is active nowhere.
+ */
+export async function placement(
+  dir: string,
+  resource: string,
+  nodes: readonly string[],
+): Promise<Placement | undefined> {
+  const model = await clusterModel(dir, nodes);
+  if (model === undefined) return undefined;
+  const primitive = model.resourceById.get(resource);
+  if (primitive?.kind !== "primitive") return { active: [], failures: 0 };
+  const failures = [...primitive.failCounts.values()].reduce((sum, count) => sum + count, 0);
+  return { active: [...primitive.activeOn.keys()].sort(), failures };
+}
+
+/** Waits until `resource` is active on exactly one node, one `accept` takes; returns it. */
+export async function activeOn(
+  dir: string,
+  nodes: readonly string[],
+  resource: string,
+  accept: (node: string) => boolean,
+): Promise<string> {
+  return until(`${resource} to be active on one accepted node`, async () => {
+    const found = await placement(dir, resource, nodes);
+    const node = found?.active.length === 1 ? found.active[0] : undefined;
+    return node !== undefined && accept(node) ? node : undefined;
+  });
+}

@@ -117,6 +117,21 @@ export async function startLocalCluster(
   return started;
 }
 
+/**
+ * A 3-node local cluster at token=1000 (node1 in the whole view), configured by `crm -f -` with
+ * `script`'s lines on the live cluster. Throws with crm's error output when a line fails.
+ */
+export async function startConfiguredCluster(
+  dir: string,
+  script: readonly string[],
+): Promise<void> {
+  await startLocalCluster(dir, { nodes: 3, token: 1000, awaitViewOn: ["node1"] });
+  const configured = crm(["-f", "-"], { CRM_CLUSTER: dir }, script.join("\n"));
+  if (configured.code !== 0) {
+    throw new Error(`crm -f - exited ${configured.code}:\n${configured.stderr}`);
+  }
+}
+
 function portFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -206,5 +221,5 @@ export function clientTarget(dir: string, node: string): ClientTarget {
   return found;
 }
 
-export { awaitView, clusterModel, statusOf, until } from "./cluster-waits.js";
-export type { ClusterModel, UntilOptions } from "./cluster-waits.js";
+export { activeOn, awaitView, clusterModel, placement, statusOf, until } from "./cluster-waits.js";
+export type { ClusterModel, Placement, UntilOptions } from "./cluster-waits.js";

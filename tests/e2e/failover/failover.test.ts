@@ -5,14 +5,15 @@ import { quorateVersion } from "../../../backend/base/index.js";
 import { queryAttribute, updateAttribute } from "../../../backend/client/index.js";
 import {
   awaitView,
+  activeOn,
   clientTarget,
-  clusterModel,
   crashNode,
   crm,
   killNode,
   nodeNames,
+  placement,
   processGone,
-  startLocalCluster,
+  startConfiguredCluster,
   startQuorated,
   teardown,
   temporaryClusterDir,
@@ -20,31 +21,6 @@ import {
 } from "../../support/local-cluster.js";
 
 const nodes = nodeNames(3);
-
-/** Where the CIB (read from any live node) says `resource` is active, and its fail counts. */
-async function placement(
-  dir: string,
-  resource: string,
-): Promise<{ active: string[]; failures: number } | undefined> {
-  const model = await clusterModel(dir, nodes);
-  if (model === undefined) return undefined;
-  const primitive = model.resourceById.get(resource);
-  if (primitive?.kind !== "primitive") return { active: [], failures: 0 };
-  const failures = [...primitive.failCounts.values()].reduce((sum, count) => sum + count, 0);
-  return { active: [...primitive.activeOn.keys()].sort(), failures };
-}
-
-async function activeOn(
-  dir: string,
-  resource: string,
-  accept: (node: string) => boolean,
-): Promise<string> {
-  return until(`${resource} to be active on one accepted node`, async () => {
-    const found = await placement(dir, resource);
-    const node = found?.active.length === 1 ? found.active[0] : undefined;
-    return node !== undefined && accept(node) ? node : undefined;
-  });
-}
 
 function stateFile(dir: string, node: string): string {
   return join(dir, node, "agents", "rsctmp", "Dummy-dummy.state");
@@ -59,13 +35,10 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
   const dir = temporaryClusterDir();
 
   beforeAll(async () => {
-    await startLocalCluster(dir, { nodes: 3, token: 1000, awaitViewOn: ["node1"] });
-    const script = [
+    await startConfiguredCluster(dir, [
       "configure property stonith-enabled=false",
       "configure primitive dummy ocf:quorate:Dummy op monitor interval=1s",
-    ];
-    const configured = crm(["-f", "-"], { CRM_CLUSTER: dir }, script.join("\n"));
-    expect(configured.code, configured.stderr).toBe(0);
+    ]);
   }, 60_000);
 
   afterAll(async () => {
@@ -73,22 +46,22 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
   }, 30_000);
 
   test("starts, and runs elsewhere after kill -9 of its node", async () => {
-    const first = await activeOn(dir, "dummy", () => true);
+    const first = await activeOn(dir, nodes, "dummy", () => true);
     expect(existsSync(stateFile(dir, first))).toBe(true);
     crashNode(dir, first);
-    const second = await activeOn(dir, "dummy", (node) => node !== first);
+    const second = await activeOn(dir, nodes, "dummy", (node) => node !== first);
     expect(existsSync(stateFile(dir, second))).toBe(true);
     // The killed node comes back (as after a reboot) and runs nothing.
     startQuorated(dir, first);
     await awaitView(dir, second, nodes);
-    expect(await activeOn(dir, "dummy", () => true)).toBe(second);
+    expect(await activeOn(dir, nodes, "dummy", () => true)).toBe(second);
   }, 60_000);
 
   test("a failed monitor restarts it in place; cleanup clears the failure; with migration-threshold=1 it moves", async () => {
-    const here = await activeOn(dir, "dummy", () => true);
+    const here = await activeOn(dir, nodes, "dummy", () => true);
     rmSync(stateFile(dir, here));
     await until("the monitor failure to be recorded and the Dummy started again", async () => {
-      const found = await placement(dir, "dummy");
+      const found = await placement(dir, "dummy", nodes);
       const recovered = existsSync(stateFile(dir, here));
       return recovered && found?.failures === 1 && found.active.join() === here ? true : undefined;
     });
@@ -109,7 +82,7 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
     // where it is: the transition that would start it elsewhere stops) and keeps it there.
     crmOk(dir, ["resource", "cleanup", "dummy"]);
     await until("the fail counts to be cleared", async () => {
-      const found = await placement(dir, "dummy");
+      const found = await placement(dir, "dummy", nodes);
       return found?.failures === 0 && found.active.join() === here ? true : undefined;
     });
     // attrd forgot them too (it would count on from them and write them back otherwise).
@@ -130,32 +103,32 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
     }
     crmOk(dir, ["resource", "meta", "dummy", "set", "migration-threshold", "1"]);
     rmSync(stateFile(dir, here));
-    const moved = await activeOn(dir, "dummy", (node) => node !== here);
+    const moved = await activeOn(dir, nodes, "dummy", (node) => node !== here);
     expect(existsSync(stateFile(dir, moved))).toBe(true);
   }, 60_000);
 
   test("standby drains a node", async () => {
-    const here = await activeOn(dir, "dummy", () => true);
+    const here = await activeOn(dir, nodes, "dummy", () => true);
     // Until the node leaves (crm_attribute -l reboot): the permanent form's set id for a
     // numeric node id ("2-instance_attributes") is refused by the schema, a shell bug.
     crmOk(dir, ["node", "standby", here, "reboot"]);
-    const elsewhere = await activeOn(dir, "dummy", (node) => node !== here);
+    const elsewhere = await activeOn(dir, nodes, "dummy", (node) => node !== here);
     expect(existsSync(stateFile(dir, here))).toBe(false);
     expect(existsSync(stateFile(dir, elsewhere))).toBe(true);
     crmOk(dir, ["node", "online", here]);
   }, 60_000);
 
   test("SIGTERM of the Dummy's node moves it away before the node exits", async () => {
-    const here = await activeOn(dir, "dummy", () => true);
+    const here = await activeOn(dir, nodes, "dummy", () => true);
     const pid = killNode(dir, here, "SIGTERM");
     await until(`${here}'s quorated to exit`, () => (processGone(pid) ? true : undefined));
     expect(existsSync(stateFile(dir, here))).toBe(false);
-    const elsewhere = await activeOn(dir, "dummy", (node) => node !== here);
+    const elsewhere = await activeOn(dir, nodes, "dummy", (node) => node !== here);
     expect(existsSync(stateFile(dir, elsewhere))).toBe(true);
   }, 60_000);
 
   test("crm cluster local stop stops every resource first", async () => {
-    const here = await activeOn(dir, "dummy", () => true);
+    const here = await activeOn(dir, nodes, "dummy", () => true);
     expect(existsSync(stateFile(dir, here))).toBe(true);
     crmOk(dir, ["cluster", "local", "stop", "--dir", dir]);
     for (const node of nodes) expect(existsSync(stateFile(dir, node)), node).toBe(false);

@@ -3,23 +3,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   clusterModel,
-  crm,
   nodeNames,
-  startLocalCluster,
+  placement,
+  startConfiguredCluster,
   teardown,
   temporaryClusterDir,
   until,
 } from "../../support/local-cluster.js";
 
 const nodes = nodeNames(3);
-
-async function placement(dir: string): Promise<{ active: string[]; failures: number } | undefined> {
-  const model = await clusterModel(dir, nodes);
-  const primitive = model?.resourceById.get("dummy");
-  if (primitive?.kind !== "primitive") return undefined;
-  const failures = [...primitive.failCounts.values()].reduce((sum, count) => sum + count, 0);
-  return { active: [...primitive.activeOn.keys()].sort(), failures };
-}
 
 /** The raw fail-count nvpairs left in the status section (expired or not). */
 async function failCountsHeld(dir: string): Promise<number> {
@@ -33,14 +25,11 @@ describe("failure-timeout on quorated", () => {
   const dir = temporaryClusterDir();
 
   beforeAll(async () => {
-    await startLocalCluster(dir, { nodes: 3, token: 1000, awaitViewOn: ["node1"] });
-    const script = [
+    await startConfiguredCluster(dir, [
       "configure property stonith-enabled=false",
       "configure primitive dummy ocf:quorate:Dummy op monitor interval=1s meta migration-threshold=1 failure-timeout=2s",
       "configure location prefer-node2 dummy 100: node2",
-    ];
-    const configured = crm(["-f", "-"], { CRM_CLUSTER: dir }, script.join("\n"));
-    expect(configured.code, configured.stderr).toBe(0);
+    ]);
   }, 60_000);
 
   afterAll(async () => {
@@ -49,17 +38,18 @@ describe("failure-timeout on quorated", () => {
 
   test("a failure moves the resource away; at its expiry (recheck-by, not a 15 min recheck) it returns and the DC clears the fail count", async () => {
     await until("dummy on node2", async () =>
-      (await placement(dir))?.active.join() === "node2" ? true : undefined,
+      (await placement(dir, "dummy", nodes))?.active.join() === "node2" ? true : undefined,
     );
     rmSync(join(dir, "node2", "agents", "rsctmp", "Dummy-dummy.state"));
     const failedAt = Date.now();
     await until("dummy to move away after the monitor failure", async () => {
-      const found = await placement(dir);
+      const found = await placement(dir, "dummy", nodes);
       return found?.active.length === 1 && found.active[0] !== "node2" ? true : undefined;
     });
     await until(
       "dummy back on node2 once the failure expired",
-      async () => ((await placement(dir))?.active.join() === "node2" ? true : undefined),
+      async () =>
+        (await placement(dir, "dummy", nodes))?.active.join() === "node2" ? true : undefined,
       { timeoutMs: 20_000 },
     );
     const backAfterMs = Date.now() - failedAt;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { queryAttribute, queryCib } from "../../../backend/client/index.js";
 import {
+  activeOn,
   awaitView,
   clientTarget,
-  clusterModel,
   crashNode,
   crm,
   nodeNames,
-  startLocalCluster,
+  startConfiguredCluster,
   startQuorated,
   teardown,
   temporaryClusterDir,
@@ -15,16 +15,6 @@ import {
 } from "../../support/local-cluster.js";
 
 const nodes = nodeNames(3);
-
-async function activeOn(dir: string, accept: (node: string) => boolean): Promise<string> {
-  return until("dummy to be active on one accepted node", async () => {
-    const model = await clusterModel(dir, nodes);
-    const primitive = model?.resourceById.get("dummy");
-    const active = primitive?.kind === "primitive" ? [...primitive.activeOn.keys()] : [];
-    const node = active.length === 1 ? active[0] : undefined;
-    return node !== undefined && accept(node) ? node : undefined;
-  });
-}
 
 /** The standby nvpairs of a node in the CIB, by section (as node1 holds it). */
 async function standbyPairs(dir: string, node: string): Promise<string[]> {
@@ -45,13 +35,10 @@ describe("crm node standby NODE reboot on quorated", () => {
   const dir = temporaryClusterDir();
 
   beforeAll(async () => {
-    await startLocalCluster(dir, { nodes: 3, token: 1000, awaitViewOn: ["node1"] });
-    const script = [
+    await startConfiguredCluster(dir, [
       "configure property stonith-enabled=false",
       "configure primitive dummy ocf:quorate:Dummy op monitor interval=1s",
-    ];
-    const configured = crm(["-f", "-"], { CRM_CLUSTER: dir }, script.join("\n"));
-    expect(configured.code, configured.stderr).toBe(0);
+    ]);
   }, 60_000);
 
   afterAll(async () => {
@@ -59,10 +46,10 @@ describe("crm node standby NODE reboot on quorated", () => {
   }, 30_000);
 
   test("is a transient attribute held by attrd (status section, not nodes); resources leave the node; it ends when the node restarts", async () => {
-    const here = await activeOn(dir, () => true);
+    const here = await activeOn(dir, nodes, "dummy", () => true);
     const standby = crm(["node", "standby", here, "reboot"], { CRM_CLUSTER: dir });
     expect(standby.code, standby.stderr).toBe(0);
-    const other = await activeOn(dir, (node) => node !== here);
+    const other = await activeOn(dir, nodes, "dummy", (node) => node !== here);
     expect(other).not.toBe(here);
     for (const node of nodes) {
       expect(await queryAttribute(clientTarget(dir, node), { node: here, name: "standby" })).toBe(

@@ -16,21 +16,14 @@ import {
   teardown,
   temporaryClusterDir,
 } from "../support/local-cluster.js";
+import { summaryLine } from "./samples.js";
 
 const updates = Number(process.env["UPDATES"] ?? 200);
 const visible = Number(process.env["VISIBLE"] ?? 20);
 const nodes = nodeNames(3);
 
-function percentile(samples: readonly number[], fraction: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)] ?? NaN;
-}
-
 function summary(label: string, samples: readonly number[]): void {
-  const figure = (fraction: number): string => percentile(samples, fraction).toFixed(1);
-  console.log(
-    `${label.padEnd(48)} n=${String(samples.length).padStart(4)}  p50 ${figure(0.5)}  p90 ${figure(0.9)}  p99 ${figure(0.99)}  max ${figure(1)} ms`,
-  );
+  console.log(summaryLine(label, samples, { width: 48 }));
 }
 
 async function updateRoundTrips(dir: string): Promise<number[]> {

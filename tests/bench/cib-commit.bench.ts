@@ -40,6 +40,7 @@ import {
   type Patchset,
 } from "../../daemons/cib/index.js";
 import { awaitView, freeBasePort, startQuorated, statusOf } from "../e2e/cluster/local-cluster.js";
+import { summaryLine } from "./samples.js";
 
 const commits = Number(process.env["COMMITS"] ?? 200);
 const bigCommits = Number(process.env["BIG_COMMITS"] ?? 200);
@@ -47,16 +48,8 @@ const queries = Number(process.env["QUERIES"] ?? 30);
 const cibMegabytes = Number(process.env["CIB_MB"] ?? 5);
 const repository = new URL("../../", import.meta.url).pathname;
 
-function percentile(samples: readonly number[], fraction: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)] ?? NaN;
-}
-
 function summary(label: string, samples: readonly number[]): void {
-  const figure = (fraction: number): string => percentile(samples, fraction).toFixed(1);
-  console.log(
-    `${label.padEnd(52)} n=${String(samples.length).padStart(4)}  p50 ${figure(0.5)}  p90 ${figure(0.9)}  p99 ${figure(0.99)}  max ${figure(1)} ms`,
-  );
+  console.log(summaryLine(label, samples, { width: 52 }));
 }
 
 function parse(text: string): XmlElement {

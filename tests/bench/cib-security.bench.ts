@@ -14,6 +14,7 @@ import { cloneNode, descendants, element, firstChild, readXml } from "../../back
 import { hashPassword, writeUsers } from "../../backend/users/index.js";
 import { checkCibWrite, cibReadableBy, validateCibWrite } from "../../daemons/cib/index.js";
 import { ClientHost, UsersStore, fileLog } from "../../daemons/node/index.js";
+import { median } from "./samples.js";
 
 const generator = join(
   import.meta.dirname,
@@ -24,11 +25,6 @@ const generator = join(
   "reference",
   "gen-big-cib.js",
 );
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** Median wall time and mean CPU time (steadier on a busy host) of `runs` runs. */
 async function time(label: string, runs: number, action: () => unknown): Promise<void> {

@@ -13,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import type { XmlElement } from "../../backend/cib/index.js";
 import { element, emptyCib, firstChild, readXml, writeXml } from "../../backend/cib/index.js";
 import { showConfiguration } from "../../backend/configure/index.js";
+import { median } from "./samples.js";
 
 const generator = join(
   import.meta.dirname,
@@ -23,11 +24,6 @@ const generator = join(
   "reference",
   "gen-big-cib.js",
 );
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** Median wall time of `runs` runs (printed with the mean CPU time, steadier on a busy host). */
 function time(label: string, runs: number, action: () => unknown): number {

@@ -20,14 +20,10 @@ import { MembershipHost } from "../../daemons/node/membership-host.js";
 import { TransportHost, transportLanDefaults } from "../../daemons/transport/index.js";
 import { writeCorosyncConfig } from "../../backend/corosync/index.js";
 import { awaitView, freeBasePort, startQuorated } from "../e2e/cluster/local-cluster.js";
+import { percentile } from "./samples.js";
 
 const runs = Number(process.env["RUNS"] ?? 3);
 const broadcasts = Number(process.env["BROADCASTS"] ?? 2000);
-
-function percentile(samples: readonly number[], fraction: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
-}
 
 async function timeToNewView(dir: string): Promise<number> {
   const target = nodeClientTarget(join(dir, "node1"));

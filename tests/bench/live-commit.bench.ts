@@ -29,21 +29,14 @@ import {
   temporaryClusterDir,
 } from "../e2e/cluster/local-cluster.js";
 import { stagedPatch } from "../../backend/session/live-backend.js";
+import { summaryLine } from "./samples.js";
 
 const cibMegabytes = Number(process.env["CIB_MB"] ?? 5);
 const commits = Number(process.env["COMMITS"] ?? 20);
 const nodes = ["node1", "node2", "node3"];
 
-function percentile(samples: readonly number[], fraction: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)] ?? NaN;
-}
-
 function summary(label: string, samples: readonly number[], unit = "ms"): void {
-  const figure = (fraction: number): string => percentile(samples, fraction).toFixed(1);
-  console.log(
-    `${label.padEnd(50)} n=${String(samples.length).padStart(3)}  p50 ${figure(0.5)}  p99 ${figure(0.99)}  max ${figure(1)} ${unit}`,
-  );
+  console.log(summaryLine(label, samples, { unit, fractions: [0.5, 0.99] }));
 }
 
 function parse(text: string): XmlElement {

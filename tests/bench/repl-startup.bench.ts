@@ -12,13 +12,9 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { emptyCib, writeXml } from "../../backend/cib/index.js";
 import { buildCrm } from "../e2e/offline/crm-process.js";
+import { median } from "./samples.js";
 
 const runs = Number(process.env["RUNS"] ?? 7);
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 function tmux(server: string, ...args: string[]): string {
   return spawnSync("tmux", ["-L", server, "-f", "/dev/null", ...args], { encoding: "utf8" }).stdout;

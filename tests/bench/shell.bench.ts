@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { emptyCib, writeXml } from "../../backend/cib/index.js";
 import { buildCrm } from "../e2e/offline/crm-process.js";
+import { median } from "./samples.js";
 
 /** crmsh.md §5's generator: primitives with 2 params, 1 meta, 3 ops; 4 kinds of constraint. */
 export function largeScript(primitives: number, constraints: number): string {
@@ -65,11 +66,6 @@ function cpuSeconds(
     .split(" ")
     .map(Number);
   return (user ?? Number.NaN) + (system ?? Number.NaN);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function hasCrmsh(): boolean {

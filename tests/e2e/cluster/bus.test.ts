@@ -7,6 +7,7 @@ import { writeCorosyncConfig } from "../../../backend/corosync/index.js";
 import { loadNodeSetup, parseNodeOptions, startNode } from "../../../daemons/node/index.js";
 import type { GroupMessage, RunningNode } from "../../../daemons/node/index.js";
 import { freeBasePort } from "./local-cluster.js";
+import { waitUntil } from "../../support/wait-until.js";
 
 const dir = mkdtempSync(join(tmpdir(), "quorate-bus-"));
 const nodes: RunningNode[] = [];
@@ -22,14 +23,6 @@ async function start(name: string): Promise<RunningNode> {
   const node = await startNode(setup.value, { write: () => undefined });
   nodes.push(node);
   return node;
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = performance.now() + 10_000;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 beforeAll(async () => {
@@ -55,7 +48,7 @@ test("process groups deliver in one agreed order on every node, and quorum chang
   const [one, two] = [await start("node1"), await start("node2")];
   const quorumSeen: boolean[] = [];
   one.quorum.onChange((change) => quorumSeen.push(change.quorate));
-  await until(() => one.quorum.status()?.members.length === 2, "a 2-node view");
+  await waitUntil(() => one.quorum.status()?.members.length === 2, "a 2-node view");
   const received: [GroupMessage[], GroupMessage[]] = [[], []];
   const memberships: (readonly number[])[] = [];
   one.bus.joinGroup("bus-test", {
@@ -63,11 +56,11 @@ test("process groups deliver in one agreed order on every node, and quorum chang
     changed: (change) => memberships.push(change.members),
   });
   two.bus.joinGroup("bus-test", { delivered: (message) => received[1].push(message) });
-  await until(() => memberships.some((members) => members.length === 2), "both in the group");
+  await waitUntil(() => memberships.some((members) => members.length === 2), "both in the group");
   for (const payload of ["a", "b", "c"]) one.bus.broadcast("bus-test", payload);
   two.bus.broadcast("bus-test", "d");
   two.bus.broadcast("bus-test", "to node1 only", 1);
-  await until(() => received[0].length === 5 && received[1].length === 4, "deliveries");
+  await waitUntil(() => received[0].length === 5 && received[1].length === 4, "deliveries");
   const order = (messages: GroupMessage[]) => messages.map((message) => message.payload);
   expect(order(received[1])).toEqual(
     order(received[0]).filter((payload) => payload !== "to node1 only"),
@@ -79,18 +72,18 @@ test("process groups deliver in one agreed order on every node, and quorum chang
   expect(one.bus.nodeNames.get(2)).toBe("node2");
   await two.stop();
   nodes.splice(nodes.indexOf(two), 1);
-  await until(() => one.quorum.status()?.members.length === 1, "node2 gone");
+  await waitUntil(() => one.quorum.status()?.members.length === 1, "node2 gone");
   expect(quorumSeen.at(-1)).toBe(false);
 });
 
 test("a restarted node continues its ring sequence from the state folder (ringid_<nodeid>)", async () => {
   await Promise.all(nodes.splice(0).map((node) => node.stop()));
   const first = await start("node1");
-  await until(() => first.quorum.status() !== undefined, "a first view");
+  await waitUntil(() => first.quorum.status() !== undefined, "a first view");
   const before = first.quorum.status()?.ringId.sequence ?? 0;
   await first.stop();
   nodes.splice(nodes.indexOf(first), 1);
   const again = await start("node1");
-  await until(() => again.quorum.status() !== undefined, "a view after restart");
+  await waitUntil(() => again.quorum.status() !== undefined, "a view after restart");
   expect(again.quorum.status()?.ringId.sequence ?? 0).toBeGreaterThan(before);
 });

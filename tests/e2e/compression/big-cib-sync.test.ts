@@ -10,6 +10,7 @@ import { loadNodeSetup, parseNodeOptions, startNode } from "../../../daemons/nod
 import type { RunningNode } from "../../../daemons/node/index.js";
 import { freeBasePort } from "../cluster/local-cluster.js";
 import { bigCibText } from "./big-cib.js";
+import { waitUntil } from "../../support/wait-until.js";
 
 /**
  * Two nodes in this process: node1 starts with a 20 MB CIB on disk, node2 with none. The sync
@@ -32,14 +33,6 @@ async function start(name: string): Promise<RunningNode> {
   const node = await startNode(setup.value, { write: () => undefined });
   nodes.push(node);
   return node;
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 beforeAll(async () => {
@@ -75,7 +68,7 @@ test("a 20 MB CIB, above the 8 MiB frame limit, syncs to a node that has none", 
   const two = await start("node2");
   const same = (): boolean =>
     JSON.stringify(two.cib.version()) === JSON.stringify(one.cib.version());
-  await until(same, "node2 to hold node1's CIB version", 90_000);
+  await waitUntil(same, "node2 to hold node1's CIB version", 90_000);
   const synced = two.cib.current();
   expect(synced === undefined ? undefined : findById(synced, lastId)?.attributes["id"]).toBe(
     lastId,

@@ -1,36 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import WebSocket from "ws";
 import { afterEach, describe, expect, test } from "vitest";
 import { TransportHost, transportLanDefaults } from "../../../daemons/transport/host.js";
 import type { TransportOptions } from "../../../daemons/transport/host.js";
+import { freePort, waitUntil } from "../../support/wait-until.js";
 
 const hosts: TransportHost[] = [];
 afterEach(async () => {
   await Promise.all(hosts.splice(0).map((host) => host.stop()));
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === "object" && address !== null ? address.port : 0),
-      );
-    });
-  });
-}
-
-/** Resolves when `condition` holds, checking after every transport event and every 10 ms. */
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 let lastPorts: number[] = [];
 
@@ -83,10 +61,13 @@ describe("TransportHost", () => {
   test("delivers messages both ways over authenticated links, each exactly once", async () => {
     const [one, two] = await cluster({ mode: "active" });
     if (one === undefined || two === undefined) throw new Error("no nodes");
-    await until(() => connected(one).length === 2 && connected(two).length === 2, "both links up");
+    await waitUntil(
+      () => connected(one).length === 2 && connected(two).length === 2,
+      "both links up",
+    );
     for (const index of [1, 2, 3]) one.host.send(2, bytes(`m${index}`));
     two.host.send(1, bytes("reply"));
-    await until(() => two.received.length === 3 && one.received.length === 1, "delivery");
+    await waitUntil(() => two.received.length === 3 && one.received.length === 1, "delivery");
     expect(two.received).toEqual(["1:m1", "1:m2", "1:m3"]);
     expect(one.received).toEqual(["2:reply"]);
     expect(two.host.status().counters.frames_delivered).toBe(3);
@@ -95,18 +76,21 @@ describe("TransportHost", () => {
   test("losing one link keeps messages flowing; losing both stops them; healing restores them", async () => {
     const [one, two] = await cluster();
     if (one === undefined || two === undefined) throw new Error("no nodes");
-    await until(() => connected(one).length === 2, "both links up");
+    await waitUntil(() => connected(one).length === 2, "both links up");
     one.host.cutLinks([2], [0]);
-    await until(() => connected(one).join() === "1", "link 0 cut");
+    await waitUntil(() => connected(one).join() === "1", "link 0 cut");
     one.host.send(2, bytes("over ring1"));
-    await until(() => two.received.length === 1, "delivery over link 1");
+    await waitUntil(() => two.received.length === 1, "delivery over link 1");
     one.host.cutLinks([2]);
     one.host.send(2, bytes("lost"));
-    await until(() => connected(one).length === 0, "all links cut");
+    await waitUntil(() => connected(one).length === 0, "all links cut");
     one.host.cutLinks([]);
-    await until(() => connected(one).length === 2 && connected(two).length === 2, "links healed");
+    await waitUntil(
+      () => connected(one).length === 2 && connected(two).length === 2,
+      "links healed",
+    );
     one.host.send(2, bytes("after heal"));
-    await until(() => two.received.length === 2, "delivery after heal");
+    await waitUntil(() => two.received.length === 2, "delivery after heal");
     expect(two.received).toEqual(["1:over ring1", "1:after heal"]);
   });
 
@@ -116,7 +100,7 @@ describe("TransportHost", () => {
     });
     if (one === undefined || two === undefined) throw new Error("no nodes");
     one.host.send(2, bytes("intruder"));
-    await until(
+    await waitUntil(
       () =>
         one.host.status().counters.handshakes_refused >= 2 &&
         two.host.status().counters.handshakes_refused >= 2,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { TransportHost, transportLanDefaults } from "../../../daemons/transport/host.js";
+import { freePort, waitUntil } from "../../support/wait-until.js";
 
 const hosts: TransportHost[] = [];
 const servers: Server[] = [];
@@ -13,27 +14,6 @@ afterEach(async () => {
     servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))),
   );
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === "object" && address !== null ? address.port : 0),
-      );
-    });
-  });
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const key = new Uint8Array(randomBytes(256));
 const addresses = (port: number) => ["127.0.0.1", "127.0.0.2"].map((host) => ({ host, port }));
@@ -72,13 +52,13 @@ describe("TransportHost peer reachability", () => {
     const ports = [await freePort(), await freePort()];
     const one = await node(1, ports);
     const two = await node(2, ports);
-    await until(() => one.up() && two.up(), "both links up");
+    await waitUntil(() => one.up() && two.up(), "both links up");
     await two.host.stop(0);
     hosts.splice(hosts.indexOf(two.host), 1);
-    await until(() => one.events.length > 0, "the unreachable report");
+    await waitUntil(() => one.events.length > 0, "the unreachable report");
     expect(one.events).toEqual(["2 unreachable"]);
     const again = await node(2, ports);
-    await until(() => one.events.length > 1 && again.up(), "the reachable report");
+    await waitUntil(() => one.events.length > 1 && again.up(), "the reachable report");
     expect(one.events).toEqual(["2 unreachable", "2 reachable"]);
   });
 
@@ -87,17 +67,17 @@ describe("TransportHost peer reachability", () => {
     // node1 backs off 1 s, then 2 s, between reconnects.
     const one = await node(1, ports, 1000);
     const two = await node(2, ports);
-    await until(() => one.up() && two.up(), "both links up");
+    await waitUntil(() => one.up() && two.up(), "both links up");
     await two.host.stop(0);
     hosts.splice(hosts.indexOf(two.host), 1);
-    await until(() => one.events.length > 0, "the unreachable report");
+    await waitUntil(() => one.events.length > 0, "the unreachable report");
     const again = await node(2, ports);
     // node2 dialing in proves it alive: node1 dials back long before its next attempt (2 s).
-    await until(() => one.events.length > 1, "the reachable report", 1500);
-    await until(() => again.up(), "node2's links");
+    await waitUntil(() => one.events.length > 1, "the reachable report", 1500);
+    await waitUntil(() => again.up(), "node2's links");
     await again.host.stop(0);
     hosts.splice(hosts.indexOf(again.host), 1);
-    await until(() => one.events.length > 2, "the second unreachable report");
+    await waitUntil(() => one.events.length > 2, "the second unreachable report");
     expect(one.events).toEqual(["2 unreachable", "2 reachable", "2 unreachable"]);
   });
 
@@ -112,9 +92,9 @@ describe("TransportHost peer reachability", () => {
     const ports = [await freePort(), await freePort()];
     const one = await node(1, ports);
     const two = await node(2, ports);
-    await until(() => one.up() && two.up(), "both links up");
+    await waitUntil(() => one.up() && two.up(), "both links up");
     await Promise.all([one.host.cutLinks([2]), two.host.cutLinks([1])]);
-    await until(() => !one.up(), "links down");
+    await waitUntil(() => !one.up(), "links down");
     // node2's process is replaced by a silent listener: connects succeed, handshakes time out.
     await two.host.stop(0);
     hosts.splice(hosts.indexOf(two.host), 1);

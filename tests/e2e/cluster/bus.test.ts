@@ -4,23 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { writeCorosyncConfig } from "../../../backend/corosync/index.js";
-import { loadNodeSetup, parseNodeOptions, startNode } from "../../../daemons/node/index.js";
 import type { GroupMessage, RunningNode } from "../../../daemons/node/index.js";
 import { freeBasePort } from "./local-cluster.js";
 import { waitUntil } from "../../support/wait-until.js";
+import { startInProcessNode } from "../../support/in-process-node.js";
 
 const dir = mkdtempSync(join(tmpdir(), "quorate-bus-"));
 const nodes: RunningNode[] = [];
 
 async function start(name: string): Promise<RunningNode> {
-  const options = parseNodeOptions([
-    ...["--config", join(dir, "corosync.conf"), "--authkey", join(dir, "authkey")],
-    ...["--node", name, "--state-dir", join(dir, name)],
-  ]);
-  if (!options.ok) throw new Error(options.issues[0]?.message);
-  const setup = loadNodeSetup(options.value);
-  if (!setup.ok) throw new Error(setup.issues[0]?.message);
-  const node = await startNode(setup.value, { write: () => undefined });
+  const node = await startInProcessNode(dir, name);
   nodes.push(node);
   return node;
 }

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { findById } from "../../../backend/cib/index.js";
 import { writeCorosyncConfig } from "../../../backend/corosync/index.js";
 import { transportLanDefaults } from "../../../daemons/transport/index.js";
-import { loadNodeSetup, parseNodeOptions, startNode } from "../../../daemons/node/index.js";
 import type { RunningNode } from "../../../daemons/node/index.js";
 import { freeBasePort } from "../cluster/local-cluster.js";
 import { bigCibText } from "./big-cib.js";
 import { waitUntil } from "../../support/wait-until.js";
+import { startInProcessNode } from "../../support/in-process-node.js";
 
 /**
  * Two nodes in this process: node1 starts with a 20 MB CIB on disk, node2 with none. The sync
@@ -23,14 +23,7 @@ const cibBytes = 20 * 1024 * 1024;
 const { text: cibText, lastId } = bigCibText(cibBytes);
 
 async function start(name: string): Promise<RunningNode> {
-  const options = parseNodeOptions([
-    ...["--config", join(dir, "corosync.conf"), "--authkey", join(dir, "authkey")],
-    ...["--node", name, "--state-dir", join(dir, name)],
-  ]);
-  if (!options.ok) throw new Error(options.issues[0]?.message);
-  const setup = loadNodeSetup(options.value);
-  if (!setup.ok) throw new Error(setup.issues[0]?.message);
-  const node = await startNode(setup.value, { write: () => undefined });
+  const node = await startInProcessNode(dir, name);
   nodes.push(node);
   return node;
 }

@@ -2,7 +2,6 @@
 // the header names the stack as crm_mon -1 does, and a node killed with SIGKILL shows as
 // offline as soon as the node crm_mon talks to learns of it (its quorum push), without waiting
 // for a CIB change. Prints the delay between that push and the screen showing it.
-import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ClientConnection, subscribeQuorum } from "../../../backend/client/index.js";
 import type { QuorumStatus } from "../../../backend/protocol/index.js";
@@ -10,12 +9,12 @@ import { hasTool } from "../../support/oracle.js";
 import {
   clientTarget,
   crashNode,
-  freeBasePort,
   teardown,
   temporaryClusterDir,
 } from "../cluster/local-cluster.js";
 import { buildCrm, runBin } from "../offline/crm-process.js";
-import { TmuxSession } from "../repl/tmux.js";
+import { startLiveMonitor } from "../repl/live-monitor-session.js";
+import type { TmuxSession } from "../repl/tmux.js";
 
 const nodeOffline = /OFFLINE: \[ node3 \]|Node node3: UNCLEAN \(offline\)/;
 
@@ -48,20 +47,10 @@ describe.skipIf(!hasTool("tmux"))("crm_mon live: membership changes (tmux)", () 
   });
 
   test("names the stack and shows a killed node offline on the membership change", async () => {
-    const environment = { PATH: process.env["PATH"] ?? "", CRM_CLUSTER: dir, LANG: "C.UTF-8" };
-    const port = String(await freeBasePort(3));
-    const started = await runBin(
-      bin,
-      ["cluster", "local", "start", "--nodes", "3", "--dir", dir, "--base-port", port],
-      { environment },
-    );
-    expect(started.code, started.stderr).toBe(0);
-    const monitor = join(dirname(bin), "crm-mon.js");
-    session = TmuxSession.start([process.execPath, monitor], {
-      ...environment,
-      TERM: "xterm-256color",
-    });
-    const screen = await session.waitFor("Online: [ node1 node2 node3 ]", 30_000);
+    const live = await startLiveMonitor(bin, dir);
+    session = live.session;
+    const { environment, monitor } = live;
+    const screen = session.screen();
     expect(screen).toContain("* Stack: corosync");
     const once = await runBin(monitor, ["-1"], { environment });
     expect(once.stdout).toContain("  * Stack: corosync\n");

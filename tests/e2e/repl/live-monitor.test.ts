@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { hasTool } from "../../support/oracle.js";
-import { freeBasePort, teardown, temporaryClusterDir } from "../cluster/local-cluster.js";
+import { teardown, temporaryClusterDir } from "../cluster/local-cluster.js";
 import { buildCrm, runBin } from "../offline/crm-process.js";
-import { TmuxSession } from "./tmux.js";
+import { startLiveMonitor } from "./live-monitor-session.js";
+import type { TmuxSession } from "./tmux.js";
 
 /** The live crm_mon on a real 3-node local cluster: pushed changes, a node lost, reconnection. */
 describe.skipIf(!hasTool("tmux"))("crm_mon live on a local cluster (tmux)", () => {
@@ -21,20 +22,9 @@ describe.skipIf(!hasTool("tmux"))("crm_mon live on a local cluster (tmux)", () =
   });
 
   test("shows another crm's change, then a node that died, after reconnecting", async () => {
-    const environment = { PATH: process.env["PATH"] ?? "", CRM_CLUSTER: dir, LANG: "C.UTF-8" };
-    const port = String(await freeBasePort(3));
-    const started = await runBin(
-      bin,
-      ["cluster", "local", "start", "--nodes", "3", "--dir", dir, "--base-port", port],
-      { environment },
-    );
-    expect(started.code, started.stderr).toBe(0);
-    const monitor = join(dirname(bin), "crm-mon.js");
-    session = TmuxSession.start([process.execPath, monitor], {
-      ...environment,
-      TERM: "xterm-256color",
-    });
-    await session.waitFor("Online: [ node1 node2 node3 ]", 20_000);
+    const live = await startLiveMonitor(bin, dir, 20_000);
+    session = live.session;
+    const { environment } = live;
     const added = await runBin(bin, ["configure", "primitive", "live1", "ocf:pacemaker:Dummy"], {
       environment,
     });

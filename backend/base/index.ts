@@ -6,3 +6,4 @@ export { BugError, assert, unreachable } from "./assert.js";
 export { editDistance, nearest } from "./nearest.js";
 export { crmValuedOptions } from "./crm-options.js";
 export { quorateVersion } from "./version.js";
+export { ctimeText, type CalendarTime } from "./ctime.js";

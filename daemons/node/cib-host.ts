@@ -57,6 +57,8 @@ export interface LocalCib {
 
 export interface CibHostEnv {
   readonly localNodeId: NodeId;
+  /** This node's name (what writes taken here record as update-origin). */
+  readonly localName: string;
   readonly bus: ClusterBus;
   readonly store: CibStore;
   readonly log: Log;
@@ -104,7 +106,7 @@ export class CibHost implements LocalCib {
   #nextRequest = 1;
 
   constructor(readonly env: CibHostEnv) {
-    this.#preparer = new CibWritePreparer(env.access);
+    this.#preparer = new CibWritePreparer(env.access, env.localName);
     this.core = new CibReplica({ nodeId: env.localNodeId, group: cibGroup, hash: nativeMd5 });
     this.#feeder = new CoreFeeder(this.core, (effect) => this.#perform(effect));
   }

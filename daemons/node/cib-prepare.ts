@@ -11,6 +11,7 @@ import {
   type TextHash,
 } from "../cib/index.js";
 import type { CibAccess } from "./cib-access.js";
+import { withLastWritten } from "./cib-last-written.js";
 import type { CibEdit, CibWriteCode } from "./cib-host.js";
 import type { ClientIdentity } from "./client-handlers.js";
 
@@ -44,7 +45,10 @@ export class CibWritePreparer {
 
   constructor(
     readonly access: CibAccess,
+    /** The node that takes the writes (update-origin). */
+    readonly origin: string,
     readonly clockMs: () => number = () => performance.now(),
+    readonly wallClockMs: () => number = () => Date.now(),
   ) {}
 
   /**
@@ -72,22 +76,27 @@ export class CibWritePreparer {
 
   #preparePatch(
     before: XmlElement,
-    patchset: Patchset,
+    change: Patchset,
     identity: ClientIdentity,
   ): Result<Patchset | undefined, CibWriteCode> {
-    const applied = applyPatchset(before, patchset, { hash: nativeMd5 });
+    // The client's digest (if any) is of its own change's result, before the stamp.
+    const applied = applyPatchset(before, change, { hash: nativeMd5 });
     if (!applied.ok) {
       const first = applied.issues[0];
       const code = first?.code === "version_conflict" ? "version_conflict" : "invalid_patch";
       return refused(code, first?.message ?? "The patchset does not apply");
     }
-    const checked = this.#check(before, applied.value, identity);
+    const { digest: _digest, ...withoutDigest } = change;
+    const stamp = { nowMs: this.wallClockMs(), origin: this.origin, user: identity.user };
+    const patchset = withLastWritten(before, withoutDigest, stamp);
+    const after = patchset === withoutDigest ? applied : applyPatchset(before, patchset);
+    if (!after.ok) return refused("invalid_patch", after.issues[0]?.message ?? "Cannot stamp");
+    const checked = this.#check(before, after.value, identity);
     if (!checked.ok) return checked;
-    const { digest: _digest, ...withoutDigest } = patchset;
     const now = this.clockMs();
-    if (now - this.#digestSentMs < digestSampleMs) return ok(withoutDigest);
+    if (now - this.#digestSentMs < digestSampleMs) return ok(patchset);
     this.#digestSentMs = now;
-    return ok({ ...withoutDigest, digest: heldCibDigest(applied.value, nativeMd5) });
+    return ok({ ...patchset, digest: heldCibDigest(after.value, nativeMd5) });
   }
 
   #check(

@@ -16,6 +16,7 @@ import type { QuorumHost } from "./quorum-host.js";
 export function startCibHost(
   parts: {
     readonly localNodeId: NodeId;
+    readonly localName: string;
     readonly bus: ClusterBus;
     readonly quorum: QuorumHost;
     readonly handlers: ClientHandlers;
@@ -26,6 +27,7 @@ export function startCibHost(
   const access = cibAclAccess;
   const cib = new CibHost({
     localNodeId: parts.localNodeId,
+    localName: parts.localName,
     bus: parts.bus,
     store: new CibStore(new CibFiles(options.stateDir), cibStoreDefaults, (error) =>
       parts.log.write(

@@ -132,7 +132,10 @@ export async function startNode(setup: NodeSetup, log: Log): Promise<RunningNode
   bus.joinGroup(votequorumGroup, {
     delivered: (message) => quorum.delivered(message.sender, message.payload),
   });
-  const cib = startCibHost({ localNodeId: local.nodeid, bus, quorum, handlers, log }, options);
+  const cib = startCibHost(
+    { localNodeId: local.nodeid, localName: local.name, bus, quorum, handlers, log },
+    options,
+  );
   writeFileAtomic(join(options.stateDir, stateFiles.clientPort), `${clientPort}\n`);
   log.write(
     "notice",

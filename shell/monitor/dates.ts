@@ -1,17 +1,18 @@
 /** Dates and durations as crm_mon prints them (ctime layout in the local time zone). */
-const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+import { ctimeText } from "../../backend/base/index.js";
 
-function twoDigits(value: number): string {
-  return String(value).padStart(2, "0");
-}
-
-/** `Sat Nov 21 23:29:46 2026`: the day of the month padded with a space, as ctime() does. */
+/** `Sat Nov 21 23:29:46 2026`, in the local time zone. */
 export function formatCtime(epochSeconds: number): string {
   const date = new Date(epochSeconds * 1000);
-  const time = [date.getHours(), date.getMinutes(), date.getSeconds()].map(twoDigits).join(":");
-  const day = String(date.getDate()).padStart(2, " ");
-  return `${weekdays[date.getDay()] ?? ""} ${months[date.getMonth()] ?? ""} ${day} ${time} ${date.getFullYear()}`;
+  return ctimeText({
+    weekday: date.getDay(),
+    month: date.getMonth(),
+    day: date.getDate(),
+    hours: date.getHours(),
+    minutes: date.getMinutes(),
+    seconds: date.getSeconds(),
+    year: date.getFullYear(),
+  });
 }
 
 /** `2026-11-21 23:29:46Z`, the XML output's form of a failure's last-rc-change. */

@@ -67,6 +67,10 @@ describe("a Dummy with a 1 s monitor on three quorated processes", () => {
     });
     // The recovery's successful stop keeps the monitor's last failure, as Pacemaker's does.
     const status = crm(["status"], { CRM_CLUSTER: dir });
+    // The CIB manager stamped the last configuration change, as Pacemaker's does.
+    expect(status.stdout).toMatch(
+      /Last change: {2}\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} by \S+ on node\d\n/,
+    );
     // The DC recorded dc-version (and the stack) in cib-bootstrap-options, as Pacemaker's does.
     expect(status.stdout).toMatch(
       new RegExp(

@@ -54,6 +54,7 @@ function startHost(bus: HeldBus): CibHost {
   folders.push(folder);
   const host = new CibHost({
     localNodeId: 1,
+    localName: "node1",
     bus: bus.asBus(),
     store: new CibStore(new CibFiles(folder)),
     log: { write: () => undefined },

@@ -13,6 +13,7 @@ import {
   type Patchset,
 } from "../../../daemons/cib/index.js";
 import { cibAclAccess, clusterDaemonIdentity } from "../../../daemons/node/cib-access.js";
+import { lastWrittenText } from "../../../daemons/node/cib-last-written.js";
 import { CibWritePreparer, digestSampleMs } from "../../../daemons/node/cib-prepare.js";
 
 /** A patch adding one primitive to `cib`, optionally with the digest of its result. */
@@ -48,7 +49,12 @@ function resultOf(cib: XmlElement, patchset: Patchset): XmlElement {
 describe("CibWritePreparer", () => {
   test("a write carries the digest of its result once per sampling period", () => {
     let now = 0;
-    const preparer = new CibWritePreparer(cibAclAccess, () => now);
+    const preparer = new CibWritePreparer(
+      cibAclAccess,
+      "node1",
+      () => now,
+      () => 0,
+    );
     const cib = emptyCib();
     const first = preparer.prepare(cib, addition(cib, "d1"), clusterDaemonIdentity);
     if (!first.ok || first.value === undefined) throw new Error("refused");
@@ -64,7 +70,12 @@ describe("CibWritePreparer", () => {
   });
 
   test("a client's digest is checked: a wrong one refuses the write", () => {
-    const preparer = new CibWritePreparer(cibAclAccess, () => 0);
+    const preparer = new CibWritePreparer(
+      cibAclAccess,
+      "node1",
+      () => 0,
+      () => 0,
+    );
     const cib = emptyCib();
     const wrong = preparer.prepare(cib, addition(cib, "d1", "0".repeat(32)), clusterDaemonIdentity);
     expect(wrong.ok).toBe(false);
@@ -75,8 +86,47 @@ describe("CibWritePreparer", () => {
     expect(preparer.prepare(cib, { ...right, digest }, clusterDaemonIdentity).ok).toBe(true);
   });
 
+  test("a configuration change records when, by whom and where (crm_mon's Last change); status changes do not", () => {
+    const writtenAt = Date.UTC(2026, 10, 22, 12, 9, 16);
+    const preparer = new CibWritePreparer(
+      cibAclAccess,
+      "node2",
+      () => 0,
+      () => writtenAt,
+    );
+    const cib = emptyCib();
+    cib.attributes["update-client"] = "cibadmin";
+    const prepared = preparer.prepare(cib, addition(cib, "d1"), {
+      user: "alice",
+      unrestricted: true,
+    });
+    if (!prepared.ok || prepared.value === undefined) throw new Error("refused");
+    const result = resultOf(cib, prepared.value);
+    expect(result.attributes["cib-last-written"]).toBe(lastWrittenText(writtenAt));
+    expect(result.attributes["update-origin"]).toBe("node2");
+    expect(result.attributes["update-user"]).toBe("alice");
+    expect(result.attributes["update-client"]).toBeUndefined();
+    const statusOnly = preparer.prepare(
+      result,
+      (copy) => {
+        ensureChild(copy, "status").children.push(
+          element("node_state", { id: "1", uname: "node1" }),
+        );
+        return copy;
+      },
+      clusterDaemonIdentity,
+    );
+    if (!statusOnly.ok || statusOnly.value === undefined) throw new Error("refused");
+    expect(resultOf(result, statusOnly.value).attributes["update-user"]).toBe("alice");
+  });
+
   test("an edit becomes a patch that shares the CIB's untouched parts", () => {
-    const preparer = new CibWritePreparer(cibAclAccess, () => 0);
+    const preparer = new CibWritePreparer(
+      cibAclAccess,
+      "node1",
+      () => 0,
+      () => 0,
+    );
     const cib = emptyCib();
     const prepared = preparer.prepare(
       cib,

@@ -34,7 +34,6 @@ import {
   applyPatchset,
   cibDigest,
   cibVersion,
-  heldCibDigest,
   nextVersion,
   patchsetToXml,
   type Patchset,
@@ -82,8 +81,9 @@ function primitive(id: string, parameters = 0): XmlElement {
 
 /**
  * The next CIB with `added` appended to the resources and the epoch moved, and the patchset to
- * it as `crm configure` sends one (with the digest of its result, which the node checks). Made
- * as a patch, not as a diff of two copies, so the bench's own side stays cheap on a big CIB.
+ * it as `crm configure` sends one: no digest (the node stamps configuration changes with
+ * cib-last-written and update-*, which this local copy does not follow). Made as a patch, not
+ * as a diff of two copies, so the bench's own side stays cheap on a big CIB.
  */
 function change(cib: XmlElement, added: XmlElement): [XmlElement, string] {
   const source = cibVersion(cib);
@@ -115,8 +115,7 @@ function change(cib: XmlElement, added: XmlElement): [XmlElement, string] {
   };
   const applied = applyPatchset(cib, unpatched);
   if (!applied.ok) throw new Error(applied.issues[0]?.message);
-  const patchset = { ...unpatched, digest: heldCibDigest(applied.value) };
-  return [applied.value, writeXml(patchsetToXml(patchset), { indent: 0 })];
+  return [applied.value, writeXml(patchsetToXml(unpatched), { indent: 0 })];
 }
 
 const resourcesOf = (cib: XmlElement): XmlElement =>
